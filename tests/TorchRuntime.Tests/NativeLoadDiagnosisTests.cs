@@ -17,6 +17,13 @@ public sealed class NativeLoadDiagnosisTests
             return; // Not linux-x64, no NuGet cache copy, or a libstdc++ that loads it unpatched.
         }
 
+        // The copy finds its dependencies (libtorch.so, libc10.so) only by soname, so they must be resident
+        // already: load the patched library first, or the first failure would be the missing libtorch.so.
+        using (var warm = TorchSharp.torch.zeros(1))
+        {
+            Assert.Equal(1, warm.numel());
+        }
+
         // A copy in a folder of its own, so dlopen treats it as a new object, not the patched one.
         var folder = Directory.CreateTempSubdirectory("nas-torch-unpatched-");
         try
