@@ -4,7 +4,7 @@ using NasPipeline.Cli;
 using NasPipeline.Cli.Commands;
 using NasPipeline.Hosting;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help", "speed" };
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -30,6 +30,7 @@ try
         "doctor" => await DoctorCommand.RunAsync(parsed, output, cancel.Token),
         "data" => await DataCommand.RunAsync(parsed, output),
         "predictor" => await PredictorCommand.RunAsync(parsed, output),
+        "bench" => await BenchCommand.RunAsync(parsed, output),
         "help" or "--help" or "-h" => Help(0),
         _ => throw new CliUsageException($"Unknown command '{command}'."),
     };
@@ -70,6 +71,7 @@ static int Help(int code)
              {
                  SubmitCommand.Usage, RunsCommand.Usage, ShowCommand.Usage, WatchCommand.Usage, ReplayCommand.Usage,
                  ErrorsCommand.Usage, GraphCommand.Usage, ServeCommand.Usage, DoctorCommand.Usage, DataCommand.Usage, PredictorCommand.Usage,
+                 BenchCommand.Usage,
              })
     {
         Console.WriteLine($"  nasp {usage}");

@@ -1,4 +1,4 @@
-namespace NasPipeline.Optimization.Bench;
+namespace NasPipeline.Optimization.Benchmarks;
 
 /// <summary>One table cell: IGD over seeds for a problem and M, beside the paper's numbers.</summary>
 public sealed record DtlzResult(

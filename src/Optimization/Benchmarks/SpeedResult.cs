@@ -1,4 +1,4 @@
-namespace NasPipeline.Optimization.Bench;
+namespace NasPipeline.Optimization.Benchmarks;
 
 /// <summary>Median milliseconds per generation of NSGA-III's own work (evaluation excluded) and of the
 /// non-dominated sort of R_t alone, measured in the same run.</summary>

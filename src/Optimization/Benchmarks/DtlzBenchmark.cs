@@ -3,7 +3,7 @@ using NasPipeline.Optimization.Indicators;
 using NasPipeline.Optimization.Nsga3;
 using NasPipeline.Optimization.Problems;
 
-namespace NasPipeline.Optimization.Bench;
+namespace NasPipeline.Optimization.Benchmarks;
 
 /// <summary>The paper's DTLZ experiment (Sec. V-A): per seed, run NSGA-III for the paper's generations and
 /// take the IGD of the final population against the reference directions mapped onto the true front.</summary>

@@ -1,9 +1,6 @@
 using NasPipeline.Optimization.Nsga3;
 
-namespace NasPipeline.Optimization.Bench;
-
-/// <summary>Reported NSGA-III IGD over 20 runs (best, median, worst).</summary>
-public sealed record ReportedIgd(double Best, double Median, double Worst);
+namespace NasPipeline.Optimization.Benchmarks;
 
 /// <summary>The NSGA-III paper's DTLZ settings (Deb &amp; Jain 2014, IEEE TEVC 18(4)): reference points and
 /// population sizes from Table I, generation counts and NSGA-III's IGD from Table III.</summary>

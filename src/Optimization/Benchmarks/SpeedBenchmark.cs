@@ -3,12 +3,20 @@ using NasPipeline.Optimization.Nsga3;
 using NasPipeline.Optimization.Problems;
 using NasPipeline.Optimization.Sorting;
 
-namespace NasPipeline.Optimization.Bench;
+namespace NasPipeline.Optimization.Benchmarks;
 
 /// <summary>Per-generation cost of NSGA-III itself (mating, variation, duplicate elimination, sorting,
 /// normalisation, association, niching) on DTLZ2, with the problem's evaluation outside the clock.</summary>
 public static class SpeedBenchmark
 {
+    /// <summary>The two reported cases: population 100 with the 91 directions of p = 12 (3 objectives), and the
+    /// paper's 10-objective setting (two-layer p1 = 3, p2 = 2, N = 276).</summary>
+    public static IReadOnlyList<SpeedResult> RunStandardCases() =>
+    [
+        Run(3, 100, ReferenceDirections.DasDennis(3, 12), warmup: 100, generations: 500),
+        Run(10, 276, ReferenceDirections.TwoLayer(10, 3, 2), warmup: 50, generations: 200),
+    ];
+
     public static SpeedResult Run(int objectives, int populationSize, double[][] directions, int warmup, int generations)
     {
         var problem = new Dtlz2(objectives);
