@@ -19,6 +19,7 @@ public sealed class ElasticNetwork : nn.Module<Tensor, Tensor[]>
     private readonly ModuleList<FeatureProjection> _projections = new();
     private readonly List<IElasticStage> _elasticStages = [];
     private readonly List<int?> _projectionOf = [];
+    private readonly FeatureProjection? _mix;
     private int _resolution;
 
     public ElasticNetwork(SupernetBlueprint blueprint, Generator generator)
@@ -55,11 +56,21 @@ public sealed class ElasticNetwork : nn.Module<Tensor, Tensor[]>
             }
         }
 
+        if (blueprint.FeatureMix is { } mix)
+        {
+            _mix = new FeatureProjection(maxIn, mix.Width, generator, mix.Kernel, mix.Stride);
+            levels.Add(new FeatureLevel(mix.Width, stride * mix.Stride));
+        }
+
         Features = new FeatureSpec(levels);
         register_module("stem", _stem);
         register_module("stem_bn", _stemNorm);
         register_module("stages", _stages);
         register_module("projections", _projections);
+        if (_mix is not null)
+        {
+            register_module("mix", _mix);
+        }
     }
 
     public SupernetBlueprint Blueprint { get; }
@@ -99,18 +110,23 @@ public sealed class ElasticNetwork : nn.Module<Tensor, Tensor[]>
             }
         }
 
+        if (_mix is not null)
+        {
+            features.Add(_mix.forward(x));
+        }
+
         return [.. features];
     }
 
-    /// <summary>A smaller resolution scales the input by resolution / max resolution (bilinear), whatever the input's size.</summary>
+    /// <summary>The input is scaled by resolution / reference resolution (bilinear), whatever its size, so a detection canvas scales too.</summary>
     private Tensor Resize(Tensor images)
     {
-        if (_resolution == Blueprint.MaxResolution)
+        if (_resolution == Blueprint.ReferenceResolution)
         {
             return images;
         }
 
-        var size = images.shape[^2..].Select(s => Math.Max(1L, (long)Math.Round(s * (double)_resolution / Blueprint.MaxResolution))).ToArray();
+        var size = images.shape[^2..].Select(s => Math.Max(1L, (long)Math.Round(s * (double)_resolution / Blueprint.ReferenceResolution))).ToArray();
         return nn.functional.interpolate(images, size, mode: InterpolationMode.Bilinear, align_corners: false);
     }
 }

@@ -7,13 +7,20 @@ namespace NasPipeline.Supernet.Network;
 /// largest point; <see cref="Narrow"/> gives the blueprint of a single subnet, used to extract it.
 /// </summary>
 /// <param name="MaxResolution">The resolution the input is taken to be at; a subnet's smaller resolution resizes the input by the ratio.</param>
+/// <param name="InputResolution">The image side a point's resolution is relative to (null: <paramref name="MaxResolution"/>); a 28-px image fed to a space whose resolutions reach 32 is scaled up by 32/28.</param>
+/// <param name="FeatureMix">A fixed-width conv after the last stage whose output is the last feature level (the spaces' "feature mix").</param>
 public sealed record SupernetBlueprint(
     int InputChannels,
     int MaxResolution,
     int MaxStemWidth,
     int StemStride,
-    IReadOnlyList<StageBlueprint> Stages)
+    IReadOnlyList<StageBlueprint> Stages,
+    FeatureMixBlueprint? FeatureMix = null,
+    int? InputResolution = null)
 {
+    /// <summary>The image side at which a subnet's resolution means "unchanged".</summary>
+    public int ReferenceResolution => InputResolution ?? MaxResolution;
+
     public SupernetBlueprint WithSwitchableScaling(bool on) => this with
     {
         Stages = Stages.Select(s => s is TransformerStageBlueprint t ? t with { SwitchableScaling = on } : s).ToArray(),
@@ -67,8 +74,8 @@ public sealed record ConvStageBlueprint(
 public sealed record ConvLayerBlueprint(int MaxKernel, int MaxExpansion);
 
 /// <summary>
-/// NASViT's transformer stage: a strided MBConv (kernel 3, fixed expansion) to the stage width, then transformer
-/// layers; a subnet picks the width, depth (first layers), MLP ratio and window count.
+/// NASViT's transformer stage: an entry to the stage width (a strided MBConv, kernel 3, fixed expansion; or a 1x1
+/// conv + BN), then transformer layers; a subnet picks the width, depth (first layers), MLP ratio and windows.
 /// </summary>
 public sealed record TransformerStageBlueprint(
     IReadOnlyList<int> Widths,
@@ -78,7 +85,8 @@ public sealed record TransformerStageBlueprint(
     int HeadSize,
     int DownsampleExpansion,
     bool SwitchableScaling,
-    int? FeatureWidth) : StageBlueprint(Stride, FeatureWidth)
+    int? FeatureWidth,
+    TransformerEntry Entry = TransformerEntry.StridedMbConv) : StageBlueprint(Stride, FeatureWidth)
 {
     public override int MaxWidth => Widths.Max();
 
@@ -88,3 +96,16 @@ public sealed record TransformerStageBlueprint(
         return this with { Widths = [transformer.Width], MaxDepth = transformer.Depth, MlpRatios = [transformer.MlpRatio] };
     }
 }
+
+/// <summary>How a transformer stage reaches its width from the previous stage's map.</summary>
+public enum TransformerEntry
+{
+    /// <summary>NASViT's strided MBConv (kernel 3).</summary>
+    StridedMbConv,
+
+    /// <summary>A 1x1 conv + BN at the stage's stride, as the nasvit-hybrid space writes it.</summary>
+    Pointwise,
+}
+
+/// <summary>A k x k conv + BN + h-swish to a fixed width after the last stage; its output is the last feature level.</summary>
+public sealed record FeatureMixBlueprint(int Width, int Kernel, int Stride);

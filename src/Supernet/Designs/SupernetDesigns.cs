@@ -1,0 +1,21 @@
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.MobileNetV3;
+using NasPipeline.SearchSpaces.NasVit;
+using NasPipeline.Supernet.Network;
+
+namespace NasPipeline.Supernet.Designs;
+
+/// <summary>The supernet design of each built-in space; a new space adds its case here.</summary>
+public static class SupernetDesigns
+{
+    public static ISupernetDesign For(ISearchSpace space, bool switchableScaling = true) => space switch
+    {
+        MobileNetV3Space mbv3 => new MobileNetV3Design(mbv3),
+        NasVitHybridSpace hybrid => new NasVitHybridDesign(hybrid, switchableScaling),
+        _ => throw new NotSupportedException($"The space '{space.Name}' has no supernet design; add one to {nameof(SupernetDesigns)}."),
+    };
+
+    /// <summary>A supernet for a space, its weights initialised from the seed.</summary>
+    public static ElasticSupernet Create(ISearchSpace space, ulong seed, bool switchableScaling = true) =>
+        new(space, For(space, switchableScaling), seed);
+}
