@@ -31,6 +31,7 @@ try
         "data" => await DataCommand.RunAsync(parsed, output),
         "predictor" => await PredictorCommand.RunAsync(parsed, output),
         "bench" => await BenchCommand.RunAsync(parsed, output),
+        "mutate" => await MutateCommand.RunAsync(parsed, output),
         "help" or "--help" or "-h" => Help(0),
         _ => throw new CliUsageException($"Unknown command '{command}'."),
     };
@@ -71,7 +72,7 @@ static int Help(int code)
              {
                  SubmitCommand.Usage, RunsCommand.Usage, ShowCommand.Usage, WatchCommand.Usage, ReplayCommand.Usage,
                  ErrorsCommand.Usage, GraphCommand.Usage, ServeCommand.Usage, DoctorCommand.Usage, DataCommand.Usage, PredictorCommand.Usage,
-                 BenchCommand.Usage,
+                 BenchCommand.Usage, MutateCommand.Usage,
              })
     {
         Console.WriteLine($"  nasp {usage}");

@@ -1,0 +1,55 @@
+namespace NasPipeline.Search.Mutation;
+
+/// <summary>Every mutation a model allows now, in a fixed order, and applying one to a copy of the model.</summary>
+internal static class MutationCatalog
+{
+    /// <summary>Channel steps: keep 7/8 or 3/4 of a group (at least one channel goes, at least one stays).</summary>
+    private static readonly double[] ChannelKeep = [0.875, 0.75];
+
+    public static IReadOnlyList<GraphMutation> Enumerate(OnnxModelEditor model, ComputationGraph.ComputationGraph graph)
+    {
+        var mutations = new List<GraphMutation>();
+        foreach (var group in ChannelGroupAnalysis.Of(model).Shrinkable())
+        {
+            foreach (var to in ChannelKeep.Select(keep => Math.Clamp((long)Math.Floor(group.Channels * keep), 1, group.Channels - 1)).Distinct())
+            {
+                mutations.Add(new GraphMutation(MutationKind.ShrinkChannels, group.Producers[0], group.Channels, to));
+            }
+        }
+
+        foreach (var node in KernelShrink.Candidates(model))
+        {
+            var kernel = model.Initializer(model.Nodes.First(n => ChannelGroupAnalysis.NodeName(n) == node).Input[1])!.Dims[2];
+            mutations.Add(new GraphMutation(MutationKind.ShrinkKernel, node, kernel, kernel - 2));
+        }
+
+        foreach (var block in BlockRemoval.Candidates(model, TensorShapes.Of(graph)))
+        {
+            mutations.Add(new GraphMutation(MutationKind.RemoveBlock, block.AddNode, block.Nodes, 0, block.Skip));
+        }
+
+        return mutations;
+    }
+
+    /// <summary>The mutated copy; the original is not touched.</summary>
+    public static OnnxModelEditor Apply(OnnxModelEditor model, GraphMutation mutation)
+    {
+        var copy = model.Clone();
+        switch (mutation.Kind)
+        {
+            case MutationKind.ShrinkChannels:
+                var analysis = ChannelGroupAnalysis.Of(copy);
+                var group = analysis.Shrinkable().First(g => g.Producers.Contains(mutation.Target));
+                ChannelShrink.Apply(copy, analysis, group, mutation.To);
+                break;
+            case MutationKind.ShrinkKernel:
+                KernelShrink.Apply(copy, mutation.Target);
+                break;
+            case MutationKind.RemoveBlock:
+                BlockRemoval.Apply(copy, new BlockRemoval.Block(mutation.Target, mutation.Skip!, (int)mutation.From));
+                break;
+        }
+
+        return copy;
+    }
+}

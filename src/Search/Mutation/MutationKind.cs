@@ -1,0 +1,8 @@
+namespace NasPipeline.Search.Mutation;
+
+public enum MutationKind
+{
+    ShrinkChannels,
+    ShrinkKernel,
+    RemoveBlock,
+}

@@ -1,0 +1,18 @@
+namespace NasPipeline.Search.Mutation;
+
+/// <summary>The original and the kept network (ONNX bytes and exact graph), their predicted metrics, the
+/// mutations that lead from one to the other, and how many candidates were scored.</summary>
+public sealed record MutationSearchResult(
+    ComputationGraph.ComputationGraph Original,
+    double OriginalMetric,
+    byte[] BestModel,
+    ComputationGraph.ComputationGraph Best,
+    double BestMetric,
+    IReadOnlyList<GraphMutation> Mutations,
+    int CandidatesScored,
+    string Scorer)
+{
+    public double MacReduction => 1.0 - (double)Best.TotalMacs / Original.TotalMacs;
+
+    public double ParamsReduction => 1.0 - (double)Best.TotalParams / Original.TotalParams;
+}
