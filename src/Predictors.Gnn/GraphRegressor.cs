@@ -29,15 +29,15 @@ public sealed class GraphRegressor : IDisposable
 
     internal GraphRegressorNetwork Network { get; }
 
-    public FitReport Fit(IReadOnlyList<ComputationGraph> graphs, IReadOnlyList<double> labels, int epochs, int batch) =>
-        Fit(GraphFeatures.Of(graphs), labels, epochs, batch);
+    public FitReport Fit(IReadOnlyList<ComputationGraph> graphs, IReadOnlyList<double> labels, int epochs, int batch, Action<int, double>? epochDone = null) =>
+        Fit(GraphFeatures.Of(graphs), labels, epochs, batch, epochDone);
 
     /// <summary>Trains on pre-featurised graphs; repeated calls continue from the current weights.</summary>
-    public FitReport Fit(IReadOnlyList<GraphSample> samples, IReadOnlyList<double> labels, int epochs, int batch)
+    public FitReport Fit(IReadOnlyList<GraphSample> samples, IReadOnlyList<double> labels, int epochs, int batch, Action<int, double>? epochDone = null)
     {
         Network.train();
         return RegressionTraining.Fit(
-            Network.parameters().ToArray(), Network.forward, samples, labels, epochs, batch, Options.LearningRate, shuffle);
+            Network.parameters().ToArray(), Network.forward, samples, labels, epochs, batch, Options.LearningRate, shuffle, epochDone);
     }
 
     public double[] Predict(IReadOnlyList<ComputationGraph> graphs) => Predict(GraphFeatures.Of(graphs));

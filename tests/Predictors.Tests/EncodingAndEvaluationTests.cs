@@ -65,6 +65,43 @@ public sealed class EncodingAndEvaluationTests
     public void Train_size_that_leaves_nothing_to_test_is_refused() =>
         Assert.Throws<ArgumentException>(() => PredictorEvaluation.Run(["a", "b", "c"], [1.0, 2, 3], _ => new OneHotRidgePredictor(), 2, [1]));
 
+    [Fact]
+    public void Each_seed_disposes_its_predictor_even_when_fit_fails()
+    {
+        var created = new List<DisposablePredictor>();
+        var samples = Enumerable.Range(0, 10).Select(i => i.ToString("D2")).ToList();
+        var targets = samples.Select(s => (double)int.Parse(s)).ToList();
+
+        PredictorEvaluation.Run(samples, targets, _ => Track(new DisposablePredictor(fail: false)), trainSize: 4, seeds: [1, 2]);
+        Assert.Throws<InvalidOperationException>(() => PredictorEvaluation.Run(samples, targets, _ => Track(new DisposablePredictor(fail: true)), 4, [3]));
+
+        Assert.Equal(3, created.Count);
+        Assert.All(created, p => Assert.True(p.Disposed));
+
+        DisposablePredictor Track(DisposablePredictor p)
+        {
+            created.Add(p);
+            return p;
+        }
+    }
+
+    private sealed class DisposablePredictor(bool fail) : IPredictor<string>, IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Fit(IReadOnlyList<string> samples, IReadOnlyList<double> targets)
+        {
+            if (fail)
+            {
+                throw new InvalidOperationException("fit failed");
+            }
+        }
+
+        public IReadOnlyList<double> Predict(IReadOnlyList<string> samples) => samples.Select(s => (double)int.Parse(s)).ToList();
+
+        public void Dispose() => Disposed = true;
+    }
+
     private sealed class LookupPredictor(IReadOnlyList<string> samples, IReadOnlyList<double> targets) : IPredictor<string>
     {
         public void Fit(IReadOnlyList<string> train, IReadOnlyList<double> trainTargets)

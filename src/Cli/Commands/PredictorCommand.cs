@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using NasPipeline.ArchitectureData;
 using NasPipeline.Predictors.Encoding;
 using NasPipeline.Predictors.Evaluation;
 
@@ -9,7 +8,10 @@ namespace NasPipeline.Cli.Commands;
 /// <summary>Trains and scores predictors on an architecture dataset with the train-N / test-the-rest protocol.</summary>
 public static class PredictorCommand
 {
-    public const string Usage = "predictor eval --data DATA.jsonl --task METRIC --model rbf|ridge --train-size N [--seeds S] [--json]";
+    public const string Usage =
+        "predictor eval --data DATA.jsonl --task METRIC --model ridge|rbf|gnn|gnn-adapter --train-size N [--seeds S] [--first-seed F] " +
+        "[--pretrain DATA2.jsonl] [--pretrain-task T2] [--pretrain-size M] [--pretrain-epochs E2] " +
+        "[--label-transform none|stand|stand_flops] [--epochs E] [--lr LR] [--batch B] [--adapters K] [--json]";
 
     public static async Task<int> RunAsync(CliArgs args, TextWriter output)
     {
@@ -24,38 +26,31 @@ public static class PredictorCommand
         var model = args.Option("model") ?? "rbf";
         var trainSize = args.IntOption("train-size", 100);
         var seedCount = args.IntOption("seeds", 5);
+        var firstSeed = args.IntOption("first-seed", 0);
+        var gnn = GnnEvalSettings.Read(args, model);
         var json = args.Flag("json");
         args.RejectUnknown();
-        if (!File.Exists(data))
+        if (seedCount < 1)
         {
-            throw new CliUsageException($"No such file: {data}");
+            throw new CliUsageException("--seeds must be at least 1.");
         }
 
-        var records = ArchitectureDataset.Read(data).Where(r => r.Metrics.ContainsKey(task)).ToList();
-        if (records.Count == 0)
-        {
-            throw new CliUsageException($"No architecture in {data} has a '{task}' metric.");
-        }
-
-        Func<int, IPredictor<string>> factory = model switch
-        {
-            "ridge" => _ => new OneHotRidgePredictor(),
-            "rbf" => seed => new OrdinalRbfPredictor(members: 500, seed),
-            _ => throw new CliUsageException($"Unknown model '{model}'; this build has: rbf, ridge."),
-        };
-
-        var seeds = Enumerable.Range(0, seedCount).ToList();
+        var records = PredictorData.Load(data, task);
+        var labels = records.Select(r => r.Metrics[task]).ToList();
+        var seeds = Enumerable.Range(firstSeed, seedCount).ToList();
+        Action<SeedResult> report = r => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seed {r.Seed}: train {r.TrainSize}, test {r.TestSize}: SRCC {r.Srcc:F4}, Kendall {r.Kendall:F4}, MAE {r.Mae:F4}"));
         EvaluationSummary summary;
         try
         {
-            summary = PredictorEvaluation.Run(
-                records.Select(r => r.Encoding).ToList(),
-                records.Select(r => r.Metrics[task]).ToList(),
-                factory,
-                trainSize,
-                seeds,
-                r => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"seed {r.Seed}: train {r.TrainSize}, test {r.TestSize}: SRCC {r.Srcc:F4}, Kendall {r.Kendall:F4}, MAE {r.Mae:F4}")));
+            var encodings = records.Select(r => r.Encoding).ToList();
+            summary = model switch
+            {
+                "ridge" => PredictorEvaluation.Run(encodings, labels, _ => new OneHotRidgePredictor(), trainSize, seeds, report),
+                "rbf" => PredictorEvaluation.Run(encodings, labels, seed => new OrdinalRbfPredictor(members: 500, seed), trainSize, seeds, report),
+                "gnn" or "gnn-adapter" => GnnEvalRunner.Run(records, labels, data, gnn!, trainSize, seeds, report),
+                _ => throw new CliUsageException($"Unknown model '{model}'; this build has: ridge, rbf, gnn, gnn-adapter."),
+            };
         }
         catch (ArgumentException e)
         {
@@ -66,7 +61,8 @@ public static class PredictorCommand
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(new
             {
-                data, task, model, train_size = trainSize, seeds = seedCount, architectures = records.Count,
+                data, task, model, train_size = trainSize, seeds = seedCount, first_seed = firstSeed, architectures = records.Count,
+                pretrain = gnn?.PretrainData, pretrain_task = gnn?.PretrainTask, label_transform = gnn?.TransformName, epochs = gnn?.Training.Epochs,
                 srcc = summary.Srcc.Mean, srcc_std = summary.Srcc.Std,
                 kendall = summary.Kendall.Mean, kendall_std = summary.Kendall.Std,
                 mae = summary.Mae.Mean, mae_std = summary.Mae.Std,

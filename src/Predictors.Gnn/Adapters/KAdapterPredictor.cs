@@ -52,7 +52,8 @@ public sealed class KAdapterPredictor : IDisposable
     public FitReport Fit(IReadOnlyList<ComputationGraph> graphs, IReadOnlyList<double> labels, int epochs, int batch, FineTuneMode mode = FineTuneMode.HeadsAndAdapters) =>
         Fit(GraphFeatures.Of(graphs), labels, epochs, batch, mode);
 
-    public FitReport Fit(IReadOnlyList<GraphSample> samples, IReadOnlyList<double> labels, int epochs, int batch, FineTuneMode mode = FineTuneMode.HeadsAndAdapters)
+    public FitReport Fit(
+        IReadOnlyList<GraphSample> samples, IReadOnlyList<double> labels, int epochs, int batch, FineTuneMode mode = FineTuneMode.HeadsAndAdapters, Action<int, double>? epochDone = null)
     {
         var trainable = Trainable(mode).ToArray();
         // Reference identity: a tensor's Equals is not the question here.
@@ -70,7 +71,7 @@ public sealed class KAdapterPredictor : IDisposable
 
         try
         {
-            return RegressionTraining.Fit(trainable, Forward, samples, labels, epochs, batch, Options.LearningRate, shuffle);
+            return RegressionTraining.Fit(trainable, Forward, samples, labels, epochs, batch, Options.LearningRate, shuffle, epochDone);
         }
         finally
         {

@@ -17,6 +17,11 @@ public sealed record LabelTransform(LabelTransformKind Kind, double Mean, double
             throw new ArgumentException("Cannot fit a label transform on no labels.", nameof(labels));
         }
 
+        if (kind == LabelTransformKind.None)
+        {
+            return new LabelTransform(kind, 0.0, 1.0);
+        }
+
         var divided = Divide(kind, labels, gigaFlops);
         var mean = divided.Average();
         var std = Math.Sqrt(divided.Sum(v => (v - mean) * (v - mean)) / divided.Length);
@@ -42,12 +47,13 @@ public sealed record LabelTransform(LabelTransformKind Kind, double Mean, double
     /// </summary>
     public static double GigaFlops(ComputationGraph graph) => graph.TotalMacs / 1e9;
 
-    /// <summary>"stand" or "stand_flops".</summary>
+    /// <summary>"stand", "stand_flops" or "none".</summary>
     public static LabelTransformKind Parse(string name) => name switch
     {
         "stand" => LabelTransformKind.Stand,
         "stand_flops" => LabelTransformKind.StandFlops,
-        _ => throw new ArgumentException($"Unknown label transform '{name}': expected 'stand' or 'stand_flops'.", nameof(name)),
+        "none" => LabelTransformKind.None,
+        _ => throw new ArgumentException($"Unknown label transform '{name}': expected 'none', 'stand' or 'stand_flops'.", nameof(name)),
     };
 
     private static double[] Divide(LabelTransformKind kind, IReadOnlyList<double> labels, IReadOnlyList<double>? gigaFlops)

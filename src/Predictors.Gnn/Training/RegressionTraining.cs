@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 /// <summary>
 /// The MSE / Adam loop shared by <see cref="GraphRegressor"/> and the K-Adapter predictor. The forward
 /// returns predictions shaped [..., graphs]; each leading row (an adapter) is compared with the same labels.
+/// <c>epochDone(epoch, meanLoss)</c> reports progress after each epoch (epochs count from 1).
 /// </summary>
 internal static class RegressionTraining
 {
@@ -19,7 +20,8 @@ internal static class RegressionTraining
         int epochs,
         int batchSize,
         double learningRate,
-        Random random)
+        Random random,
+        Action<int, double>? epochDone = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(labels);
@@ -54,6 +56,7 @@ internal static class RegressionTraining
             }
 
             losses.Add(sum / samples.Count);
+            epochDone?.Invoke(epoch + 1, losses[^1]);
         }
 
         return new FitReport(losses, clock.Elapsed);

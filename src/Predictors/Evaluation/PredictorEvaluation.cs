@@ -47,8 +47,18 @@ public static class PredictorEvaluation
             var train = order[..trainSize];
             var test = order[trainSize..];
             var predictor = createPredictor(seed);
-            predictor.Fit(train.Select(i => samples[i]).ToList(), train.Select(i => targets[i]).ToList());
-            var predicted = predictor.Predict(test.Select(i => samples[i]).ToList());
+            IReadOnlyList<double> predicted;
+            try
+            {
+                predictor.Fit(train.Select(i => samples[i]).ToList(), train.Select(i => targets[i]).ToList());
+                predicted = predictor.Predict(test.Select(i => samples[i]).ToList());
+            }
+            finally
+            {
+                // GNN predictors hold native tensors; free them per seed rather than at finalisation.
+                (predictor as IDisposable)?.Dispose();
+            }
+
             var truth = test.Select(i => targets[i]).ToList();
             var result = new SeedResult(seed, trainSize, test.Length, RankCorrelation.Spearman(truth, predicted),
                 RankCorrelation.KendallTauB(truth, predicted), ErrorMetrics.MeanAbsoluteError(truth, predicted));

@@ -67,11 +67,21 @@ public sealed class LabelTransformTests
     [Theory]
     [InlineData("stand", LabelTransformKind.Stand)]
     [InlineData("stand_flops", LabelTransformKind.StandFlops)]
+    [InlineData("none", LabelTransformKind.None)]
     public void Parses_the_paper_names(string name, LabelTransformKind expected) => Assert.Equal(expected, LabelTransform.Parse(name));
 
     [Fact]
     public void Giga_flops_of_a_graph_are_its_macs_over_1e9()
     {
         Assert.Equal(6912e-9, LabelTransform.GigaFlops(Support.TinyGraphs.ConvReluFoo()), 1e-18);
+    }
+
+    [Fact]
+    public void None_leaves_labels_and_predictions_as_they_are()
+    {
+        var transform = LabelTransform.Fit(LabelTransformKind.None, [3.0, 5.0, 10.0]);
+
+        Assert.Equal([3.0, 5.0, 10.0], transform.Apply([3.0, 5.0, 10.0]));
+        Assert.Equal([-1.5, 7.0], transform.Invert([-1.5, 7.0]));
     }
 }
