@@ -1,0 +1,77 @@
+using System.Globalization;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
+using NasPipeline.SearchSpaces;
+
+namespace NasPipeline.Search.Loop;
+
+/// <summary>
+/// The run's objectives and constraints over a candidate's metrics (predicted or measured) and exact cost.
+/// Objectives: the submission's, task metrics maximised and macs/params minimised (latency is left out until a
+/// table or measurement exists); fewer than two get macs added. Constraints: <c>g = (q - bound) / |bound|</c>
+/// for at-most (the reverse for at-least), the bound a factor of the submitted point's own figure when relative.
+/// </summary>
+internal sealed class ObjectiveSpace
+{
+    private readonly Func<string, IReadOnlyDictionary<string, double>?> _metrics;
+    private readonly Func<string, ArchitectureCost> _cost;
+    private readonly Dictionary<Constraint, double> _bounds = [];
+
+    public ObjectiveSpace(
+        ModelSubmitted submission, Func<string, IReadOnlyDictionary<string, double>?> metrics, Func<string, ArchitectureCost> cost, string submittedCandidate)
+    {
+        _metrics = metrics;
+        _cost = cost;
+        var objectives = submission.Objectives.Where(o => o.Name != CostNames.Latency).ToList();
+        if (objectives.Count == 0)
+        {
+            objectives.AddRange(submission.Tasks.Select(t => new Objective(t, ObjectiveDirection.Maximize)));
+        }
+
+        if (objectives.Count < 2 && objectives.All(o => o.Name != CostNames.Macs))
+        {
+            objectives.Add(new Objective(CostNames.Macs, ObjectiveDirection.Minimize));
+        }
+
+        Objectives = objectives;
+        Constraints = submission.Constraints.Where(c => c.Quantity != CostNames.Latency).ToList();
+        foreach (var constraint in Constraints)
+        {
+            var reference = constraint.RelativeToSubmitted ? Quantity(submittedCandidate, constraint.Quantity) : 1.0;
+            _bounds[constraint] = constraint.Value * reference;
+        }
+    }
+
+    public IReadOnlyList<Objective> Objectives { get; }
+
+    public IReadOnlyList<Constraint> Constraints { get; }
+
+    /// <summary>Objectives as NSGA-III minimises them (metrics negated) and the constraint values.</summary>
+    public (double[] Objectives, double[] Constraints) Evaluate(string candidate) => (
+        Objectives.Select(o => o.Direction == ObjectiveDirection.Maximize ? -Quantity(candidate, o.Name) : Quantity(candidate, o.Name)).ToArray(),
+        Constraints.Select(c => Violation(candidate, c)).ToArray());
+
+    /// <summary>The objectives by name, as the user reads them (metrics not negated).</summary>
+    public IReadOnlyDictionary<string, double> Named(string candidate) =>
+        Objectives.ToDictionary(o => o.Name, o => Quantity(candidate, o.Name), StringComparer.Ordinal);
+
+    public bool Satisfies(string candidate, Constraint constraint) => Violation(candidate, constraint) <= 0;
+
+    public static string Label(Constraint c) => string.Create(CultureInfo.InvariantCulture,
+        $"{c.Quantity}{(c.Operator == ConstraintOperator.AtMost ? "<=" : ">=")}{c.Value}{(c.RelativeToSubmitted ? "x" : "")}");
+
+    private double Violation(string candidate, Constraint constraint)
+    {
+        var bound = _bounds[constraint];
+        var scale = Math.Abs(bound) > 0 ? Math.Abs(bound) : 1.0;
+        var excess = (Quantity(candidate, constraint.Quantity) - bound) / scale;
+        return constraint.Operator == ConstraintOperator.AtMost ? excess : -excess;
+    }
+
+    private double Quantity(string candidate, string name) => name switch
+    {
+        CostNames.Macs => _cost(candidate).Macs,
+        CostNames.Params => _cost(candidate).Params,
+        _ => _metrics(candidate)?.GetValueOrDefault(name) ?? 0.0,
+    };
+}

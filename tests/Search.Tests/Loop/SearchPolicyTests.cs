@@ -1,0 +1,117 @@
+using System.Text.Json;
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Optimization.Sorting;
+using NasPipeline.Search.Loop;
+using static NasPipeline.Search.Tests.Loop.LoopHarness;
+
+namespace NasPipeline.Search.Tests.Loop;
+
+public class SearchPolicyTests
+{
+    [Fact]
+    public void A_point_run_starts_with_the_submitted_point_the_extremes_and_seeded_samples()
+    {
+        var decided = Policy().Decide(RunState.Fold(Given()));
+
+        Assert.IsType<SearchStarted>(decided[0]);
+        var request = Assert.IsType<ScoreCandidates>(decided[1]);
+        Assert.Equal(2, decided.Count);
+        Assert.Equal(0, request.Generation);
+        Assert.Contains(CandidateCodec.Encode(Space.Name, Space.Smallest), request.Candidates);
+        Assert.Contains(CandidateCodec.Encode(Space.Name, Space.Largest), request.Candidates);
+        Assert.Contains(CandidateCodec.Encode(Space.Name, SubmittedPoint), request.Candidates);
+        Assert.InRange(request.Candidates.Count, 4, 13);
+        Assert.All(request.Candidates, c => Assert.Equal(CandidateCodec.Genes(c), Space.Repair(CandidateCodec.Genes(c))));
+    }
+
+    [Fact]
+    public void A_request_still_waiting_for_scores_is_not_sent_again()
+    {
+        var given = Given();
+        given.AddRange(Policy().Decide(RunState.Fold(given)));
+
+        Assert.Empty(Policy().Decide(RunState.Fold(given)));
+    }
+
+    [Fact]
+    public void Scores_of_generation_zero_give_its_report_and_the_next_request()
+    {
+        var given = Given();
+        given.AddRange(Policy().Decide(RunState.Fold(given)));
+        given.Add(Score(given.OfType<ScoreCandidates>().Single()));
+
+        var decided = Policy().Decide(RunState.Fold(given));
+
+        var report = Assert.IsType<GenerationCompleted>(decided[0]);
+        Assert.Equal((0, 0), (report.Iteration, report.Generation));
+        Assert.True(report.Hypervolume > 0);
+        Assert.Equal(1, Assert.IsType<ScoreCandidates>(decided[1]).Generation);
+    }
+
+    [Fact]
+    public void Adaptation_budget_zero_completes_on_the_predictor_alone()
+    {
+        var stream = Drive(Policy(), Given());
+
+        Assert.IsType<SearchCompleted>(stream[^1]);
+        Assert.Empty(stream.OfType<AdaptSubnet>());
+        Assert.Equal(Enumerable.Range(0, 5), stream.OfType<GenerationCompleted>().Select(g => g.Generation));
+        var done = (SearchCompleted)stream[^1];
+        var objectives = done.Front.Select(m => new[] { -m.Objectives[TaskName], m.Objectives["macs"] }).ToArray();
+        Assert.Equal(objectives.Length, NondominatedSorting.Sort(objectives)[0].Length);
+
+        // The constraint macs <= 0.8x the submitted point is honoured by the reported best.
+        var best = Assert.Single(done.BestUnderConstraints).Best!;
+        Assert.True(best.Objectives["macs"] <= 0.8 * Space.Cost(SubmittedPoint).Macs);
+        Assert.True(Space.Cost(CandidateCodec.Genes(best.Candidate)).Macs == (long)best.Objectives["macs"]);
+    }
+
+    [Fact]
+    public void Same_events_give_the_same_decisions_and_any_prefix_resumes_with_the_recorded_next_step()
+    {
+        var first = Drive(Policy(), Given());
+        var second = Drive(Policy(), Given());
+        Assert.Equal(Json(first), Json(second));
+
+        // A replica that folds the stream up to any decision point decides exactly what was recorded next.
+        for (var k = 2; k < first.Count; k++)
+        {
+            if (first[k - 1] is ScoreCandidates or AdaptSubnet || first[k] is not (ScoreCandidates or GenerationCompleted or SearchCompleted))
+            {
+                continue;
+            }
+
+            var resumed = Policy().Decide(RunState.Fold(first.Take(k)));
+            Assert.Equal(Json(first.Skip(k).Take(resumed.Count)), Json(resumed));
+        }
+    }
+
+    [Fact]
+    public void Another_seed_explores_other_candidates()
+    {
+        var a = Drive(Policy(), Given(seed: 7)).OfType<ScoreCandidates>().SelectMany(s => s.Candidates).ToHashSet();
+        var b = Drive(Policy(), Given(seed: 8)).OfType<ScoreCandidates>().SelectMany(s => s.Candidates).ToHashSet();
+
+        Assert.False(a.SetEquals(b));
+    }
+
+    [Fact]
+    public void Adaptation_step_waits_for_measured_subnets_then_starts_the_next_iteration()
+    {
+        var waiting = Drive(Policy(adapt: 2, iterations: 2), Given(), answerAdaptation: false);
+
+        var sent = waiting.OfType<AdaptSubnet>().ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.IsType<AdaptSubnet>(waiting[^1]);
+        Assert.DoesNotContain(waiting, e => e is SearchCompleted);
+
+        var stream = Drive(Policy(adapt: 2, iterations: 2), Given());
+        Assert.IsType<SearchCompleted>(stream[^1]);
+        Assert.Equal(4, stream.OfType<AdaptSubnet>().Select(a => a.Candidate).Distinct().Count());
+        Assert.Contains(stream.OfType<GenerationCompleted>(), g => g.Iteration == 1);
+    }
+
+    private static string Json(IEnumerable<object> messages) =>
+        string.Join("\n", messages.Select(m => m.GetType().Name + JsonSerializer.Serialize(m, m.GetType())));
+}
