@@ -1,22 +1,30 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using NasPipeline.Hosting;
+using NasPipeline.Search.Loop;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Stages.Search;
 
 /// <summary>
-/// Host of NSGA-III and mutation search as a fold of the run's events (consumes GraphExtracted, CandidateScored, SubnetAdapted). The process, its queues and its configuration are in place; its consumers are not written yet,
-/// so a run currently ends after graph extraction.
+/// NAT's search loop as a fold of the run's events: consumes GraphExtracted (search-space point submissions),
+/// CandidateScored and SubnetAdapted, and decides with <see cref="SearchPolicy"/>. GraphExtract does not yet turn
+/// point submissions into graphs, so in a full pipeline run this stage is not reached yet.
 /// </summary>
 public sealed class SearchStage : IPipelineStage
 {
-    public string Name => "search";
+    public string Name => SearchDecisions.StageName;
 
-    public void AddServices(IServiceCollection services)
-    {
-    }
+    public void AddServices(IServiceCollection services) => services
+        .AddSingleton(SearchSpaceRegistry.CreateDefault())
+        .AddSingleton(new SearchSettings())
+        .AddSingleton<SearchPolicy>()
+        .AddSingleton<SearchDecisions>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<GraphExtractedConsumer, SearchConsumerDefinition<GraphExtractedConsumer>>();
+        bus.AddConsumer<CandidateScoredConsumer, SearchConsumerDefinition<CandidateScoredConsumer>>();
+        bus.AddConsumer<SubnetAdaptedConsumer, SearchConsumerDefinition<SubnetAdaptedConsumer>>();
     }
 }

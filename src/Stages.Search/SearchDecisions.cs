@@ -1,0 +1,35 @@
+using Marten;
+using NasPipeline.Contracts;
+using NasPipeline.Hosting.EventStore;
+using NasPipeline.Search.Loop;
+
+namespace NasPipeline.Stages.Search;
+
+/// <summary>
+/// One step of the search for a run: fold its stream, decide, append the decisions once per triggering message.
+/// A trigger the stream does not hold yet (published but appended by nobody) is appended first, so the fold sees
+/// it. A redelivered trigger gets the stored decisions back; a replica that died after committing loses nothing.
+/// </summary>
+public sealed class SearchDecisions(RunEventWriter writer, IDocumentStore store, SearchPolicy policy)
+{
+    public const string StageName = "search";
+
+    public Task<IReadOnlyList<IRunMessage>> HandleAsync(IRunMessage trigger, string triggerKey, CancellationToken cancellationToken) =>
+        writer.AppendOnceAsync(trigger.RunId, $"{StageName}/{triggerKey}", async _ =>
+        {
+            await using var session = store.QuerySession();
+            var stream = (await session.Events.FetchStreamAsync(trigger.RunId, token: cancellationToken)).Select(e => e.Data).ToList();
+            var missing = stream.Any(e => e.Equals(trigger) || SameRequest(e, trigger)) ? [] : new List<IRunMessage> { trigger };
+            var state = RunState.Fold(stream.Concat(missing));
+            return [.. missing, .. policy.Decide(state)];
+        }, cancellationToken);
+
+    /// <summary>Records hold lists, so value equality misses a deserialised copy; the request id identifies it.</summary>
+    private static bool SameRequest(object stored, IRunMessage trigger) => (stored, trigger) switch
+    {
+        (Contracts.Events.CandidateScored a, Contracts.Events.CandidateScored b) => a.RequestId == b.RequestId,
+        (Contracts.Events.SubnetAdapted a, Contracts.Events.SubnetAdapted b) => a.RequestId == b.RequestId,
+        (Contracts.Events.GraphExtracted a, Contracts.Events.GraphExtracted b) => a.RunId == b.RunId,
+        _ => false,
+    };
+}
