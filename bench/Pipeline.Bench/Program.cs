@@ -1,6 +1,6 @@
 using NasPipeline.Bench;
 
-// nasp-bench [graph|store|bus|training|rbf|all] [--quick]: prints markdown tables and writes bench/results/pipeline.json.
+// nasp-bench [graph|store|bus|training|rbf|gnn|all] [--quick]: prints markdown tables and writes bench/results/pipeline.json.
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 var root = FindRoot();
@@ -13,6 +13,11 @@ if (which is "graph" or "all")
 if (which is "rbf" or "all")
 {
     tables.Add(RbfEnsembleBench.Run(quick ? [100] : [100, 1000]));
+}
+
+if (which is "gnn" or "all")
+{
+    tables.Add(GnnScoringBench.Run(Path.Combine(root, "tests", "fixtures", "onnx"), graphs: quick ? 64 : 256, repeats: quick ? 3 : 7));
 }
 
 if (which is "training" or "all")

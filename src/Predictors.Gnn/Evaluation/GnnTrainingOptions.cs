@@ -8,7 +8,7 @@ using NasPipeline.Predictors.Gnn.Labels;
 /// </summary>
 public sealed record GnnTrainingOptions
 {
-    public int Epochs { get; init; } = 200;
+    public int Epochs { get; init; } = 300;
 
     public int Batch { get; init; } = 16;
 
