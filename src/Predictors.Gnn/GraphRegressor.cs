@@ -49,28 +49,18 @@ public sealed class GraphRegressor : IDisposable
     }
 
     /// <summary>Options and weights, for the blob store.</summary>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => ModelBytes.Write(ModelBytes.RegressorMagic, writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            ModelBytes.WriteHeader(writer, ModelBytes.RegressorMagic);
-            ModelBytes.WriteOptions(writer, Options);
-            Network.save(writer);
-        }
+        ModelBytes.WriteOptions(writer, Options);
+        Network.save(writer);
+    });
 
-        return stream.ToArray();
-    }
-
-    public static GraphRegressor FromBytes(byte[] bytes)
+    public static GraphRegressor FromBytes(byte[] bytes) => ModelBytes.Read(bytes, ModelBytes.RegressorMagic, reader =>
     {
-        ArgumentNullException.ThrowIfNull(bytes);
-        using var reader = new BinaryReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
-        ModelBytes.ReadHeader(reader, ModelBytes.RegressorMagic);
         var regressor = new GraphRegressor(ModelBytes.ReadOptions(reader));
         regressor.Network.load(reader);
         return regressor;
-    }
+    });
 
     public void Dispose() => Network.Dispose();
 }

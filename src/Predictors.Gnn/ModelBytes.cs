@@ -11,7 +11,30 @@ internal static class ModelBytes
 {
     public const string RegressorMagic = "NASP-GNN";
     public const string AdapterMagic = "NASP-KAD";
+    public const string TaskPredictorMagic = "NASP-TSK";
     private const int Version = 1;
+
+    /// <summary>Header, then whatever <paramref name="body"/> writes.</summary>
+    public static byte[] Write(string magic, Action<BinaryWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            WriteHeader(writer, magic);
+            body(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Checks the header, then lets <paramref name="body"/> read the rest.</summary>
+    public static T Read<T>(byte[] bytes, string magic, Func<BinaryReader, T> body)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var reader = new BinaryReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
+        ReadHeader(reader, magic);
+        return body(reader);
+    }
 
     public static void WriteHeader(BinaryWriter writer, string magic)
     {

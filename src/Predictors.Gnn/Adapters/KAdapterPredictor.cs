@@ -104,32 +104,22 @@ public sealed class KAdapterPredictor : IDisposable
     }
 
     /// <summary>Base and adapters, for the blob store.</summary>
-    public byte[] ToBytes()
+    public byte[] ToBytes() => ModelBytes.Write(ModelBytes.AdapterMagic, writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        writer.Write(Options.AdapterCount);
+        writer.Write(Options.LearningRate);
+        writer.Write(Options.Seed);
+        var baseBytes = baseRegressor.ToBytes();
+        writer.Write(baseBytes.Length);
+        writer.Write(baseBytes);
+        foreach (var adapter in adapters)
         {
-            ModelBytes.WriteHeader(writer, ModelBytes.AdapterMagic);
-            writer.Write(Options.AdapterCount);
-            writer.Write(Options.LearningRate);
-            writer.Write(Options.Seed);
-            var baseBytes = baseRegressor.ToBytes();
-            writer.Write(baseBytes.Length);
-            writer.Write(baseBytes);
-            foreach (var adapter in adapters)
-            {
-                adapter.save(writer);
-            }
+            adapter.save(writer);
         }
+    });
 
-        return stream.ToArray();
-    }
-
-    public static KAdapterPredictor FromBytes(byte[] bytes)
+    public static KAdapterPredictor FromBytes(byte[] bytes) => ModelBytes.Read(bytes, ModelBytes.AdapterMagic, reader =>
     {
-        ArgumentNullException.ThrowIfNull(bytes);
-        using var reader = new BinaryReader(new MemoryStream(bytes), System.Text.Encoding.UTF8);
-        ModelBytes.ReadHeader(reader, ModelBytes.AdapterMagic);
         var options = new KAdapterOptions { AdapterCount = reader.ReadInt32(), LearningRate = reader.ReadDouble(), Seed = reader.ReadInt64() };
         var baseCopy = GraphRegressor.FromBytes(reader.ReadBytes(reader.ReadInt32()));
         var predictor = new KAdapterPredictor(baseCopy, options, initialise: false);
@@ -139,7 +129,7 @@ public sealed class KAdapterPredictor : IDisposable
         }
 
         return predictor;
-    }
+    });
 
     public void Dispose()
     {

@@ -2,7 +2,6 @@ namespace NasPipeline.Predictors.Gnn.Evaluation;
 
 using NasPipeline.Predictors.Evaluation;
 using NasPipeline.Predictors.Gnn.Adapters;
-using NasPipeline.Predictors.Gnn.Labels;
 
 /// <summary>
 /// AIO-P's transfer setting: K-Adapters trained on the target task's labels over a GNN pretrained on another task, the
@@ -11,35 +10,17 @@ using NasPipeline.Predictors.Gnn.Labels;
 /// </summary>
 public sealed class GnnAdapterPredictor(PretrainedGnn pretrained, GnnTrainingOptions options, long seed) : IPredictor<GnnSample>, IDisposable
 {
-    private KAdapterPredictor? adapters;
-    private LabelTransform? transform;
+    private TaskPredictor? adapted;
 
     public void Fit(IReadOnlyList<GnnSample> samples, IReadOnlyList<double> targets)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        adapters?.Dispose();
-        adapters = null;
-        if (samples.Count == 0)
-        {
-            return;
-        }
-
-        var flops = samples.Select(s => s.GigaFlops).ToArray();
-        transform = LabelTransform.Fit(options.Transform, targets, flops);
-        adapters = new KAdapterPredictor(pretrained.Regressor, new KAdapterOptions { AdapterCount = options.Adapters, LearningRate = options.LearningRate, Seed = seed });
-        adapters.Fit(samples.Select(s => s.Graph).ToArray(), transform.Apply(targets, flops), options.Epochs, options.Batch, FineTuneMode.HeadsAndAdapters, options.EpochDone);
+        adapted?.Dispose();
+        adapted = samples.Count == 0 ? null : TaskPredictor.Fit(pretrained.Regressor, samples, targets, options, seed);
     }
 
-    public IReadOnlyList<double> Predict(IReadOnlyList<GnnSample> samples)
-    {
-        ArgumentNullException.ThrowIfNull(samples);
-        if (adapters is null)
-        {
-            return pretrained.Predict(samples);
-        }
+    public IReadOnlyList<double> Predict(IReadOnlyList<GnnSample> samples) =>
+        adapted is null ? pretrained.Predict(samples) : adapted.Predict(samples);
 
-        return transform!.Invert(adapters.Predict(samples.Select(s => s.Graph).ToArray()), samples.Select(s => s.GigaFlops).ToArray());
-    }
-
-    public void Dispose() => adapters?.Dispose();
+    public void Dispose() => adapted?.Dispose();
 }
