@@ -2,6 +2,7 @@ using MassTransit;
 using NasPipeline.ComputationGraph;
 using Microsoft.Extensions.DependencyInjection;
 using NasPipeline.Hosting;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Stages.GraphExtract;
 
@@ -9,7 +10,10 @@ public sealed class GraphExtractStage : IPipelineStage
 {
     public string Name => GraphExtraction.StageName;
 
-    public void AddServices(IServiceCollection services) => services.AddSingleton<OnnxGraphExtractor>().AddSingleton<GraphExtraction>();
+    public void AddServices(IServiceCollection services) => services
+        .AddSingleton<OnnxGraphExtractor>()
+        .AddSingleton(SearchSpaceRegistry.CreateDefault())
+        .AddSingleton<GraphExtraction>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus) =>
         bus.AddConsumer<ModelSubmittedConsumer, ModelSubmittedConsumerDefinition>();

@@ -2,8 +2,11 @@ using System.Diagnostics;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Encoding;
 
 namespace NasPipeline.Stages.GraphExtract;
 
@@ -12,7 +15,7 @@ namespace NasPipeline.Stages.GraphExtract;
 /// <see cref="GraphExtracted"/> (or the rejection) to the run's stream. A redelivered submission gets the stored
 /// events back.
 /// </summary>
-public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, OnnxGraphExtractor extractor)
+public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, OnnxGraphExtractor extractor, SearchSpaceRegistry spaces)
 {
     public const string StageName = "graph-extract";
     public const string GraphMediaType = "application/vnd.nasp.graph+json";
@@ -31,12 +34,12 @@ public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, Onn
 
     private async Task<IRunMessage> DecideAsync(ModelSubmitted submission, CancellationToken cancellationToken)
     {
-        if (submission.Onnx is not { } onnx)
+        if (submission.Point is { } point)
         {
-            return Reject(submission, "UnknownSearchSpace",
-                $"Search space '{submission.Point?.Space}' is not registered in this pipeline; submit an ONNX file instead.");
+            return await ExtractPointAsync(submission, point, cancellationToken);
         }
 
+        var onnx = submission.Onnx!;
         var bytes = await blobs.GetAsync(onnx.BlobHash, cancellationToken);
         if (bytes is null)
         {
@@ -44,16 +47,53 @@ public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, Onn
                 $"The model '{onnx.FileName}' (blob {onnx.BlobHash[..12]}) is not in the blob store; upload it before submitting.");
         }
 
+        ExtractionOptions options;
+        try
+        {
+            options = new ExtractionOptions { InputShapes = submission.InputShapes.Select(InputShape.Parse).ToList() };
+        }
+        catch (FormatException e)
+        {
+            return Reject(submission, "InvalidInputShape", e.Message);
+        }
+
+        return await ExtractAsync(submission, bytes, onnx.FileName, options, cancellationToken);
+    }
+
+    /// <summary>A point of a built-in space becomes that space's network (its input shape is fixed by the point).</summary>
+    private async Task<IRunMessage> ExtractPointAsync(ModelSubmitted submission, SearchSpacePoint point, CancellationToken cancellationToken)
+    {
+        if (!spaces.TryGet(point.Space, out var space))
+        {
+            return Reject(submission, "UnknownSearchSpace",
+                $"Search space '{point.Space}' is not registered in this pipeline (known: {string.Join(", ", spaces.Names)}).");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = space.ToOnnx(space.Repair(point.Encoding));
+        }
+        catch (InvalidEncodingException e)
+        {
+            return Reject(submission, "InvalidEncoding", $"{point.Space}: {e.Message}");
+        }
+
+        return await ExtractAsync(submission, bytes, point.Space, ExtractionOptions.Default, cancellationToken);
+    }
+
+    private async Task<IRunMessage> ExtractAsync(
+        ModelSubmitted submission, byte[] bytes, string fileName, ExtractionOptions options, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         ComputationGraph.ComputationGraph graph;
         try
         {
-            var options = new ExtractionOptions { InputShapes = submission.InputShapes.Select(InputShape.Parse).ToList() };
             graph = extractor.Extract(bytes, options);
         }
         catch (GraphExtractionException e)
         {
-            return Reject(submission, e.Kind.ToString(), $"'{onnx.FileName}': {e.Message}");
+            return Reject(submission, e.Kind.ToString(), $"'{fileName}': {e.Message}");
         }
 
         var elapsed = clock.Elapsed.TotalMilliseconds;
