@@ -5,12 +5,13 @@ using NasPipeline.Search.Mutation;
 
 namespace NasPipeline.Cli.Commands;
 
-/// <summary>AIO-P mutation search on a local ONNX file, no server. The scorer is the params-saturation stand-in
-/// until the Predict stage's GNN is wired in: the reduction it prints is not a predicted-accuracy result.</summary>
+/// <summary>AIO-P mutation search on a local ONNX file, no server. Scorer: the params-saturation stand-in, or a GNN
+/// trained here on a labelled dataset (<c>--scorer gnn --train DATA.jsonl --task METRIC</c>).</summary>
 public static class MutateCommand
 {
     public const string Usage =
-        "mutate MODEL.onnx [--input 1x3x224x224]... [--seed N] [--steps 60] [--candidates 8] [--retained 0.9] [--out MUTANT.onnx] [--json]";
+        "mutate MODEL.onnx [--input 1x3x224x224]... [--seed N] [--steps 60] [--candidates 8] [--out MUTANT.onnx] [--json] " +
+        "[--scorer stand-in [--retained 0.9] | --scorer gnn --train DATA.jsonl --task METRIC [--train-size 1000] [--epochs 100]]";
 
     public static async Task<int> RunAsync(CliArgs args, TextWriter output)
     {
@@ -22,7 +23,16 @@ public static class MutateCommand
         var retainedText = args.Option("retained") ?? "0.9";
         var outPath = args.Option("out");
         var json = args.Flag("json");
+        var scorerKind = args.Option("scorer") ?? "stand-in";
+        var train = args.Option("train");
+        var task = args.Option("task");
+        var trainSize = args.IntOption("train-size", 1000);
+        var epochs = args.IntOption("epochs", 100);
         args.RejectUnknown();
+        if (scorerKind is not ("stand-in" or "gnn") || (scorerKind == "gnn" && (train is null || task is null)))
+        {
+            throw new CliUsageException($"--scorer is stand-in or gnn (with --train DATA.jsonl --task METRIC); try: nasp {Usage}");
+        }
         if (!File.Exists(path))
         {
             throw new CliUsageException($"No such file: {path}");
@@ -48,7 +58,9 @@ public static class MutateCommand
         try
         {
             var original = new OnnxGraphExtractor().Extract(bytes, extraction);
-            var search = new MutationSearch(new ParamsSaturationScorer(original.TotalParams, retained));
+            using var gnn = scorerKind == "gnn" ? GnnMetricScorer.Train(train!, task!, trainSize, epochs, seed) : null;
+            IPredictedMetricScorer scorer = gnn is not null ? gnn : new ParamsSaturationScorer(original.TotalParams, retained);
+            var search = new MutationSearch(scorer);
             result = search.Run(bytes, new MutationSearchOptions(extraction, seed) { Steps = steps, CandidatesPerStep = candidates });
         }
         catch (GraphExtractionException e)
