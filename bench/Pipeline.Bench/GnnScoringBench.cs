@@ -36,7 +36,7 @@ public static class GnnScoringBench
         {
             ("NAS-Bench-201 networks", Enumerable.Range(0, graphs).Select(_ => Nb201Network.Build(Nb201Cell.Parse(RandomNb201(random)))).ToArray()),
             ("NAS-Bench-101 networks", Enumerable.Range(0, graphs).Select(i => Nb101Network.Build(Nb101Cell.Parse(Nb101Cells[i % Nb101Cells.Length]))).ToArray()),
-            ("ResNet-50", Enumerable.Repeat(resnet, Math.Max(1, graphs / 4)).ToArray()),
+            ("ResNet-50", Enumerable.Repeat(resnet, graphs).ToArray()),
         };
 
         using var regressor = new GraphRegressor(new GraphRegressorOptions { Seed = 0 });
