@@ -4,7 +4,7 @@ using NasPipeline.Cli;
 using NasPipeline.Cli.Commands;
 using NasPipeline.Hosting;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help", "speed" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help", "speed", "redrive" };
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

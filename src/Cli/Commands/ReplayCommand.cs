@@ -1,15 +1,18 @@
 using NasPipeline.Cli.Output;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Search.Loop;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Cli.Commands;
 
 public static class ReplayCommand
 {
-    public const string Usage = "replay RUN";
+    public const string Usage = "replay RUN [--redrive]";
 
     public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var runText = args.Positional(1, "the run id");
+        var redrive = args.Flag("redrive");
         args.RejectUnknown();
         await using var host = await CliHost.StartAsync(withBus: false, cancellationToken);
         var runId = await RunIds.ResolveAsync(runText, host.Get<RunReader>(), cancellationToken);
@@ -22,8 +25,20 @@ public static class ReplayCommand
 
         await output.WriteLineAsync($"replayed {result.EventCount} events; projections rebuilt from the stream " +
                                     (result.MatchesStoredProjections ? "match the stored ones" : "DIFFER from the stored ones (now replaced)"));
+        var identical = true;
+        if (redrive)
+        {
+            // Re-drive the search: its recorded inputs through the policy, every decision compared.
+            var events = await host.Get<RunReader>().EventsAsync(runId, cancellationToken: cancellationToken);
+            var report = SearchRedrive.Check(events.Select(e => e.Data).ToList(), SearchSpaceRegistry.CreateDefault());
+            identical = report.Identical;
+            await output.WriteLineAsync(identical
+                ? $"re-drove the search: {report.Decisions} decisions, all identical"
+                : $"re-drove the search: decision {report.FirstMismatch} of {report.Decisions} DIFFERS\n  recorded:  {report.Recorded}\n  re-driven: {report.Redriven}");
+        }
+
         await output.WriteLineAsync();
         SummaryPrinter.Print(result.Summary, output);
-        return result.MatchesStoredProjections ? 0 : 1;
+        return result.MatchesStoredProjections && identical ? 0 : 1;
     }
 }

@@ -49,6 +49,10 @@ public sealed class SearchDecisionsTests(PipelineFixture fixture)
         Assert.Equal(Budget.Generations + 1, stream.OfType<CandidateScored>().Count());
         Assert.Empty(new SearchPolicy(Spaces, Budget).Decide(RunState.Fold(stream)));
         Assert.Equal(RunStatus.Completed, (await fixture.Reader.SummaryAsync(runId))!.Status);
+
+        // replay --redrive: the stored inputs, read back from PostgreSQL, give every stored decision again.
+        var redrive = SearchRedrive.Check(stream, Spaces);
+        Assert.True(redrive.Identical, $"{redrive.Recorded}\n!=\n{redrive.Redriven}");
     }
 
     private async Task<(Guid RunId, GraphExtracted Graph)> SubmitPointAsync()

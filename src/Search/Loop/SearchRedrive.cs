@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+using NasPipeline.SearchSpaces;
+
+namespace NasPipeline.Search.Loop;
+
+/// <summary>How a re-driven run compares with its recording: the number of decisions checked and the first one
+/// that differs (recorded and re-driven, as JSON), if any.</summary>
+public sealed record RedriveReport(int Decisions, int? FirstMismatch, string? Recorded, string? Redriven)
+{
+    public bool Identical => FirstMismatch is null;
+}
+
+/// <summary>
+/// <c>replay --redrive</c>: feeds a recorded run's inputs (submission, graph, scores, measurements) back through
+/// <see cref="SearchPolicy"/> in their recorded order, with the budget its <c>SearchStarted</c> recorded, and
+/// checks that every decision (SearchStarted, ScoreCandidates, GenerationCompleted, AdaptSubnet,
+/// SearchCompleted) comes out identical and in the same order.
+/// </summary>
+public static class SearchRedrive
+{
+    public static RedriveReport Check(IReadOnlyList<object> recorded, SearchSpaceRegistry spaces)
+    {
+        var started = recorded.OfType<SearchStarted>().FirstOrDefault();
+        var settings = started is null
+            ? new SearchSettings()
+            : new SearchSettings(started.Population, started.Generations, started.Iterations, started.AdaptPerIteration, started.InitialSamples);
+        var policy = new SearchPolicy(spaces, settings);
+        var decisions = recorded.Where(IsDecision).ToList();
+        var state = new RunState();
+        var redriven = new List<object>();
+        foreach (var input in recorded.Where(e => !IsDecision(e)))
+        {
+            state.Apply(input);
+            foreach (var decision in policy.Decide(state))
+            {
+                state.Apply(decision);
+                redriven.Add(decision);
+            }
+        }
+
+        for (var i = 0; i < Math.Max(decisions.Count, redriven.Count); i++)
+        {
+            var a = i < decisions.Count ? Json(decisions[i]) : null;
+            var b = i < redriven.Count ? Json(redriven[i]) : null;
+            if (a != b)
+            {
+                return new RedriveReport(decisions.Count, i, a, b);
+            }
+        }
+
+        return new RedriveReport(decisions.Count, null, null, null);
+    }
+
+    private static bool IsDecision(object e) => e is SearchStarted or ScoreCandidates or GenerationCompleted or AdaptSubnet or SearchCompleted;
+
+    /// <summary>JSON with object keys sorted: the event store (jsonb) does not keep a dictionary's key order.</summary>
+    private static string Json(object e) => $"{e.GetType().Name} {Sorted(JsonSerializer.SerializeToNode(e, e.GetType()))?.ToJsonString()}";
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Sorted).ToArray()),
+        _ => node?.DeepClone(),
+    };
+}
