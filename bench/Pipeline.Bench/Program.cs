@@ -1,6 +1,8 @@
 using NasPipeline.Bench;
 
-// nasp-bench [graph|store|bus|training|rbf|gnn|all] [--quick]: prints markdown tables and writes bench/results/pipeline.json.
+// nasp-bench [graph|store|bus|training|rbf|gnn|supernet|supernet-speed|supernet-accuracy|supernet-ablation|supernet-optimizer|all] [--quick]
+// ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
+// about an hour): prints markdown tables and writes bench/results/pipeline.json (bench/results/MODE.json for supernet modes).
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 var root = FindRoot();
@@ -24,6 +26,8 @@ if (which is "training" or "all")
 {
     tables.Add(NasPipeline.Bench.Training.TrainingThroughputBench.Run(root, threads: 2, batch: 128, steps: quick ? 10 : 30));
 }
+
+tables.AddRange(NasPipeline.Bench.Supernet.SupernetBenchSuite.Run(which, quick));
 
 var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
 var rabbit = Environment.GetEnvironmentVariable("RabbitMq__Uri");
@@ -57,7 +61,7 @@ foreach (var table in tables)
     table.Print(Console.Out);
 }
 
-var jsonPath = Path.Combine(root, "bench", "results", "pipeline.json");
+var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) ? $"{which}.json" : "pipeline.json");
 BenchTable.WriteJson(jsonPath, tables);
 Console.WriteLine();
 Console.WriteLine($"wrote {jsonPath}");

@@ -4,7 +4,7 @@ using NasPipeline.Cli;
 using NasPipeline.Cli.Commands;
 using NasPipeline.Hosting;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help", "speed", "redrive" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help", "speed", "redrive", "no-projection", "no-scaling" };
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -32,6 +32,10 @@ try
         "predictor" => await PredictorCommand.RunAsync(parsed, output),
         "bench" => await BenchCommand.RunAsync(parsed, output),
         "mutate" => await MutateCommand.RunAsync(parsed, output),
+        "tasks" => await TasksCommand.RunAsync(parsed, output),
+        "space" => await SpaceCommand.RunAsync(parsed, output),
+        "supernet" => await SupernetCommand.RunAsync(parsed, output, cancel.Token),
+        "subnet" => await SubnetCommand.RunAsync(parsed, output, cancel.Token),
         "help" or "--help" or "-h" => Help(0),
         _ => throw new CliUsageException($"Unknown command '{command}'."),
     };
@@ -72,7 +76,7 @@ static int Help(int code)
              {
                  SubmitCommand.Usage, RunsCommand.Usage, ShowCommand.Usage, WatchCommand.Usage, ReplayCommand.Usage,
                  ErrorsCommand.Usage, GraphCommand.Usage, ServeCommand.Usage, DoctorCommand.Usage, DataCommand.Usage, PredictorCommand.Usage,
-                 BenchCommand.Usage, MutateCommand.Usage,
+                 BenchCommand.Usage, MutateCommand.Usage, TasksCommand.Usage, SpaceCommand.Usage, SupernetCommand.Usage, SubnetCommand.Usage,
              })
     {
         Console.WriteLine($"  nasp {usage}");

@@ -20,6 +20,9 @@ public static class EventPrinter
         AdapterTrained a => $"{a.Model} for {a.Task} trained: v{a.Version}, {a.SampleCount} samples, SRCC {a.ValidationSrcc:F3}",
         CandidateScored c => $"scored {c.Scores.Count} candidates (generation {c.Generation}, predictor v{c.PredictorVersion})",
         GenerationCompleted g => $"generation {g.Generation} done: front of {g.Front.Count}, hypervolume {g.Hypervolume:G4}",
+        SupernetTrained t => $"supernet {t.Space} trained for {t.Task}: {t.Epochs.Count} epochs, conflict {(t.Epochs.Count > 0 ? t.Epochs[^1].GradientConflictRate : 0):P1}, " +
+            string.Join(", ", t.Evaluated.Select(v => $"{v.Metric} {v.Value:F4}")) + $", checkpoint {t.CheckpointBlobHash[..12]}",
+        SubnetEvaluated v => $"subnet {v.Point.Space}:{string.Join(',', v.Point.Encoding)} on {v.Task}: {v.Metric} {v.Value:F4} ({v.Split}, {v.Images} images)",
         SubnetAdapted s => $"subnet adapted: {s.Candidate} {string.Join(", ", s.Metrics.Select(kv => $"{kv.Key}={kv.Value:G4}"))}",
         SearchCompleted s => $"search completed: front of {s.Front.Count}",
         _ => data.GetType().Name,

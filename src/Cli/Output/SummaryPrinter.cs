@@ -44,6 +44,11 @@ public static class SummaryPrinter
             Line("learning", $"{s.AdaptersTrained} predictor updates, {s.SubnetsAdapted} subnets adapted");
         }
 
+        if (s.SupernetsTrained > 0 || s.SubnetsEvaluated > 0)
+        {
+            Line("supernet", $"{s.SupernetsTrained} supernets trained, {s.SubnetsEvaluated} subnets evaluated");
+        }
+
         if (s.FailureReason is not null)
         {
             Line(s.Status == RunStatus.Rejected ? "rejected" : "failed", $"[{s.FailureStage}] {s.FailureReason}");

@@ -27,6 +27,8 @@ public sealed class RunSummary
     public int AdaptersTrained { get; set; }
     public int CandidatesScored { get; set; }
     public int SubnetsAdapted { get; set; }
+    public int SupernetsTrained { get; set; }
+    public int SubnetsEvaluated { get; set; }
     public int FrontSize { get; set; }
     public string? FailureStage { get; set; }
     public string? FailureReason { get; set; }

@@ -74,6 +74,18 @@ public sealed class RunSummaryProjection : SingleStreamProjection<RunSummary, Gu
         return Touch(s, e);
     }
 
+    public static RunSummary Apply(IEvent<SupernetTrained> e, RunSummary s)
+    {
+        s.SupernetsTrained++;
+        return Touch(s, e);
+    }
+
+    public static RunSummary Apply(IEvent<SubnetEvaluated> e, RunSummary s)
+    {
+        s.SubnetsEvaluated++;
+        return Touch(s, e);
+    }
+
     public static RunSummary Apply(IEvent<SubnetAdapted> e, RunSummary s)
     {
         s.Status = s.Status.IsFinal() ? s.Status : RunStatus.Adapting;

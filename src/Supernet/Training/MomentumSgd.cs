@@ -10,20 +10,11 @@ namespace NasPipeline.Supernet.Training;
 /// m buffer + grad). Not TorchSharp's optim.SGD: its step passes temporary Scalars (see <see cref="Scalars"/>);
 /// here every Scalar is held until the native call returns. Parameters without a gradient this step are skipped.
 /// </summary>
-internal sealed class MomentumSgd(IReadOnlyList<Parameter> parameters, double momentum, double weightDecay) : IDisposable
+internal sealed class MomentumSgd(IReadOnlyList<Parameter> parameters, double momentum, double weightDecay) : IParameterOptimizer
 {
     private readonly Tensor?[] _buffers = new Tensor?[parameters.Count];
 
     public double LearningRate { get; set; }
-
-    /// <summary>Drops the gradients (none, not zeros), so a parameter no subnet used this step is left alone.</summary>
-    public void ZeroGrad()
-    {
-        foreach (var parameter in parameters)
-        {
-            parameter.grad = null;
-        }
-    }
 
     public void Step()
     {

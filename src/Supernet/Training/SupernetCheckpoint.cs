@@ -6,15 +6,17 @@ namespace NasPipeline.Supernet.Training;
 
 /// <summary>
 /// A trained supernet (and optionally its task head) as bytes, for the pipeline's content-addressed blob store.
-/// Layout: magic, format version, space name, then each module's TorchSharp state (parameters and BN buffers),
-/// length-prefixed. Optimizer state is not kept: a resumed run restarts its momentum.
+/// Layout: magic, format version, space name, (version 2) a free-form label such as the recipe as JSON, then each
+/// module's TorchSharp state (parameters and BN buffers), length-prefixed. Optimizer state is not kept: a resumed run
+/// restarts its momentum.
 /// </summary>
-public sealed record SupernetCheckpoint(string SpaceName, byte[] Supernet, byte[]? Head)
+public sealed record SupernetCheckpoint(string SpaceName, byte[] Supernet, byte[]? Head, string Label = "")
 {
     private const string Magic = "NASP-SUPERNET";
-    private const int Version = 1;
+    private const int Version = 2;
 
-    public static byte[] Save(ISupernet supernet, nn.Module? head = null)
+    /// <param name="label">Stored as is; the CLI keeps the training recipe there so a checkpoint file is self-describing.</param>
+    public static byte[] Save(ISupernet supernet, nn.Module? head = null, string label = "")
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
@@ -22,6 +24,7 @@ public sealed record SupernetCheckpoint(string SpaceName, byte[] Supernet, byte[
             writer.Write(Magic);
             writer.Write(Version);
             writer.Write(supernet.Space.Name);
+            writer.Write(label);
             WriteModule(writer, supernet.Module);
             writer.Write(head is not null);
             if (head is not null)
@@ -42,15 +45,16 @@ public sealed record SupernetCheckpoint(string SpaceName, byte[] Supernet, byte[
         }
 
         var version = reader.ReadInt32();
-        if (version != Version)
+        if (version is < 1 or > Version)
         {
             throw new InvalidDataException($"Supernet checkpoint format {version} is not supported (expected {Version}).");
         }
 
         var space = reader.ReadString();
+        var label = version >= 2 ? reader.ReadString() : "";
         var supernet = reader.ReadBytes(reader.ReadInt32());
         var head = reader.ReadBoolean() ? reader.ReadBytes(reader.ReadInt32()) : null;
-        return new SupernetCheckpoint(space, supernet, head);
+        return new SupernetCheckpoint(space, supernet, head, label);
     }
 
     /// <summary>Copies the saved weights into a supernet of the same space and blueprint (and the head, when both have one).</summary>

@@ -22,7 +22,7 @@ public sealed class SupernetTrainer : IDisposable
     private readonly ISubnetSampler _sampler;
     private readonly Random _order;
     private readonly List<TorchSharp.Modules.Parameter> _parameters;
-    private readonly MomentumSgd _optimizer;
+    private readonly IParameterOptimizer _optimizer;
 
     /// <param name="head">The task head; null creates one with <see cref="IVisionTask.CreateHead"/>, seeded from the options.</param>
     /// <param name="sampler">The subnets of each step; null is the sandwich rule over the supernet's space.</param>
@@ -49,7 +49,9 @@ public sealed class SupernetTrainer : IDisposable
 
         Head = head;
         _parameters = [.. supernet.Module.parameters(), .. Head.parameters()];
-        _optimizer = new MomentumSgd(_parameters, options.Momentum, options.WeightDecay) { LearningRate = options.LearningRate };
+        _optimizer = options.Optimizer == SupernetOptimizer.AdamW
+            ? new AdamWStep(_parameters, options.LearningRate, options.WeightDecay)
+            : new MomentumSgd(_parameters, options.Momentum, options.WeightDecay) { LearningRate = options.LearningRate };
     }
 
     public nn.Module<Tensor[], Tensor> Head { get; }
@@ -98,7 +100,7 @@ public sealed class SupernetTrainer : IDisposable
         using var scope = NewDisposeScope();
         _supernet.Module.train();
         Head.train();
-        _optimizer.ZeroGrad();
+        DropGradients();
         var subnets = _sampler.Next();
 
         _supernet.Activate(subnets[0]);
@@ -159,6 +161,15 @@ public sealed class SupernetTrainer : IDisposable
         }
 
         return conflict;
+    }
+
+    /// <summary>None rather than zeros, so a parameter no subnet of this step used is left alone by the update.</summary>
+    private void DropGradients()
+    {
+        foreach (var parameter in _parameters)
+        {
+            parameter.grad = null;
+        }
     }
 
     private double CosineLearningRate(int step, int totalSteps) =>

@@ -14,6 +14,9 @@ public sealed class AdamOptimizer(IReadOnlyList<Parameter> parameters, double le
     private readonly Tensor[] _second = parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
     private int _step;
 
+    /// <summary>Settable so a schedule (e.g. cosine decay) can drive it step by step.</summary>
+    public double LearningRate { get; set; } = learningRate;
+
     public void ZeroGrad()
     {
         foreach (var p in parameters)
@@ -31,10 +34,10 @@ public sealed class AdamOptimizer(IReadOnlyList<Parameter> parameters, double le
         using var b2 = beta2.ToScalar();
         using var oneMinusB1 = (1 - beta1).ToScalar();
         using var oneMinusB2 = (1 - beta2).ToScalar();
-        using var decay = (1 - (learningRate * weightDecay)).ToScalar();
+        using var decay = (1 - (LearningRate * weightDecay)).ToScalar();
         using var correction2 = (1 - Math.Pow(beta2, _step)).ToScalar();
         using var eps = epsilon.ToScalar();
-        using var stepSize = (-learningRate / (1 - Math.Pow(beta1, _step))).ToScalar();
+        using var stepSize = (-LearningRate / (1 - Math.Pow(beta1, _step))).ToScalar();
         for (var i = 0; i < parameters.Count; i++)
         {
             var p = parameters[i];

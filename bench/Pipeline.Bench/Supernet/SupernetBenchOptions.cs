@@ -1,0 +1,22 @@
+using NasPipeline.Supernet.Experiments;
+using NasPipeline.Vision.Data;
+
+namespace NasPipeline.Bench.Supernet;
+
+/// <summary>The budgets of the supernet benchmarks; the defaults are the README's, <c>--quick</c> shrinks them to a smoke run.</summary>
+public sealed record SupernetBenchOptions(
+    FashionMnistOptions Data,
+    SupernetRecipe Accuracy,
+    int SpeedImages = 10_000,
+    int EvaluationImages = 5_000,
+    int FidelitySubnets = 30,
+    int StandaloneEpochs = 1,
+    int StandaloneImages = 10_000,
+    int AblationImages = 10_000,
+    int AblationEpochs = 1)
+{
+    public static SupernetBenchOptions Default(bool quick) => quick
+        ? new(new FashionMnistOptions(), new SupernetRecipe(Epochs: 1, TrainImages: 1_024), SpeedImages: 1_024, EvaluationImages: 512,
+            FidelitySubnets: 4, StandaloneImages: 512, AblationImages: 512, AblationEpochs: 1)
+        : new(new FashionMnistOptions(), new SupernetRecipe());
+}

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using NasPipeline.Predictors.Metrics;
+using NasPipeline.SearchSpaces;
+using NasPipeline.Supernet.Designs;
+using NasPipeline.Supernet.Experiments;
+using NasPipeline.Supernet.Sandwich;
+using NasPipeline.Supernet.Training;
+using NasPipeline.Vision.Tasks;
+using NasPipeline.Vision.Training;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Bench.Supernet;
+
+/// <summary>
+/// Issue 3's benchmarks on Fashion-MNIST classification, 2 threads: supernet epoch and subnet evaluation time, the
+/// accuracy of the smallest and largest subnet after the default budget, ranking fidelity of inherited weights, and
+/// the NASViT ablation on the hybrid space. Progress goes to stderr.
+/// </summary>
+public static class SupernetBenchmarks
+{
+    private static readonly SearchSpaceRegistry Spaces = SearchSpaceRegistry.CreateDefault();
+    private static readonly IVisionTask Classification = TaskRegistry.CreateDefault().Get("classification");
+
+    /// <summary>One sandwich epoch (projection on) against an epoch of the largest subnet alone, and subnet evaluation time.</summary>
+    public static BenchTable Speed(SupernetBenchOptions options)
+    {
+        var table = new BenchTable($"supernet speed (mbv3-28, classification, {options.SpeedImages:N0} images, batch 128, 2 threads)");
+        var data = TaskDataSets.Load(Classification, options.Data, options.SpeedImages, options.EvaluationImages, seed: 1);
+        var recipe = new SupernetRecipe(Epochs: 1, TrainImages: options.SpeedImages);
+        using var sandwich = new SupernetExperiment(Spaces.Get("mbv3-28"), Classification, recipe, Steps("speed sandwich"));
+        var sandwichSeconds = sandwich.Train(data.Train, Progress("speed sandwich"))[0].Seconds;
+        var space = Spaces.Get("mbv3-28");
+        using var largestOnly = new SupernetExperiment(space, Classification, recipe with { GradientProjection = false }, Steps("speed largest-only"), new FixedSampler([space.Largest]));
+        var largestSeconds = Seconds(() => LargestOnlyEpoch(largestOnly, data.Train));
+        table.Add(new("supernet", "epoch, sandwich of 4 + projection", "time", sandwichSeconds, "s", "largest subnet alone, same epoch", largestSeconds));
+
+        foreach (var (name, point) in new[] { ("smallest", sandwich.Space.Smallest), ("largest", sandwich.Space.Largest) })
+        {
+            var full = Seconds(() => sandwich.Evaluate(point, data.Train, data.Validation));
+            sandwich.Supernet.Activate(point);
+            var plain = Seconds(() => sandwich.Evaluator.Evaluate(sandwich.Supernet, data.Validation));
+            table.Add(new("subnet eval", $"{name}: extract + BN recalibration + {options.EvaluationImages:N0} images", "time", full, "s", "forward pass of the active subnet only", plain));
+        }
+
+        return table;
+    }
+
+    /// <summary>Trains the default recipe and reads the smallest and largest subnets' accuracy on the official test split.</summary>
+    public static (BenchTable Table, SupernetExperiment Experiment, TaskDataSets Data) Accuracy(SupernetBenchOptions options)
+    {
+        var recipe = options.Accuracy;
+        var table = new BenchTable($"supernet accuracy (mbv3-28, {recipe.Epochs} epochs on {recipe.TrainImages:N0} images, test split)");
+        var data = TaskDataSets.Load(Classification, options.Data, recipe.TrainImages, Math.Max(options.EvaluationImages, 10_000), recipe.Seed);
+        var experiment = new SupernetExperiment(Spaces.Get(recipe.Space), Classification, recipe, Steps("accuracy"));
+        var clock = Stopwatch.StartNew();
+        var epochs = experiment.Train(data.Train, Progress("accuracy"));
+        var minutes = clock.Elapsed.TotalMinutes;
+        table.Add(new("supernet", "training time", "wall", minutes, "min", "target", 15));
+        table.Add(new("supernet", "gradient-conflict rate, last epoch", "share", epochs[^1].GradientConflictRate, "", "first epoch", epochs[0].GradientConflictRate));
+        table.Add(new("smallest subnet", Describe(experiment, experiment.Space.Smallest), "top-1", experiment.Evaluate(experiment.Space.Smallest, data.Train, data.Test), "", "target", 0.84));
+        table.Add(new("largest subnet", Describe(experiment, experiment.Space.Largest), "top-1", experiment.Evaluate(experiment.Space.Largest, data.Train, data.Test), "", "target", 0.89));
+        return (table, experiment, data);
+    }
+
+    /// <summary>
+    /// Spearman correlation, over seeded random subnets, between inherited-weight validation accuracy and the accuracy
+    /// after a short stand-alone training from scratch; the baseline ranks the same subnets by MACs.
+    /// </summary>
+    public static BenchTable Fidelity(SupernetBenchOptions options, SupernetExperiment trained, TaskDataSets data)
+    {
+        var table = new BenchTable($"ranking fidelity ({options.FidelitySubnets} mbv3-28 subnets, stand-alone {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images)");
+        var standaloneData = TaskDataSets.Load(Classification, options.Data, options.StandaloneImages, options.EvaluationImages, seed: 7);
+        var random = new Random(2026);
+        var inherited = new List<double>();
+        var standalone = new List<double>();
+        var macs = new List<double>();
+        for (var i = 0; i < options.FidelitySubnets; i++)
+        {
+            var point = trained.Space.Sample(random);
+            inherited.Add(trained.Evaluate(point, data.Train, standaloneData.Validation));
+            standalone.Add(TrainStandalone(trained.Space, point, standaloneData, options.StandaloneEpochs, seed: 100 + i));
+            macs.Add(trained.Space.Cost(point).Macs);
+            Console.Error.WriteLine($"[fidelity] {i + 1}/{options.FidelitySubnets}: inherited {inherited[^1]:F4}, stand-alone {standalone[^1]:F4}, {macs[^1] / 1e6:F2} MMACs");
+        }
+
+        table.Add(new("fidelity", "inherited vs stand-alone accuracy", "SRCC", RankCorrelation.Spearman(standalone, inherited), "", "MACs vs stand-alone accuracy", RankCorrelation.Spearman(standalone, macs)));
+        table.Add(new("fidelity", "inherited vs stand-alone accuracy", "Kendall tau-b", RankCorrelation.KendallTauB(standalone, inherited), "", "MACs vs stand-alone accuracy", RankCorrelation.KendallTauB(standalone, macs)));
+        return table;
+    }
+
+    /// <summary>NASViT's ablation on nasvit-hybrid: gradient projection and switchable scaling on and off, same budget and seed.</summary>
+    public static BenchTable Ablation(SupernetBenchOptions options)
+    {
+        var table = new BenchTable($"NASViT ablation (nasvit-hybrid, {options.AblationEpochs} epochs on {options.AblationImages:N0} images, validation split)");
+        var data = TaskDataSets.Load(Classification, options.Data, options.AblationImages, options.EvaluationImages, seed: 3);
+        var results = new Dictionary<(bool Projection, bool Scaling), (double Conflict, double Smallest, double Largest)>();
+        foreach (var projection in new[] { false, true })
+        {
+            foreach (var scaling in new[] { false, true })
+            {
+                var recipe = new SupernetRecipe("nasvit-hybrid", Epochs: options.AblationEpochs, TrainImages: options.AblationImages, GradientProjection: projection, SwitchableScaling: scaling, Seed: 5);
+                using var experiment = new SupernetExperiment(Spaces.Get("nasvit-hybrid"), Classification, recipe);
+                var epochs = experiment.Train(data.Train, Progress($"ablation projection={projection} scaling={scaling}"));
+                results[(projection, scaling)] = (
+                    epochs.Average(e => e.GradientConflictRate),
+                    experiment.Evaluate(experiment.Space.Smallest, data.Train, data.Validation),
+                    experiment.Evaluate(experiment.Space.Largest, data.Train, data.Validation));
+            }
+        }
+
+        var baseline = results[(false, false)];
+        foreach (var ((projection, scaling), r) in results)
+        {
+            var label = $"projection {(projection ? "on" : "off")}, scaling {(scaling ? "on" : "off")}";
+            table.Add(new("ablation", label, "conflict rate", r.Conflict, "", "both off", baseline.Conflict));
+            table.Add(new("ablation", label, "smallest top-1", r.Smallest, "", "both off", baseline.Smallest));
+            table.Add(new("ablation", label, "largest top-1", r.Largest, "", "both off", baseline.Largest));
+        }
+
+        return table;
+    }
+
+    /// <summary>The update rule on a short budget: the sandwich with momentum SGD at two rates and with AdamW, same data and seed.</summary>
+    public static BenchTable Optimizers(SupernetBenchOptions options)
+    {
+        var table = new BenchTable($"supernet optimizer (mbv3-28, 1 epoch on {options.SpeedImages:N0} images, validation split)");
+        var data = TaskDataSets.Load(Classification, options.Data, options.SpeedImages, options.EvaluationImages, seed: 1);
+        var baseline = (Smallest: double.NaN, Largest: double.NaN);
+        foreach (var (optimizer, rate) in new[] { (SupernetOptimizer.Sgd, 0.05), (SupernetOptimizer.Sgd, 0.2), (SupernetOptimizer.AdamW, 2e-3), (SupernetOptimizer.AdamW, 5e-3) })
+        {
+            var recipe = new SupernetRecipe(Epochs: 1, TrainImages: options.SpeedImages, LearningRate: rate, Optimizer: optimizer);
+            using var experiment = new SupernetExperiment(Spaces.Get("mbv3-28"), Classification, recipe);
+            experiment.Train(data.Train, Progress($"optimizer {optimizer} {rate}"));
+            var result = (Smallest: experiment.Evaluate(experiment.Space.Smallest, data.Train, data.Validation), Largest: experiment.Evaluate(experiment.Space.Largest, data.Train, data.Validation));
+            baseline = double.IsNaN(baseline.Smallest) ? result : baseline;
+            table.Add(new("optimizer", $"{optimizer} lr {rate}", "smallest top-1", result.Smallest, "", "SGD lr 0.05", baseline.Smallest));
+            table.Add(new("optimizer", $"{optimizer} lr {rate}", "largest top-1", result.Largest, "", "SGD lr 0.05", baseline.Largest));
+        }
+
+        return table;
+    }
+
+    private static double TrainStandalone(ISearchSpace space, IReadOnlyList<int> point, TaskDataSets data, int epochs, int seed)
+    {
+        // A freshly initialised supernet's extraction is the subnet at its exact size with untrained weights.
+        var (backbone, head) = TaskTrainer.CreateModel(Classification, () => SupernetDesigns.Create(space, (ulong)seed).Extract(point), seed);
+        var recipe = Classification.DefaultRecipe;
+        new TaskTrainer(backbone, head, Classification, new TrainerOptions(epochs, recipe.BatchSize, recipe.LearningRate, recipe.WeightDecay, seed)).Train(data.Train);
+        return new SubnetEvaluator(Classification, head).Evaluate(backbone, data.Validation);
+    }
+
+    private static void LargestOnlyEpoch(SupernetExperiment experiment, TaskData train) =>
+        experiment.Train(train, Progress("speed largest-only"));
+
+    private static string Describe(SupernetExperiment experiment, IReadOnlyList<int> point)
+    {
+        var cost = experiment.Space.Cost(point);
+        return $"{cost.Macs / 1e6:F2} MMACs, {cost.Params / 1e3:F0} k params";
+    }
+
+    private static double Seconds(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static IProgress<SupernetStepReport> Steps(string what) => new SynchronousProgress<SupernetStepReport>(s =>
+    {
+        if (s.Step % 50 == 0)
+        {
+            Console.Error.WriteLine($"[{what}] epoch {s.Epoch + 1} step {s.Step}: loss {s.Loss:F4}, conflict {s.GradientConflict:P0}, {s.ImagesPerSecond:F0} images/s");
+        }
+    });
+
+    private static IProgress<SupernetEpochReport> Progress(string what) => new SynchronousProgress<SupernetEpochReport>(e =>
+        Console.Error.WriteLine($"[{what}] epoch {e.Epoch + 1}: loss {e.MeanLoss:F4}, distillation {e.MeanDistillationLoss:F4}, conflict {e.GradientConflictRate:P1}, {e.Seconds:F0} s"));
+}

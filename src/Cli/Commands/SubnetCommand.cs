@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using NasPipeline.Cli.Supernets;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
+using NasPipeline.SearchSpaces;
+using NasPipeline.Supernet.Experiments;
+using NasPipeline.Supernet.Training;
+using NasPipeline.TorchRuntime;
+using NasPipeline.Vision.Data;
+using NasPipeline.Vision.Tasks;
+
+namespace NasPipeline.Cli.Commands;
+
+/// <summary>`subnet eval`: one subnet's metric read from a trained supernet checkpoint (inherited weights, BN recalibrated).</summary>
+public static class SubnetCommand
+{
+    public const string Usage = "subnet eval (--checkpoint FILE.ckpt | --checkpoint-blob HASH --run RUN) --point smallest|largest|g1,g2,... " +
+        "[--split validation|test] [--eval-images N] [--data FOLDER] [--threads T] [--run RUN] [--json]";
+
+    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var verb = args.Positional(1, "eval");
+        if (verb != "eval")
+        {
+            throw new CliUsageException($"Unknown subnet command '{verb}'; use: {Usage}");
+        }
+
+        var file = args.Option("checkpoint");
+        var blob = args.Option("checkpoint-blob");
+        var pointText = args.Option("point") ?? throw new CliUsageException("--point is required (smallest, largest or the genes).");
+        var split = args.Option("split") ?? "validation";
+        var evaluationImages = args.IntOption("eval-images", split == "test" ? 10_000 : 5_000);
+        var data = new FashionMnistOptions(args.Option("data") ?? FashionMnistOptions.DefaultFolder);
+        var threads = args.IntOption("threads", 2);
+        var runText = args.Option("run");
+        var json = args.Flag("json");
+        args.RejectUnknown();
+        if ((file is null) == (blob is null))
+        {
+            throw new CliUsageException("Give exactly one of --checkpoint FILE or --checkpoint-blob HASH.");
+        }
+
+        if (blob is not null && runText is null)
+        {
+            throw new CliUsageException("--checkpoint-blob reads the run's blob store: give --run too.");
+        }
+
+        if (split is not ("validation" or "test") || evaluationImages < 1 || evaluationImages > (split == "test" ? 10_000 : 5_000))
+        {
+            throw new CliUsageException("--split is validation (at most 5000 images) or test (at most 10000).");
+        }
+
+        if (file is not null && !File.Exists(file))
+        {
+            throw new CliUsageException($"No such file: {file}");
+        }
+
+        await using var recorder = await RunRecorder.OpenAsync(runText, cancellationToken);
+        var bytes = file is not null
+            ? await File.ReadAllBytesAsync(file, cancellationToken)
+            : await recorder!.GetBlobAsync(blob!, cancellationToken) ?? throw new CliUsageException($"Blob {blob} is not in the blob store.");
+        SupernetCheckpoint checkpoint;
+        SupernetRecipe recipe;
+        try
+        {
+            checkpoint = SupernetCheckpoint.Load(bytes);
+            recipe = SupernetExperiment.RecipeOf(checkpoint);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or JsonException)
+        {
+            throw new CliUsageException($"Not a supernet checkpoint written by `nasp supernet train`: {e.Message}");
+        }
+
+        var space = SearchSpaceRegistry.CreateDefault().Get(recipe.Space);
+        var task = TaskRegistry.CreateDefault().Get(recipe.Task);
+        var point = PointText.Parse(space, pointText);
+        TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
+        TaskDataSets sets;
+        try
+        {
+            sets = TaskDataSets.Load(task, data, recipe.BatchSize * 4, evaluationImages, recipe.Seed);
+        }
+        catch (DatasetNotFoundException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+
+        using var experiment = new SupernetExperiment(space, task, recipe);
+        experiment.RestoreCheckpoint(checkpoint);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var value = experiment.Evaluate(point, sets.Train, split == "test" ? sets.Test : sets.Validation);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cost = space.Cost(point);
+        var hash = recorder is null ? "" : blob ?? await recorder.PutBlobAsync(bytes, cancellationToken);
+        var evaluated = new SubnetEvaluated(recorder?.RunId ?? Guid.Empty, new SearchSpacePoint(space.Name, point), task.Name, task.MetricName, value, split, evaluationImages, cost.Macs, cost.Params, hash);
+        if (recorder is not null)
+        {
+            await recorder.AppendAsync(evaluated, cancellationToken);
+        }
+
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(new { evaluated, seconds }, CliJson.Options));
+            return 0;
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{space.Describe(point)}\n{task.MetricName} {value:F4} on {evaluationImages} {split} images ({cost.Macs / 1e6:F2} MMACs, {cost.Params:N0} params, {seconds:F1} s)"));
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using NasPipeline.Cli.Supernets;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
+using NasPipeline.SearchSpaces;
+using NasPipeline.Supernet.Experiments;
+using NasPipeline.TorchRuntime;
+using NasPipeline.Vision.Data;
+using NasPipeline.Vision.Tasks;
+
+namespace NasPipeline.Cli.Commands;
+
+/// <summary>
+/// `supernet train`: trains a space's supernet on a task with the sandwich rule, shows progress, evaluates the smallest
+/// and largest subnets on the validation split, writes the checkpoint file and, given a run, records it as an event.
+/// </summary>
+public static class SupernetCommand
+{
+    public const string Usage = "supernet train " + SupernetRecipeOptions.Usage +
+        " [--eval-images N] [--data FOLDER] [--threads T] [--out FILE.ckpt] [--run RUN] [--json]";
+
+    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var verb = args.Positional(1, "train");
+        if (verb != "train")
+        {
+            throw new CliUsageException($"Unknown supernet command '{verb}'; use: {Usage}");
+        }
+
+        var spaces = SearchSpaceRegistry.CreateDefault();
+        var tasks = TaskRegistry.CreateDefault();
+        var recipe = SupernetRecipeOptions.Read(args, spaces, tasks);
+        var evaluationImages = args.IntOption("eval-images", 2_000);
+        var data = new FashionMnistOptions(args.Option("data") ?? FashionMnistOptions.DefaultFolder);
+        var threads = args.IntOption("threads", 2);
+        var outPath = args.Option("out") ?? $"supernet-{recipe.Space}-{recipe.Task}-s{recipe.Seed}.ckpt";
+        var runText = args.Option("run");
+        var json = args.Flag("json");
+        args.RejectUnknown();
+        if (evaluationImages is < 1 or > 5_000)
+        {
+            throw new CliUsageException("--eval-images must be between 1 and 5000 (the validation split).");
+        }
+
+        await using var recorder = await RunRecorder.OpenAsync(runText, cancellationToken);
+        var torch = TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
+        var space = spaces.Get(recipe.Space);
+        var task = tasks.Get(recipe.Task);
+        TaskDataSets sets;
+        try
+        {
+            sets = TaskDataSets.Load(task, data, recipe.TrainImages, evaluationImages, recipe.Seed);
+        }
+        catch (DatasetNotFoundException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+
+        var stepsPerEpoch = recipe.TrainImages / recipe.BatchSize;
+        var progress = new TrainingProgressPrinter(Console.Error, stepsPerEpoch, recipe.Epochs, recipe.BatchSize);
+        await Console.Error.WriteLineAsync($"training the {space.Name} supernet on {task.Name}: {recipe.Epochs} epoch(s) x {stepsPerEpoch} steps of 4 subnets, {torch}");
+        using var experiment = new SupernetExperiment(space, task, recipe, progress);
+        var epochs = experiment.Train(sets.Train, progress, cancellationToken);
+
+        var checkpoint = experiment.SaveCheckpoint();
+        await File.WriteAllBytesAsync(outPath, checkpoint, cancellationToken);
+        var hash = recorder is null ? "" : await recorder.PutBlobAsync(checkpoint, cancellationToken);
+        var runId = recorder?.RunId ?? Guid.Empty;
+        var evaluated = new[] { space.Smallest, space.Largest }.Select(point =>
+        {
+            var cost = space.Cost(point);
+            var value = experiment.Evaluate(point, sets.Train, sets.Validation);
+            return new SubnetEvaluated(runId, new SearchSpacePoint(space.Name, point), task.Name, task.MetricName, value, "validation", sets.Validation.Count, cost.Macs, cost.Params, hash);
+        }).ToList();
+
+        var trained = new SupernetTrained(
+            runId,
+            space.Name,
+            task.Name,
+            new SupernetTrainingSettings(recipe.Epochs, recipe.TrainImages, recipe.BatchSize, recipe.LearningRate, recipe.WeightDecay, recipe.RandomSubnets, recipe.GradientProjection, recipe.SwitchableScaling, torch.Threads),
+            epochs.Select(e => new SupernetEpoch(e.Epoch, e.MeanLoss, e.MeanDistillationLoss, e.GradientConflictRate, e.Seconds)).ToList(),
+            hash,
+            evaluated,
+            recipe.Seed);
+        if (recorder is not null)
+        {
+            await recorder.AppendAsync(trained, cancellationToken);
+        }
+
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(new { checkpoint = outPath, run = recorder?.RunId, trained }, CliJson.Options));
+            return 0;
+        }
+
+        foreach (var v in evaluated)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{(v.Point.Encoding == space.Smallest ? "smallest" : "largest"),-9} {v.Metric} {v.Value:F4} on {v.Images} validation images  ({v.Macs / 1e6:F2} MMACs, {v.Params:N0} params)"));
+        }
+
+        await output.WriteLineAsync($"checkpoint {outPath}" + (recorder is null ? "" : $" (blob {hash[..12]}, recorded in run {recorder.RunId})"));
+        return 0;
+    }
+}

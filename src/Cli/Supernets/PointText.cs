@@ -1,0 +1,45 @@
+using NasPipeline.SearchSpaces;
+
+namespace NasPipeline.Cli.Supernets;
+
+/// <summary>A search-space point as the CLI takes it: <c>smallest</c>, <c>largest</c> or the genes, comma-separated.</summary>
+public static class PointText
+{
+    public static IReadOnlyList<int> Parse(ISearchSpace space, string text)
+    {
+        switch (text)
+        {
+            case "smallest":
+                return space.Smallest;
+            case "largest":
+                return space.Largest;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var genes = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], out genes[i]))
+            {
+                throw new CliUsageException($"--point: '{parts[i]}' is not a gene value; give smallest, largest or {space.Genes.Count} comma-separated integers.");
+            }
+        }
+
+        if (genes.Length != space.Genes.Count)
+        {
+            throw new CliUsageException($"--point has {genes.Length} genes; {space.Name} has {space.Genes.Count} ({string.Join(", ", space.Genes.Select(g => g.Name))}).");
+        }
+
+        for (var i = 0; i < genes.Length; i++)
+        {
+            if (genes[i] < 0 || genes[i] >= space.Genes[i].Choices)
+            {
+                throw new CliUsageException($"--point: gene {i} ({space.Genes[i].Name}) is {genes[i]}; it takes 0..{space.Genes[i].Choices - 1}.");
+            }
+        }
+
+        return space.Repair(genes);
+    }
+
+    public static string Format(IReadOnlyList<int> encoding) => string.Join(',', encoding);
+}

@@ -1,0 +1,26 @@
+using NasPipeline.Supernet.Training;
+
+namespace NasPipeline.Supernet.Experiments;
+
+/// <summary>
+/// Everything that decides a supernet training run, recorded whole in its event so a replay can repeat it. Defaults
+/// are the budget the README's accuracy benchmark measures (momentum SGD with cosine decay, NASViT's sandwich of four).
+/// </summary>
+public sealed record SupernetRecipe(
+    string Space = "mbv3-28",
+    string Task = "classification",
+    int Seed = 1,
+    int Epochs = 1,
+    int TrainImages = 55_000,
+    int BatchSize = 128,
+    double LearningRate = 0.05,
+    double WeightDecay = 4e-5,
+    int RandomSubnets = 2,
+    bool GradientProjection = true,
+    bool SwitchableScaling = true,
+    int? StepsPerEpoch = null,
+    SupernetOptimizer Optimizer = SupernetOptimizer.Sgd)
+{
+    public SupernetTrainingOptions ToTrainingOptions() =>
+        new(Epochs, BatchSize, LearningRate, WeightDecay, Seed, GradientProjection, RandomSubnets, StepsPerEpoch: StepsPerEpoch, Optimizer: Optimizer);
+}
