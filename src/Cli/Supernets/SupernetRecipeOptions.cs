@@ -1,6 +1,7 @@
 using System.Globalization;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet.Experiments;
+using NasPipeline.Supernet.Training;
 using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Cli.Supernets;
@@ -8,7 +9,7 @@ namespace NasPipeline.Cli.Supernets;
 /// <summary>Reads and checks `supernet train`'s options into a <see cref="SupernetRecipe"/> (defaults: the recipe's).</summary>
 public static class SupernetRecipeOptions
 {
-    public const string Usage = "[--space mbv3-28|nasvit-hybrid] [--task classification] [--epochs E] [--train-images N] [--batch B] [--lr LR] [--seed S] [--no-projection] [--no-scaling]";
+    public const string Usage = "[--space mbv3-28|nasvit-hybrid] [--task classification] [--epochs E] [--train-images N] [--batch B] [--optimizer adamw|sgd] [--lr LR] [--seed S] [--no-projection] [--no-scaling]";
 
     public static SupernetRecipe Read(CliArgs args, SearchSpaceRegistry spaces, TaskRegistry tasks)
     {
@@ -21,6 +22,12 @@ public static class SupernetRecipeOptions
             TrainImages: args.IntOption("train-images", defaults.TrainImages),
             BatchSize: args.IntOption("batch", defaults.BatchSize),
             LearningRate: Double(args, "lr", defaults.LearningRate),
+            Optimizer: (args.Option("optimizer") ?? "adamw") switch
+            {
+                "adamw" => SupernetOptimizer.AdamW,
+                "sgd" => SupernetOptimizer.Sgd,
+                var other => throw new CliUsageException($"--optimizer is adamw or sgd, not '{other}'."),
+            },
             GradientProjection: !args.Flag("no-projection"),
             SwitchableScaling: !args.Flag("no-scaling"));
         if (!spaces.TryGet(recipe.Space, out _))
