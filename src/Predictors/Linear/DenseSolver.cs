@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace NasPipeline.Predictors.Linear;
 
 public static class DenseSolver
@@ -47,13 +49,7 @@ public static class DenseSolver
                     continue;
                 }
 
-                var rowOffset = row * n;
-                var pivotOffset = column * n;
-                for (var k = column; k < n; k++)
-                {
-                    a[rowOffset + k] -= factor * a[pivotOffset + k];
-                }
-
+                Eliminate(a.AsSpan((row * n) + column, n - column), a.AsSpan((column * n) + column, n - column), factor);
                 b[row] -= factor * b[column];
             }
         }
@@ -71,6 +67,29 @@ public static class DenseSolver
         }
 
         return x;
+    }
+
+    /// <summary>
+    /// target -= factor * source, SIMD-wide: the O(n³) step (NAT's 500-member ensemble on 1,000 samples spends its time
+    /// here). Multiply then subtract, as the scalar loop, so the result is the same bit for bit (no fused multiply-add).
+    /// </summary>
+    private static void Eliminate(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        var k = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var scaled = new Vector<double>(factor);
+            for (; k <= target.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var t = new Vector<double>(target[k..]);
+                (t - (scaled * new Vector<double>(source[k..]))).CopyTo(target[k..]);
+            }
+        }
+
+        for (; k < target.Length; k++)
+        {
+            target[k] -= factor * source[k];
+        }
     }
 
     private static void SwapRows(double[] a, int n, int i, int j)
