@@ -4,7 +4,7 @@ using NasPipeline.Predictors.Gnn.Labels;
 
 /// <summary>
 /// How the evaluation predictors train a GNN or its K-Adapters on a few hundred labels. The defaults were chosen on
-/// NAS-Bench-101 development splits (seeds 100-102), not on the reported seeds: see the project README.
+/// NAS-Bench-101 development splits (seeds 100-102), not on the reported seeds: see src/Predictors.Gnn/README.md.
 /// </summary>
 public sealed record GnnTrainingOptions
 {
