@@ -8,13 +8,17 @@ namespace NasPipeline.Stages.Search;
 /// <summary>
 /// One step of the search for a run: fold its stream, decide, append the decisions once per triggering message.
 /// A trigger the stream does not hold yet (published but appended by nobody) is appended first, so the fold sees
-/// it. A redelivered trigger gets the stored decisions back; a replica that died after committing loses nothing.
+/// it. Returns the decisions to publish, never the trigger (re-publishing it would feed it back to this stage
+/// forever). A redelivered trigger gets the stored decisions back; a replica that died after committing loses nothing.
 /// </summary>
 public sealed class SearchDecisions(RunEventWriter writer, IDocumentStore store, SearchPolicy policy)
 {
     public const string StageName = "search";
 
-    public Task<IReadOnlyList<IRunMessage>> HandleAsync(IRunMessage trigger, string triggerKey, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<IRunMessage>> HandleAsync(IRunMessage trigger, string triggerKey, CancellationToken cancellationToken) =>
+        (await AppendAsync(trigger, triggerKey, cancellationToken)).Where(SearchPolicy.IsDecision).ToList();
+
+    private Task<IReadOnlyList<IRunMessage>> AppendAsync(IRunMessage trigger, string triggerKey, CancellationToken cancellationToken) =>
         writer.AppendOnceAsync(trigger.RunId, $"{StageName}/{triggerKey}", async _ =>
         {
             await using var session = store.QuerySession();

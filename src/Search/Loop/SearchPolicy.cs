@@ -17,6 +17,10 @@ namespace NasPipeline.Search.Loop;
 /// </summary>
 public sealed class SearchPolicy(SearchSpaceRegistry spaces, SearchSettings settings)
 {
+    /// <summary>The messages this policy decides (everything else in a stream is an input to it).</summary>
+    public static bool IsDecision(object message) =>
+        message is SearchStarted or ScoreCandidates or GenerationCompleted or AdaptSubnet or SearchCompleted;
+
     public IReadOnlyList<IRunMessage> Decide(RunState state)
     {
         if (state.Finished || state.Graph is null || state.Submission is not { Point: { } point } submission

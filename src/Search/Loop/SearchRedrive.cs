@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.SearchSpaces;
 
@@ -28,10 +27,10 @@ public static class SearchRedrive
             ? new SearchSettings()
             : new SearchSettings(started.Population, started.Generations, started.Iterations, started.AdaptPerIteration, started.InitialSamples);
         var policy = new SearchPolicy(spaces, settings);
-        var decisions = recorded.Where(IsDecision).ToList();
+        var decisions = recorded.Where(SearchPolicy.IsDecision).ToList();
         var state = new RunState();
         var redriven = new List<object>();
-        foreach (var input in recorded.Where(e => !IsDecision(e)))
+        foreach (var input in recorded.Where(e => !SearchPolicy.IsDecision(e)))
         {
             state.Apply(input);
             foreach (var decision in policy.Decide(state))
@@ -53,8 +52,6 @@ public static class SearchRedrive
 
         return new RedriveReport(decisions.Count, null, null, null);
     }
-
-    private static bool IsDecision(object e) => e is SearchStarted or ScoreCandidates or GenerationCompleted or AdaptSubnet or SearchCompleted;
 
     /// <summary>JSON with object keys sorted: the event store (jsonb) does not keep a dictionary's key order.</summary>
     private static string Json(object e) => $"{e.GetType().Name} {Sorted(JsonSerializer.SerializeToNode(e, e.GetType()))?.ToJsonString()}";

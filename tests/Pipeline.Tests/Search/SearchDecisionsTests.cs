@@ -35,7 +35,13 @@ public sealed class SearchDecisionsTests(PipelineFixture fixture)
         {
             // The stub publishes without appending: the search appends the trigger itself.
             var scored = Score(request);
-            foreach (var next in (await decisions.HandleAsync(scored, $"scored/{scored.RequestId}", default)).OfType<ScoreCandidates>())
+            var decided = await decisions.HandleAsync(scored, $"scored/{scored.RequestId}", default);
+
+            // Regression: the appended trigger came back for publishing, and the stage consumed it again forever.
+            Assert.DoesNotContain(decided, m => m is CandidateScored);
+            var again = await decisions.HandleAsync(scored, $"scored/{scored.RequestId}", default);
+            Assert.Equal(decided.Select(m => m.GetType()), again.Select(m => m.GetType()));
+            foreach (var next in decided.OfType<ScoreCandidates>())
             {
                 pending.Enqueue(next);
             }

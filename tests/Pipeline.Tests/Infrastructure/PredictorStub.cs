@@ -1,0 +1,37 @@
+using MassTransit;
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+
+namespace NasPipeline.Tests.Infrastructure;
+
+/// <summary>Plays the Predict stage over RabbitMQ: answers every ScoreCandidates with a made-up accuracy (more
+/// genes switched on scores higher, saturating), published without appending, as a remote stage would.</summary>
+public sealed class PredictorStub : IAsyncDisposable
+{
+    private readonly IBusControl _bus;
+
+    private PredictorStub(IBusControl bus) => _bus = bus;
+
+    public static async Task<PredictorStub> StartAsync()
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(TestServers.RabbitMq, h => h.PublisherConfirmation = true);
+            cfg.ReceiveEndpoint($"test-predictor-stub-{Guid.NewGuid():N}", e =>
+            {
+                e.AutoDelete = true;
+                e.Handler<ScoreCandidates>(context => context.Publish(Score(context.Message)));
+            });
+        });
+        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        return new PredictorStub(bus);
+    }
+
+    private static CandidateScored Score(ScoreCandidates request) => new(request.RunId, request.RequestId, request.Generation, 1,
+        request.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double>
+        {
+            ["classification"] = 1.0 - 1.0 / (1.0 + c[(c.IndexOf(':') + 1)..].Split(',').Select(int.Parse).Sum() / 10.0),
+        }, 0.0)).ToList());
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync();
+}
