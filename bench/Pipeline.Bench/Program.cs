@@ -2,7 +2,7 @@ using NasPipeline.Bench;
 
 // nasp-bench [graph|store|bus|training|rbf|gnn|supernet|supernet-speed|supernet-accuracy|supernet-ablation|supernet-optimizer|all] [--quick]
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
-// about an hour): prints markdown tables and writes bench/results/pipeline.json (bench/results/MODE.json for supernet modes).
+// about an hour; --epochs N sets its budget, --no-fidelity skips the 30 stand-alone trainings): prints markdown tables and writes bench/results/pipeline.json (bench/results/MODE.json for supernet modes).
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 var root = FindRoot();
@@ -27,7 +27,7 @@ if (which is "training" or "all")
     tables.Add(NasPipeline.Bench.Training.TrainingThroughputBench.Run(root, threads: 2, batch: 128, steps: quick ? 10 : 30));
 }
 
-tables.AddRange(NasPipeline.Bench.Supernet.SupernetBenchSuite.Run(which, quick));
+tables.AddRange(NasPipeline.Bench.Supernet.SupernetBenchSuite.Run(which, quick, args));
 
 var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
 var rabbit = Environment.GetEnvironmentVariable("RabbitMq__Uri");

@@ -5,7 +5,8 @@ namespace NasPipeline.Bench.Supernet;
 /// <summary>Picks the supernet benchmarks a mode asks for; the fidelity table reuses the accuracy run's supernet.</summary>
 public static class SupernetBenchSuite
 {
-    public static IReadOnlyList<BenchTable> Run(string which, bool quick)
+    /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget) and <c>--no-fidelity</c>.</param>
+    public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments)
     {
         if (!which.StartsWith("supernet", StringComparison.Ordinal))
         {
@@ -14,6 +15,12 @@ public static class SupernetBenchSuite
 
         TorchEnvironment.Initialise(new TorchOptions { Threads = 2, Device = TorchDeviceKind.Cpu });
         var options = SupernetBenchOptions.Default(quick);
+        var epochs = arguments.SkipWhile(a => a != "--epochs").Skip(1).FirstOrDefault();
+        if (epochs is not null)
+        {
+            options = options with { Accuracy = options.Accuracy with { Epochs = int.Parse(epochs, System.Globalization.CultureInfo.InvariantCulture) } };
+        }
+
         var tables = new List<BenchTable>();
         if (which is "supernet" or "supernet-accuracy")
         {
@@ -22,7 +29,10 @@ public static class SupernetBenchSuite
             accuracy.Print(Console.Error);
             using (experiment)
             {
-                tables.Add(SupernetBenchmarks.Fidelity(options, experiment, data));
+                if (!arguments.Contains("--no-fidelity"))
+                {
+                    tables.Add(SupernetBenchmarks.Fidelity(options, experiment, data));
+                }
             }
         }
 
