@@ -23,7 +23,9 @@ public sealed class RunCommandsTests(PipelineFixture fixture)
         Assert.Equal(0, runs.ExitCode);
         Assert.Contains(runId, runs.Output, StringComparison.Ordinal);
 
-        var show = await NaspCli.RunAsync(env, "show", runId[..8], "--events");
+        // Run ids are version-7 GUIDs: the first 12 hex digits are the millisecond clock, so a short prefix is shared by
+        // every run of the same minute; 23 characters reach the random bits.
+        var show = await NaspCli.RunAsync(env, "show", runId[..23], "--events");
         Assert.Equal(0, show.ExitCode);
         Assert.Matches(@"(?m)^constraints\s+macs <= 0.8 x submitted", show.Output);
         Assert.Matches(@"(?m)^seed\s+42", show.Output);

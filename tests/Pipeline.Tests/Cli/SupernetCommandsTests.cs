@@ -25,7 +25,7 @@ public sealed class SupernetCommandsTests(PipelineFixture fixture)
             Assert.Contains("epoch 1/1 step 2/2", train.Output, StringComparison.Ordinal);
             Assert.True(File.Exists(checkpoint));
 
-            var eval = await NaspCli.RunAsync(env, "subnet", "eval", "--checkpoint", checkpoint, "--point", "largest", "--eval-images", "64", "--run", runId[..8], "--json");
+            var eval = await NaspCli.RunAsync(env, "subnet", "eval", "--checkpoint", checkpoint, "--point", "largest", "--eval-images", "64", "--run", runId[..23], "--json");
             Assert.True(eval.ExitCode == 0, eval.Output);
             using var json = JsonDocument.Parse(eval.Output[eval.Output.IndexOf('{', StringComparison.Ordinal)..]);
             var evaluated = json.RootElement.GetProperty("evaluated");
