@@ -46,6 +46,11 @@ catch (CliUsageException e)
     await Console.Error.WriteLineAsync("Run `nasp help` for the commands.");
     return 2;
 }
+catch (NasPipeline.Vision.Data.DatasetNotFoundException e)
+{
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return 1;
+}
 catch (PipelineConfigurationException e)
 {
     await Console.Error.WriteLineAsync($"error: {e.Message}");

@@ -15,6 +15,8 @@ namespace NasPipeline.Cli.Commands;
 /// <summary>`subnet eval`: one subnet's metric read from a trained supernet checkpoint (inherited weights, BN recalibrated).</summary>
 public static class SubnetCommand
 {
+    private const int CalibrationImages = 1_024;
+
     public const string Usage = "subnet eval (--checkpoint FILE.ckpt | --checkpoint-blob HASH --run RUN) --point smallest|largest|g1,g2,... " +
         "[--split validation|test] [--eval-images N] [--data FOLDER] [--threads T] [--run RUN] [--json]";
 
@@ -76,16 +78,8 @@ public static class SubnetCommand
         var task = TaskRegistry.CreateDefault().Get(recipe.Task);
         var point = PointText.Parse(space, pointText);
         TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
-        TaskDataSets sets;
-        try
-        {
-            sets = TaskDataSets.Load(task, data, recipe.BatchSize * 4, evaluationImages, recipe.Seed);
-        }
-        catch (DatasetNotFoundException e)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return 1;
-        }
+        // Only the calibration images of the training split are used: the evaluator recalibrates BN on 4 batches of 256.
+        var sets = TaskDataSets.Load(task, data, CalibrationImages, evaluationImages, recipe.Seed);
 
         using var experiment = new SupernetExperiment(space, task, recipe);
         experiment.RestoreCheckpoint(checkpoint);

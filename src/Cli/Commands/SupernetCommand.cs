@@ -47,16 +47,7 @@ public static class SupernetCommand
         var torch = TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
         var space = spaces.Get(recipe.Space);
         var task = tasks.Get(recipe.Task);
-        TaskDataSets sets;
-        try
-        {
-            sets = TaskDataSets.Load(task, data, recipe.TrainImages, evaluationImages, recipe.Seed);
-        }
-        catch (DatasetNotFoundException e)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return 1;
-        }
+        var sets = TaskDataSets.Load(task, data, recipe.TrainImages, evaluationImages, recipe.Seed);
 
         var stepsPerEpoch = recipe.TrainImages / recipe.BatchSize;
         var progress = new TrainingProgressPrinter(Console.Error, stepsPerEpoch, recipe.Epochs, recipe.BatchSize);
