@@ -69,12 +69,15 @@ public sealed class CliArgs
         return _options.TryGetValue(name, out var values) ? values : [];
     }
 
-    public int IntOption(string name, int fallback)
+    public int IntOption(string name, int fallback) => OptionalInt(name) ?? fallback;
+
+    /// <summary>A whole number, or null when the option is not given (the caller's default lives elsewhere).</summary>
+    public int? OptionalInt(string name)
     {
         var text = Option(name);
         if (text is null)
         {
-            return fallback;
+            return null;
         }
 
         return int.TryParse(text, out var value) ? value : throw new CliUsageException($"--{name} must be a whole number, not '{text}'.");

@@ -38,6 +38,7 @@ public sealed class CliHost : IAsyncDisposable
             IPipelineStage[] stages = embedded ? AllStages.Create() : [];
             foreach (var stage in stages)
             {
+                stage.Configure(builder.Configuration);
                 stage.AddServices(builder.Services);
             }
 

@@ -4,7 +4,7 @@ using NasPipeline.Cli;
 using NasPipeline.Cli.Commands;
 using NasPipeline.Hosting;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help", "speed", "redrive", "no-projection", "no-scaling" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help", "speed", "redrive", "fork", "no-projection", "no-scaling" };
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

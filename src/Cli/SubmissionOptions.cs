@@ -36,6 +36,15 @@ public static partial class SubmissionOptions
             match.Groups[4].Value == "x");
     }
 
+    /// <summary>The submission's own search budget from --population, --generations, --iterations, --adapt and --initial;
+    /// null when none is given, and each part not given is left to the Search stage's configuration.</summary>
+    public static SearchBudget? ParseBudget(CliArgs args)
+    {
+        var budget = new SearchBudget(args.OptionalInt("population"), args.OptionalInt("generations"), args.OptionalInt("iterations"),
+            args.OptionalInt("adapt"), args.OptionalInt("initial"));
+        return budget == new SearchBudget() ? null : budget;
+    }
+
     /// <summary>Without objectives: every task's metric up, MACs down.</summary>
     public static IReadOnlyList<Objective> DefaultObjectives(IReadOnlyList<string> tasks) =>
         [.. tasks.Select(t => new Objective(t, ObjectiveDirection.Maximize)), new Objective(CostNames.Macs, ObjectiveDirection.Minimize)];

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace NasPipeline.Hosting;
@@ -10,6 +11,12 @@ namespace NasPipeline.Hosting;
 public interface IPipelineStage
 {
     string Name { get; }
+
+    /// <summary>Reads the stage's own settings, before <see cref="AddServices"/>. A bad value throws
+    /// <see cref="PipelineConfigurationException"/> here, so the process stops with its message before anything starts.</summary>
+    void Configure(IConfiguration configuration)
+    {
+    }
 
     void AddServices(IServiceCollection services);
 

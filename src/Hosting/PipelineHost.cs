@@ -19,6 +19,7 @@ public static class PipelineHost
         builder.Services.AddPipelineInfrastructure(settings);
         foreach (var stage in stages)
         {
+            stage.Configure(builder.Configuration);
             stage.AddServices(builder.Services);
         }
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NasPipeline.Hosting;
 using NasPipeline.Search.Loop;
@@ -8,16 +9,20 @@ namespace NasPipeline.Stages.Search;
 
 /// <summary>
 /// NAT's search loop as a fold of the run's events: consumes GraphExtracted (search-space point submissions),
-/// CandidateScored and SubnetAdapted, and decides with <see cref="SearchPolicy"/>. GraphExtract does not yet turn
-/// point submissions into graphs, so in a full pipeline run this stage is not reached yet.
+/// CandidateScored and SubnetAdapted, and decides with <see cref="SearchPolicy"/> under the configured budget
+/// (<see cref="SearchConfiguration"/>) or the submission's own.
 /// </summary>
 public sealed class SearchStage : IPipelineStage
 {
     public string Name => SearchDecisions.StageName;
 
+    private SearchSettings _settings = new();
+
+    public void Configure(IConfiguration configuration) => _settings = SearchConfiguration.Read(configuration);
+
     public void AddServices(IServiceCollection services) => services
         .AddSingleton(SearchSpaceRegistry.CreateDefault())
-        .AddSingleton(new SearchSettings())
+        .AddSingleton(_settings)
         .AddSingleton<SearchPolicy>()
         .AddSingleton<SearchDecisions>();
 

@@ -7,13 +7,29 @@ namespace NasPipeline.Cli.Commands;
 
 public static class ReplayCommand
 {
-    public const string Usage = "replay RUN [--redrive]";
+    public const string Usage = "replay RUN [--redrive] | replay RUN --fork --with KEY=VALUE... [--wait] [--timeout SECONDS]";
 
     public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
         var runText = args.Positional(1, "the run id");
         var redrive = args.Flag("redrive");
+        var fork = args.Flag("fork");
+        var with = args.Options("with");
+        var wait = args.Flag("wait");
+        var timeout = TimeSpan.FromSeconds(args.IntOption("timeout", 600));
         args.RejectUnknown();
+        if (fork)
+        {
+            // Read the changes before anything starts, so a typo costs nothing.
+            return redrive
+                ? throw new CliUsageException("--fork starts a new run and --redrive checks an old one: give one of them.")
+                : await ForkCommand.RunAsync(runText, ForkChanges.Parse(with), wait, timeout, output, cancellationToken);
+        }
+
+        if (with.Count > 0 || wait)
+        {
+            throw new CliUsageException("--with and --wait go with --fork.");
+        }
         await using var host = await CliHost.StartAsync(withBus: false, cancellationToken);
         var runId = await RunIds.ResolveAsync(runText, host.Get<RunReader>(), cancellationToken);
         var result = await host.Get<RunReplayer>().ReplayAsync(runId, cancellationToken);

@@ -11,7 +11,8 @@ public static class SubmitCommand
 {
     public const string Usage =
         "submit MODEL.onnx | --point SPACE:g1,g2,... [--input 1x3x224x224]... [--tasks classification,...] " +
-        "[--objective max:TASK|min:macs]... [--constraint macs<=0.8x]... [--seed N] [--wait] [--timeout SECONDS]";
+        "[--objective max:TASK|min:macs]... [--constraint macs<=0.8x]... [--seed N] " +
+        "[--population N] [--generations N] [--iterations N] [--adapt N] [--initial N] [--wait] [--timeout SECONDS]";
 
     public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -22,6 +23,7 @@ public static class SubmitCommand
         var constraints = args.Options("constraint").Select(SubmissionOptions.ParseConstraint).ToList();
         var inputs = args.Options("input");
         var seed = args.IntOption("seed", RandomNumberGenerator.GetInt32(int.MaxValue));
+        var budget = SubmissionOptions.ParseBudget(args);
         var wait = args.Flag("wait");
         var timeout = TimeSpan.FromSeconds(args.IntOption("timeout", 600));
         args.RejectUnknown();
@@ -52,7 +54,8 @@ public static class SubmitCommand
             tasks,
             objectives.Count > 0 ? objectives : SubmissionOptions.DefaultObjectives(tasks),
             constraints,
-            seed);
+            seed,
+            budget);
         var validation = new ModelSubmittedValidator().Validate(draft);
         if (!validation.IsValid)
         {

@@ -17,6 +17,7 @@ public static class SummaryPrinter
 
         Line("run", s.Id.ToString());
         Line("status", s.Status.ToDisplay());
+        Line("forked from", s.ParentRunId?.ToString());
         Line("submitted", s.SubmittedAt.ToString("u", CultureInfo.InvariantCulture));
         Line("model", s.Model);
         Line("input", string.Join(" ", s.InputShapes));
@@ -24,6 +25,7 @@ public static class SummaryPrinter
         Line("objectives", string.Join(", ", s.Objectives));
         Line("constraints", string.Join(", ", s.Constraints));
         Line("seed", s.Seed.ToString(CultureInfo.InvariantCulture));
+        Line("budget", s.Budget);
         if (s.Macs is { } macs)
         {
             Line("graph", $"{s.Nodes} nodes, {s.Edges} edges, {s.GraphBlobHash?[..12]} in the blob store");

@@ -46,5 +46,9 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
             .WithMessage((_, c) => $"Constraint on '{c.Quantity}': only {string.Join(", ", CostNames.All)} can be constrained.");
         RuleForEach(m => m.Constraints).Must(c => double.IsFinite(c.Value) && c.Value > 0)
             .WithMessage((_, c) => $"Constraint on '{c.Quantity}' needs a positive finite bound, not {c.Value}.");
+        RuleFor(m => m.Budget!).SetValidator(new SearchBudgetValidator()).When(m => m.Budget is not null);
+        RuleFor(m => m.ParentRunId).Must(p => p != Guid.Empty).WithMessage("A fork's parent run id is empty.")
+            .Must((m, p) => p != m.RunId).WithMessage("A run cannot be forked from itself.")
+            .When(m => m.ParentRunId is not null);
     }
 }

@@ -14,6 +14,8 @@ public sealed class RunSummary
     public List<string> Objectives { get; set; } = [];
     public List<string> Constraints { get; set; } = [];
     public int Seed { get; set; }
+    public Guid? ParentRunId { get; set; }
+    public string? Budget { get; set; }
     public string? GraphBlobHash { get; set; }
     public int? Nodes { get; set; }
     public int? Edges { get; set; }

@@ -20,6 +20,7 @@ public sealed class RunSummaryProjection : SingleStreamProjection<RunSummary, Gu
         Objectives = [.. (e.Data.Objectives ?? []).Select(RunText.Objective)],
         Constraints = [.. (e.Data.Constraints ?? []).Select(RunText.Constraint)],
         Seed = e.Data.Seed,
+        ParentRunId = e.Data.ParentRunId,
     };
 
     public static RunSummary Apply(IEvent<GraphExtracted> e, RunSummary s)
@@ -33,6 +34,12 @@ public sealed class RunSummaryProjection : SingleStreamProjection<RunSummary, Gu
         s.OpCounts = new Dictionary<string, int>(e.Data.OpCounts);
         s.Producer = e.Data.Producer;
         s.Opset = e.Data.Opset;
+        return Touch(s, e);
+    }
+
+    public static RunSummary Apply(IEvent<SearchStarted> e, RunSummary s)
+    {
+        s.Budget = RunText.Budget(e.Data);
         return Touch(s, e);
     }
 

@@ -15,6 +15,10 @@ public static class RunText
 
     public static string Objective(Objective o) => $"{(o.Direction == ObjectiveDirection.Maximize ? "max" : "min")} {o.Name}";
 
+    /// <summary>The budget a search started with, in the words of <c>submit</c>'s options.</summary>
+    public static string Budget(SearchStarted s) =>
+        $"population {s.Population}, generations {s.Generations}, iterations {s.Iterations}, adapt {s.AdaptPerIteration}, initial {s.InitialSamples}";
+
     public static string Constraint(Constraint c) =>
         $"{c.Quantity} {(c.Operator == ConstraintOperator.AtMost ? "<=" : ">=")} {c.Value:G6}{(c.RelativeToSubmitted ? " x submitted" : "")}";
 }

@@ -15,6 +15,7 @@ namespace NasPipeline.Search.Loop;
 /// arrived, returning what the stream does not hold yet. Step <c>s = iteration (G + 1) + generation</c> draws from
 /// <c>GenerationRandom(seed, s)</c>, so the same events always give the same decisions.
 /// </summary>
+/// <param name="settings">The configured budget; a submission's own budget overrides it part by part.</param>
 public sealed class SearchPolicy(SearchSpaceRegistry spaces, SearchSettings settings)
 {
     /// <summary>The messages this policy decides (everything else in a stream is an input to it).</summary>
@@ -29,8 +30,9 @@ public sealed class SearchPolicy(SearchSpaceRegistry spaces, SearchSettings sett
             return [];
         }
 
-        var started = state.Started ?? new SearchStarted(submission.RunId, space.Name, settings.Population, settings.Generations,
-            settings.Iterations, settings.AdaptPerIteration, settings.InitialSamples, submission.Seed);
+        var budget = settings.With(submission.Budget);
+        var started = state.Started ?? new SearchStarted(submission.RunId, space.Name, budget.Population, budget.Generations,
+            budget.Iterations, budget.AdaptPerIteration, budget.InitialSamples, submission.Seed);
         var decisions = new List<IRunMessage>();
         if (state.Started is null)
         {

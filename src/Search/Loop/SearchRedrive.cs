@@ -23,9 +23,7 @@ public static class SearchRedrive
     public static RedriveReport Check(IReadOnlyList<object> recorded, SearchSpaceRegistry spaces)
     {
         var started = recorded.OfType<SearchStarted>().FirstOrDefault();
-        var settings = started is null
-            ? new SearchSettings()
-            : new SearchSettings(started.Population, started.Generations, started.Iterations, started.AdaptPerIteration, started.InitialSamples);
+        var settings = started is null ? new SearchSettings() : SearchSettings.Of(started);
         var policy = new SearchPolicy(spaces, settings);
         var decisions = recorded.Where(SearchPolicy.IsDecision).ToList();
         var state = new RunState();

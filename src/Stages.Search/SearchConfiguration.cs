@@ -1,0 +1,42 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using NasPipeline.Contracts.Validation;
+using NasPipeline.Hosting;
+using NasPipeline.Search.Loop;
+
+namespace NasPipeline.Stages.Search;
+
+/// <summary>
+/// The Search stage's budget from configuration, section <c>Search</c> (environment: <c>Search__Population</c>,
+/// <c>Search__Generations</c>, <c>Search__Iterations</c>, <c>Search__AdaptPerIteration</c>, <c>Search__InitialSamples</c>);
+/// a key left out keeps its default. Checked with the same bounds as a submission's budget.
+/// </summary>
+public static class SearchConfiguration
+{
+    public const string Section = "Search";
+
+    public static SearchSettings Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var defaults = new SearchSettings();
+        var settings = new SearchSettings(
+            Whole(section, nameof(SearchSettings.Population), defaults.Population),
+            Whole(section, nameof(SearchSettings.Generations), defaults.Generations),
+            Whole(section, nameof(SearchSettings.Iterations), defaults.Iterations),
+            Whole(section, nameof(SearchSettings.AdaptPerIteration), defaults.AdaptPerIteration),
+            Whole(section, nameof(SearchSettings.InitialSamples), defaults.InitialSamples));
+        var result = new SearchBudgetValidator().Validate(settings.ToBudget());
+        return result.IsValid
+            ? settings
+            : throw new PipelineConfigurationException(string.Join(" ", result.Errors.Select(e => $"{Variable(e.PropertyName)}: {e.ErrorMessage}")));
+    }
+
+    private static int Whole(IConfigurationSection section, string key, int fallback) => section[key] switch
+    {
+        null or "" => fallback,
+        var text when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) => value,
+        var text => throw new PipelineConfigurationException($"{Variable(key)} must be a whole number, not '{text}'."),
+    };
+
+    private static string Variable(string key) => $"{Section}__{key}";
+}
