@@ -56,6 +56,22 @@ public sealed class GraphExtractOverRabbitMqTests(PipelineFixture fixture) : IAs
     }
 
     [Fact]
+    public async Task The_stage_does_not_publish_the_submission_it_appended()
+    {
+        // Regression: the appended ModelSubmitted was published with the graph, came back to the stage's own queue, found
+        // its marker, was published again, and circled forever (flooding the Search queue with its GraphExtracted too).
+        await using var submissions = await MessageCounter<ModelSubmitted>.StartAsync();
+        await using var graphs = await MessageCounter<GraphExtracted>.StartAsync();
+        var submission = await Submissions.OfFileAsync(fixture.Blobs, "small_cnn_28.onnx", "1x1x28x28");
+
+        await _bus.PublishAsync(submission);
+        await WaitForEventsAsync(submission.RunId, 2);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.Equal((1, 1), (submissions.Count(submission.RunId), graphs.Count(submission.RunId)));
+    }
+
+    [Fact]
     public async Task Corrupt_file_gives_SubmissionRejected_and_the_stage_keeps_serving()
     {
         var good = await File.ReadAllBytesAsync(RepoPaths.Fixture("resnet18.onnx"));
