@@ -30,6 +30,7 @@ public static class ReplayCommand
         {
             throw new CliUsageException("--with and --wait go with --fork.");
         }
+
         await using var host = await CliHost.StartAsync(withBus: false, cancellationToken);
         var runId = await RunIds.ResolveAsync(runText, host.Get<RunReader>(), cancellationToken);
         var result = await host.Get<RunReplayer>().ReplayAsync(runId, cancellationToken);
