@@ -29,7 +29,7 @@ try
         "serve" => await ServeCommand.RunAsync(parsed),
         "doctor" => await DoctorCommand.RunAsync(parsed, output, cancel.Token),
         "data" => await DataCommand.RunAsync(parsed, output),
-        "predictor" => await PredictorCommand.RunAsync(parsed, output),
+        "predictor" => await PredictorCommand.RunAsync(parsed, output, cancel.Token),
         "bench" => await BenchCommand.RunAsync(parsed, output),
         "mutate" => await MutateCommand.RunAsync(parsed, output),
         "tasks" => await TasksCommand.RunAsync(parsed, output),
@@ -80,7 +80,7 @@ static int Help(int code)
     foreach (var usage in new[]
              {
                  SubmitCommand.Usage, RunsCommand.Usage, ShowCommand.Usage, WatchCommand.Usage, ReplayCommand.Usage,
-                 ErrorsCommand.Usage, GraphCommand.Usage, ServeCommand.Usage, DoctorCommand.Usage, DataCommand.Usage, PredictorCommand.Usage,
+                 ErrorsCommand.Usage, GraphCommand.Usage, ServeCommand.Usage, DoctorCommand.Usage, DataCommand.Usage, PredictorCommand.Usage, PredictorTrainCommand.TrainUsage, PredictorTrainCommand.ListUsage,
                  BenchCommand.Usage, MutateCommand.Usage, TasksCommand.Usage, SpaceCommand.Usage, SupernetCommand.Usage, SubnetCommand.Usage,
              })
     {

@@ -1,22 +1,41 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using NasPipeline.ComputationGraph;
 using NasPipeline.Hosting;
+using NasPipeline.Prediction;
+using NasPipeline.Prediction.Candidates;
+using NasPipeline.Prediction.Models;
+using NasPipeline.Prediction.Refitting;
+using NasPipeline.Prediction.Registry;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Stages.Predict;
 
 /// <summary>
-/// Host of the GNN predictor with K-Adapters and the RBF ensemble (consumes ScoreCandidates, PseudoLabelReady, SubnetAdapted). The process, its queues and its configuration are in place; its consumers are not written yet,
-/// so a run currently ends after graph extraction.
+/// Scores candidates with each task's predictor (the registered AIO-P GNN, or the run's online refit) and refits on
+/// labels (PseudoLabelReady, SubnetAdapted). The science is in <see cref="PredictionService"/>; these are the wires.
 /// </summary>
-public sealed class PredictStage : IPipelineStage
+public sealed class PredictStage(PredictSettings? settings = null) : IPipelineStage
 {
-    public string Name => "predict";
+    public string Name => PredictionService.StageName;
 
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton(sp => settings ?? PredictSettingsReader.Read(sp));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(SearchSpaceRegistry.CreateDefault());
+        services.AddSingleton<OnnxGraphExtractor>();
+        services.AddSingleton<CandidateResolver>();
+        services.AddSingleton<PredictorRegistry>();
+        services.AddSingleton(sp => new ModelCache(sp.GetRequiredService<Hosting.Blobs.IBlobStore>()));
+        services.AddSingleton<OnlineRefit>();
+        services.AddSingleton<PredictionService>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<ScoreCandidatesConsumer, PredictConsumerDefinition<ScoreCandidatesConsumer>>();
+        bus.AddConsumer<SubnetAdaptedConsumer, PredictConsumerDefinition<SubnetAdaptedConsumer>>();
+        bus.AddConsumer<PseudoLabelReadyConsumer, PredictConsumerDefinition<PseudoLabelReadyConsumer>>();
     }
 }

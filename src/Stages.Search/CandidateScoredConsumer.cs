@@ -8,5 +8,5 @@ namespace NasPipeline.Stages.Search;
 public sealed class CandidateScoredConsumer(SearchDecisions decisions) : IConsumer<CandidateScored>
 {
     public async Task Consume(ConsumeContext<CandidateScored> context) =>
-        await context.PublishAllAsync(await decisions.HandleAsync(context.Message, $"scored/{context.Message.RequestId}", context.CancellationToken));
+        await context.PublishAllAsync(await decisions.HandleAsync(context.Message, $"scored/{context.Message.RequestId}/{context.Message.Batch}", context.CancellationToken));
 }

@@ -31,7 +31,7 @@ public sealed class SearchDecisions(RunEventWriter writer, IDocumentStore store,
     /// <summary>Records hold lists, so value equality misses a deserialised copy; the request id identifies it.</summary>
     private static bool SameRequest(object stored, IRunMessage trigger) => (stored, trigger) switch
     {
-        (Contracts.Events.CandidateScored a, Contracts.Events.CandidateScored b) => a.RequestId == b.RequestId,
+        (Contracts.Events.CandidateScored a, Contracts.Events.CandidateScored b) => a.RequestId == b.RequestId && a.Batch == b.Batch,
         (Contracts.Events.SubnetAdapted a, Contracts.Events.SubnetAdapted b) => a.RequestId == b.RequestId,
         (Contracts.Events.GraphExtracted a, Contracts.Events.GraphExtracted b) => a.RunId == b.RunId,
         _ => false,

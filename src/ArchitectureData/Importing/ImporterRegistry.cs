@@ -1,6 +1,6 @@
 namespace NasPipeline.ArchitectureData.Importing;
 
-/// <summary>Importers by format name (<c>nb101</c>, <c>nb201</c>, <c>nb301</c>, <c>transnas-micro</c>, ...).</summary>
+/// <summary>Importers by format name (<c>nb101</c>, <c>nb201</c>, <c>nb301</c>, <c>transnas-micro</c>, ..., and each built-in search space's name).</summary>
 public sealed class ImporterRegistry
 {
     private readonly Dictionary<string, IArchitectureImporter> importers = new(StringComparer.OrdinalIgnoreCase);
@@ -25,6 +25,8 @@ public sealed class ImporterRegistry
         new TransNasImporter(micro: false),
         new NasBenchMacroImporter(),
         new OnnxFolderImporter(),
+        .. SearchSpaces.SearchSpaceRegistry.CreateDefault().Names.Order(StringComparer.Ordinal)
+            .Select(name => new SearchSpacePointImporter(SearchSpaces.SearchSpaceRegistry.CreateDefault().Get(name))),
     ]);
 
     public IReadOnlyCollection<string> Formats => importers.Keys;

@@ -13,12 +13,17 @@ public static class PredictorCommand
         "[--pretrain DATA2.jsonl] [--pretrain-task T2] [--pretrain-size M] [--pretrain-epochs E2] " +
         "[--label-transform none|stand|stand_flops] [--epochs E] [--lr LR] [--batch B] [--adapters K] [--json]";
 
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output)
+    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
-        var verb = args.Positional(1, "a predictor verb (eval)");
-        if (verb != "eval")
+        var verb = args.Positional(1, "a predictor verb (eval, train, list)");
+        switch (verb)
         {
-            throw new CliUsageException($"Unknown predictor verb '{verb}'; try: nasp {Usage}");
+            case "train":
+                return await PredictorTrainCommand.TrainAsync(args, output, cancellationToken);
+            case "list":
+                return await PredictorTrainCommand.ListAsync(args, output, cancellationToken);
+            case not "eval":
+                throw new CliUsageException($"Unknown predictor verb '{verb}'; try: nasp {Usage}, nasp {PredictorTrainCommand.TrainUsage} or nasp {PredictorTrainCommand.ListUsage}");
         }
 
         var data = args.Option("data") ?? throw new CliUsageException("Name the dataset: --data DATA.jsonl (made by `nasp data import`).");

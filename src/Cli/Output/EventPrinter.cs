@@ -18,7 +18,7 @@ public static class EventPrinter
         RunFailed f => $"failed in {f.Stage}: {f.Reason}",
         PseudoLabelReady p => $"pseudo-labels ready for {p.Task}: {p.Labels.Count}",
         AdapterTrained a => $"{a.Model} for {a.Task} trained: v{a.Version}, {a.SampleCount} samples, SRCC {a.ValidationSrcc:F3}",
-        CandidateScored c => $"scored {c.Scores.Count} candidates (generation {c.Generation}, predictor v{c.PredictorVersion})",
+        CandidateScored c => $"scored {c.Scores.Count} candidates (generation {c.Generation}, predictor v{c.PredictorVersion}{(c.BatchCount > 1 ? $", batch {c.Batch + 1}/{c.BatchCount}" : "")})",
         GenerationCompleted g => $"generation {g.Generation} done: front of {g.Front.Count}, hypervolume {g.Hypervolume:G4}",
         SupernetTrained t => $"supernet {t.Space} trained for {t.Task}: {t.Epochs.Count} epochs, conflict {(t.Epochs.Count > 0 ? t.Epochs[^1].GradientConflictRate : 0):P1}, " +
             string.Join(", ", t.Evaluated.Select(v => $"{v.Metric} {v.Value:F4}")) + $", checkpoint {t.CheckpointBlobHash[..12]}",

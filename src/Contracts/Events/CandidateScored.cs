@@ -2,5 +2,10 @@ namespace NasPipeline.Contracts.Events;
 
 public sealed record CandidateScore(string Candidate, IReadOnlyDictionary<string, double> Metrics, double Uncertainty);
 
-/// <summary>Predicted metrics for a batch of candidates, with the predictor version that produced them.</summary>
-public sealed record CandidateScored(Guid RunId, Guid RequestId, int Generation, int PredictorVersion, IReadOnlyList<CandidateScore> Scores) : IRunMessage;
+/// <summary>
+/// Predicted metrics for a batch of candidates, with the run's predictor version that produced them (how many
+/// <see cref="AdapterTrained"/> its stream held: each task's latest one up to that count scored it). A request's
+/// candidates come in <see cref="BatchCount"/> batches numbered from 0.
+/// </summary>
+public sealed record CandidateScored(
+    Guid RunId, Guid RequestId, int Generation, int PredictorVersion, IReadOnlyList<CandidateScore> Scores, int Batch = 0, int BatchCount = 1) : IRunMessage;

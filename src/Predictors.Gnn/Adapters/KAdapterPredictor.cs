@@ -47,6 +47,9 @@ public sealed class KAdapterPredictor : IDisposable
     /// <summary>The predictor's own copy of the base network.</summary>
     internal GraphRegressorNetwork Base => baseRegressor.Network;
 
+    /// <summary>The frozen base as a regressor, for fitting new adapters over it.</summary>
+    internal GraphRegressor BaseRegressor => baseRegressor;
+
     internal IReadOnlyList<KAdapter> Adapters => adapters;
 
     public FitReport Fit(IReadOnlyList<ComputationGraph> graphs, IReadOnlyList<double> labels, int epochs, int batch, FineTuneMode mode = FineTuneMode.HeadsAndAdapters) =>

@@ -44,6 +44,10 @@ public sealed class TaskPredictor : IDisposable
         return new TaskPredictor(adapters, transform);
     }
 
+    /// <summary>New K-Adapters over this predictor's frozen base, fitted on new labels (AIO-P's per-task step, run online).</summary>
+    public TaskPredictor Refit(IReadOnlyList<GnnSample> samples, IReadOnlyList<double> labels, GnnTrainingOptions options, long seed) =>
+        Fit(adapters.BaseRegressor, samples, labels, options, seed);
+
     public double[] Predict(IReadOnlyList<GnnSample> samples) => Score(samples).Select(s => s.Mean).ToArray();
 
     /// <summary>Mean and population standard deviation over the adapters, each adapter's prediction inverted first.</summary>

@@ -1,0 +1,28 @@
+using NasPipeline.Prediction.Candidates;
+using NasPipeline.Predictors.Gnn.Adapters;
+using NasPipeline.Predictors.Gnn.Evaluation;
+
+namespace NasPipeline.Prediction.Models;
+
+/// <summary>AIO-P's predictor: any candidate becomes its computation graph, scored by the task's K-Adapters.</summary>
+public sealed class GnnScoringModel(TaskPredictor predictor) : IScoringModel
+{
+    public TaskPredictor Predictor => predictor;
+
+    public async Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<string> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
+    {
+        var samples = new List<GnnSample>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            samples.Add(GnnSample.Of(await resolver.GraphAsync(candidate, cancellationToken)));
+        }
+
+        // Torch calls are not thread-safe on one module: the stage scores one request per model at a time.
+        lock (predictor)
+        {
+            return predictor.Score(samples).Select(s => new PredictedMetric(s.Mean, s.Spread)).ToList();
+        }
+    }
+
+    public void Dispose() => predictor.Dispose();
+}

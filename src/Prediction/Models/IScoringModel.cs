@@ -1,0 +1,12 @@
+using NasPipeline.Prediction.Candidates;
+
+namespace NasPipeline.Prediction.Models;
+
+/// <summary>A predicted metric and its uncertainty (the spread of the ensemble's members), in the task's units.</summary>
+public sealed record PredictedMetric(double Mean, double Spread);
+
+/// <summary>One task's loaded predictor, whatever its kind.</summary>
+public interface IScoringModel : IDisposable
+{
+    Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<string> candidates, CandidateResolver resolver, CancellationToken cancellationToken);
+}

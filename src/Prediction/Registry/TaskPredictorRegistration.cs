@@ -1,0 +1,25 @@
+namespace NasPipeline.Prediction.Registry;
+
+/// <summary>
+/// The predictor a task starts from in every new run (a Marten document keyed by task). A run adopts it once, as its
+/// first <c>AdapterTrained</c> for the task, so re-registering later never changes what a past run used.
+/// </summary>
+public sealed class TaskPredictorRegistration
+{
+    public string Id { get; set; } = "";
+
+    public string Model { get; set; } = "";
+
+    public string WeightsBlobHash { get; set; } = "";
+
+    public int SampleCount { get; set; }
+
+    public double ValidationSrcc { get; set; }
+
+    public int Seed { get; set; }
+
+    /// <summary>Where its labels came from, for people (e.g. "nb201.jsonl: cifar10 -> classification").</summary>
+    public string TrainedOn { get; set; } = "";
+
+    public DateTimeOffset RegisteredAt { get; set; }
+}
