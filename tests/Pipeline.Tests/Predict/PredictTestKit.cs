@@ -1,0 +1,82 @@
+using NasPipeline.ComputationGraph;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
+using NasPipeline.Prediction;
+using NasPipeline.Prediction.Candidates;
+using NasPipeline.Prediction.Models;
+using NasPipeline.Prediction.Refitting;
+using NasPipeline.Prediction.Registry;
+using NasPipeline.Predictors.Gnn.Evaluation;
+using NasPipeline.SearchSpaces;
+using NasPipeline.Tests.Infrastructure;
+using NasPipeline.TorchRuntime;
+
+namespace NasPipeline.Tests.Predict;
+
+/// <summary>A Predict stage over the fixture's store (no bus), small settings, and mbv3-28 points with a made-up
+/// label (a function of the genes) to train and register predictors on.</summary>
+public sealed class PredictTestKit(PipelineFixture fixture)
+{
+    public static readonly SearchSpaceRegistry Spaces = SearchSpaceRegistry.CreateDefault();
+    public static readonly ISearchSpace Space = Spaces.Get("mbv3-28");
+
+    public PredictSettings Settings { get; init; } = new() { BatchSize = 3, MinRefitSamples = 6, ValidationFolds = 3, RbfMembers = 40, AdapterEpochs = 3 };
+
+    public CandidateResolver Resolver => new(Spaces, fixture.Blobs, new OnnxGraphExtractor());
+
+    public ModelCache Models { get; } = new(fixture.Blobs);
+
+    public PredictionService Service() => new(fixture.Writer, fixture.Store, fixture.Blobs, new PredictorRegistry(fixture.Store), Models,
+        Resolver, new OnlineRefit(Resolver, Settings), Settings, TimeProvider.System);
+
+    public static IReadOnlyList<string> Points(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ => Name(Space.Repair(Space.Sample(random)))).Distinct().ToList();
+    }
+
+    public static string Name(IReadOnlyList<int> genes) => $"{Space.Name}:{string.Join(',', genes)}";
+
+    /// <summary>Wider and deeper scores higher: something a predictor can learn from genes or graphs.</summary>
+    public static double Label(string candidate) => candidate[(candidate.IndexOf(':') + 1)..].Split(',').Select(int.Parse).Sum() / 40.0;
+
+    /// <summary>Trains a tiny GNN + K-Adapter predictor on mbv3-28 points and registers it for the task.</summary>
+    public async Task<TaskPredictorRegistration> RegisterGnnAsync(string task)
+    {
+        TorchEnvironment.Initialise(new TorchOptions { Threads = 2, Device = TorchDeviceKind.Cpu });
+        var points = Points(16, seed: 3);
+        var samples = new List<GnnSample>();
+        foreach (var point in points)
+        {
+            samples.Add(GnnSample.Of(await Resolver.GraphAsync(point, default)));
+        }
+
+        var options = new GnnTrainingOptions { Epochs = 3, Adapters = 2 };
+        using var trained = PredictorTraining.Train(samples, points.Select(Label).ToList(), null, options, options, validationFraction: 0.25, seed: 1);
+        var registration = new TaskPredictorRegistration
+        {
+            Id = task,
+            Model = ModelKinds.GnnAdapter,
+            WeightsBlobHash = await fixture.Blobs.PutAsync(trained.Predictor.ToBytes(), ModelKinds.GnnAdapterMediaType),
+            SampleCount = trained.TrainCount,
+            ValidationSrcc = trained.ValidationSrcc,
+            Seed = 1,
+            TrainedOn = "test points",
+            RegisteredAt = DateTimeOffset.UtcNow,
+        };
+        await new PredictorRegistry(fixture.Store).RegisterAsync(registration);
+        return registration;
+    }
+
+    /// <summary>A run whose stream holds just its submission (the seed the stage's refits derive from).</summary>
+    public async Task<ModelSubmitted> StartRunAsync(params string[] tasks)
+    {
+        var submission = new ModelSubmitted(Guid.NewGuid(), DateTimeOffset.UtcNow, null, new SearchSpacePoint(Space.Name, Space.Smallest), [],
+            tasks, tasks.Select(t => new Objective(t, ObjectiveDirection.Maximize)).ToList(), [], Seed: 11);
+        await fixture.Writer.AppendAsync(submission.RunId, [submission]);
+        return submission;
+    }
+
+    public static SubnetAdapted Measured(Guid runId, string candidate, string task) =>
+        new(runId, Guid.NewGuid(), candidate, new Dictionary<string, double> { [task] = Label(candidate) }, "weights", 0);
+}

@@ -1,0 +1,132 @@
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Prediction.Models;
+using NasPipeline.Predictors.Gnn.Adapters;
+using NasPipeline.Predictors.Gnn.Evaluation;
+using NasPipeline.Tests.Infrastructure;
+
+namespace NasPipeline.Tests.Predict;
+
+/// <summary>The Predict stage's work against the real event store and blob store (the bus is left out: the consumers only forward).</summary>
+[Collection(PipelineCollection.Name)]
+public sealed class PredictionServiceTests(PipelineFixture fixture)
+{
+    private readonly PredictTestKit _kit = new(fixture);
+
+    [Fact]
+    public async Task A_task_without_a_predictor_fails_the_run_with_the_command_that_registers_one()
+    {
+        var task = $"no-predictor-{Guid.NewGuid():N}";
+        var run = await _kit.StartRunAsync(task);
+
+        var published = await _kit.Service().ScoreAsync(Request(run.RunId, task, PredictTestKit.Points(2, 1)), default);
+
+        var failed = Assert.IsType<RunFailed>(Assert.Single(published));
+        Assert.StartsWith("NoPredictor:", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains($"nasp predictor train --data DATA.jsonl --task METRIC --for {task}", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal("predict", failed.Stage);
+    }
+
+    [Fact]
+    public async Task The_registered_gnn_is_adopted_once_and_its_scores_equal_the_predictor_s_own_in_numbered_batches()
+    {
+        var task = $"gnn-{Guid.NewGuid():N}";
+        var registered = await _kit.RegisterGnnAsync(task);
+        var run = await _kit.StartRunAsync(task);
+        var candidates = PredictTestKit.Points(7, seed: 21);
+        var request = Request(run.RunId, task, candidates);
+
+        var published = await _kit.Service().ScoreAsync(request, default);
+
+        var adopted = Assert.IsType<AdapterTrained>(published[0]);
+        Assert.Equal((task, ModelKinds.GnnAdapter, 1, registered.WeightsBlobHash), (adopted.Task, adopted.Model, adopted.Version, adopted.WeightsBlobHash));
+        var batches = published.Skip(1).Cast<CandidateScored>().ToList();
+        Assert.Equal([0, 1, 2], batches.Select(b => b.Batch));
+        Assert.All(batches, b => Assert.Equal((3, 1, request.RequestId), (b.BatchCount, b.PredictorVersion, b.RequestId)));
+        Assert.Equal(candidates, batches.SelectMany(b => b.Scores).Select(s => s.Candidate));
+
+        // Independently: the registered blob, loaded afresh, scores the same graphs to the same values.
+        using var predictor = TaskPredictor.FromBytes((await fixture.Blobs.GetAsync(registered.WeightsBlobHash))!);
+        var samples = new List<GnnSample>();
+        foreach (var candidate in candidates)
+        {
+            samples.Add(GnnSample.Of(await _kit.Resolver.GraphAsync(candidate, default)));
+        }
+
+        var expected = predictor.Score(samples);
+        var scores = batches.SelectMany(b => b.Scores).ToList();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            Assert.Equal(expected[i].Mean, scores[i].Metrics[task], 9);
+            Assert.Equal(expected[i].Spread, scores[i].Uncertainty, 9);
+        }
+
+        // A redelivered request gets the stored outcome back, and a second request adopts nothing new.
+        var again = await _kit.Service().ScoreAsync(request, default);
+        Assert.Equal(published.Count, again.Count);
+        var next = await _kit.Service().ScoreAsync(Request(run.RunId, task, candidates.Take(2).ToList(), generation: 1), default);
+        Assert.All(next, e => Assert.Equal(1, Assert.IsType<CandidateScored>(e).PredictorVersion));
+        var stream = await fixture.Reader.EventsAsync(run.RunId);
+        Assert.Single(stream, e => e.Data is AdapterTrained);
+    }
+
+    [Fact]
+    public async Task Measured_subnets_refit_nat_s_ensemble_and_later_scores_name_the_new_version()
+    {
+        var task = $"rbf-{Guid.NewGuid():N}";
+        var run = await _kit.StartRunAsync(task);
+        var labelled = PredictTestKit.Points(8, seed: 5);
+        var service = _kit.Service();
+
+        // Five labels are under the minimum of six: nothing is refit yet, but the labels are kept.
+        foreach (var candidate in labelled.Take(5))
+        {
+            Assert.Empty(await service.LearnAsync(PredictTestKit.Measured(run.RunId, candidate, task), Guid.NewGuid(), default));
+        }
+
+        var sixth = PredictTestKit.Measured(run.RunId, labelled[5], task);
+        var refit = Assert.IsType<AdapterTrained>(Assert.Single(await service.LearnAsync(sixth, sixth.RequestId, default)));
+        Assert.Equal((ModelKinds.Rbf, 1, 6), (refit.Model, refit.Version, refit.SampleCount));
+        Assert.InRange(refit.ValidationSrcc, -1, 1);
+
+        var trainingSet = RbfTrainingSet.FromBytes((await fixture.Blobs.GetAsync(refit.WeightsBlobHash))!);
+        Assert.Equal(labelled.Take(6).Order(StringComparer.Ordinal).Select(PredictTestKit.Label), trainingSet.Targets);
+        Assert.Equal(refit.Seed, trainingSet.Seed);
+
+        var candidates = PredictTestKit.Points(4, seed: 99);
+        var scored = (await service.ScoreAsync(Request(run.RunId, task, candidates), default)).Cast<CandidateScored>().ToList();
+        Assert.All(scored, s => Assert.Equal(1, s.PredictorVersion));
+        using var model = new RbfScoringModel(trainingSet);
+        var expected = await model.ScoreAsync(candidates, _kit.Resolver, default);
+        Assert.Equal(expected.Select(e => e.Mean), scored.SelectMany(s => s.Scores).Select(s => s.Metrics[task]));
+
+        // Two more labels: the next request refits first (version 2, eight samples) and scores with it.
+        foreach (var candidate in labelled.Skip(6))
+        {
+            var adapted = PredictTestKit.Measured(run.RunId, candidate, task);
+            await fixture.Writer.AppendAsync(run.RunId, [adapted]);
+        }
+
+        var rescored = await service.ScoreAsync(Request(run.RunId, task, candidates, generation: 1), default);
+        var second = Assert.IsType<AdapterTrained>(rescored[0]);
+        Assert.Equal((2, 8), (second.Version, second.SampleCount));
+        Assert.All(rescored.Skip(1), e => Assert.Equal(2, Assert.IsType<CandidateScored>(e).PredictorVersion));
+    }
+
+    [Fact]
+    public async Task A_candidate_that_is_neither_a_point_nor_a_stored_graph_fails_the_run_with_its_name()
+    {
+        var task = $"gnn-{Guid.NewGuid():N}";
+        await _kit.RegisterGnnAsync(task);
+        var run = await _kit.StartRunAsync(task);
+
+        var published = await _kit.Service().ScoreAsync(Request(run.RunId, task, ["no-such-space:1,2", "0123abcd"]), default);
+
+        var failed = Assert.IsType<RunFailed>(Assert.Single(published));
+        Assert.StartsWith("UnknownCandidate:", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("'no-such-space:1,2'", failed.Reason, StringComparison.Ordinal);
+    }
+
+    private static ScoreCandidates Request(Guid runId, string task, IReadOnlyList<string> candidates, int generation = 0) =>
+        new(runId, Guid.NewGuid(), generation, [task], candidates);
+}

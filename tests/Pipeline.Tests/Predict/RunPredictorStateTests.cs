@@ -1,0 +1,50 @@
+using NasPipeline.Contracts.Events;
+using NasPipeline.Prediction;
+using NasPipeline.Prediction.Runs;
+
+namespace NasPipeline.Tests.Predict;
+
+/// <summary>The fold the Predict stage decides from: versions, labels and which labels are new.</summary>
+public sealed class RunPredictorStateTests
+{
+    private static readonly Guid Run = Guid.NewGuid();
+
+    [Fact]
+    public void A_version_selects_each_task_s_last_predictor_trained_up_to_it()
+    {
+        var state = RunPredictorState.Fold([Trained("a", 1), Trained("b", 2), Trained("a", 3)]);
+
+        Assert.Equal(3, state.Version);
+        Assert.Equal(1, state.Current("a", version: 2)!.Version);
+        Assert.Equal(3, state.Current("a")!.Version);
+        Assert.Equal(2, state.Current("b", version: 3)!.Version);
+        Assert.Null(state.Current("b", version: 1));
+    }
+
+    [Fact]
+    public void A_measured_metric_overrides_the_pseudo_label_of_the_same_candidate_and_labels_after_training_are_new()
+    {
+        var state = RunPredictorState.Fold(
+        [
+            new PseudoLabelReady(Run, Guid.NewGuid(), "seg", [new PseudoLabel("x", 0.3), new PseudoLabel("y", 0.4)], 0),
+            Trained("seg", 1),
+        ]);
+        Assert.False(state.HasNewLabels("seg"));
+
+        state.Apply(new SubnetAdapted(Run, Guid.NewGuid(), "x", new Dictionary<string, double> { ["seg"] = 0.9 }, "w", 0));
+
+        Assert.True(state.HasNewLabels("seg"));
+        Assert.Equal(new Dictionary<string, double> { ["x"] = 0.9, ["y"] = 0.4 }, state.Labels("seg"));
+    }
+
+    [Fact]
+    public void Refit_seeds_depend_on_run_seed_and_version_only()
+    {
+        Assert.Equal(PredictionService.RefitSeed(11, 2), PredictionService.RefitSeed(11, 2));
+        Assert.NotEqual(PredictionService.RefitSeed(11, 2), PredictionService.RefitSeed(11, 3));
+        Assert.NotEqual(PredictionService.RefitSeed(11, 2), PredictionService.RefitSeed(12, 2));
+        Assert.True(PredictionService.RefitSeed(-5, 1) >= 0);
+    }
+
+    private static AdapterTrained Trained(string task, int version) => new(Run, task, "rbf", version, 10, 0.5, $"hash{version}", 0);
+}
