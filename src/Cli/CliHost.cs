@@ -31,6 +31,9 @@ public sealed class CliHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("MassTransit", LogLevel.Error);
+        // Marten logs each lost optimistic-concurrency race as an error with a stack trace; RunEventWriter retries
+        // those, and a real store failure reaches the command as an exception.
+        builder.Logging.AddFilter("Marten", LogLevel.Critical);
         var settings = PipelineSettings.From(builder.Configuration);
         var embedded = withBus && settings.RabbitMqUri is null;
         if (withBus)

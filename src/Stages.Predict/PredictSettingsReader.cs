@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using NasPipeline.Hosting;
 using NasPipeline.Prediction;
 
@@ -9,9 +8,6 @@ namespace NasPipeline.Stages.Predict;
 public static class PredictSettingsReader
 {
     public const string Section = "Predict";
-
-    public static PredictSettings Read(IServiceProvider services) =>
-        Read(services.GetRequiredService<IConfiguration>().GetSection(Section));
 
     public static PredictSettings Read(IConfiguration section)
     {

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Hosting;
@@ -15,13 +16,17 @@ namespace NasPipeline.Stages.Predict;
 /// Scores candidates with each task's predictor (the registered AIO-P GNN, or the run's online refit) and refits on
 /// labels (PseudoLabelReady, SubnetAdapted). The science is in <see cref="PredictionService"/>; these are the wires.
 /// </summary>
-public sealed class PredictStage(PredictSettings? settings = null) : IPipelineStage
+public sealed class PredictStage : IPipelineStage
 {
+    private PredictSettings _settings = new();
+
     public string Name => PredictionService.StageName;
+
+    public void Configure(IConfiguration configuration) => _settings = PredictSettingsReader.Read(configuration.GetSection(PredictSettingsReader.Section));
 
     public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(sp => settings ?? PredictSettingsReader.Read(sp));
+        services.AddSingleton(_settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(SearchSpaceRegistry.CreateDefault());
         services.AddSingleton<OnnxGraphExtractor>();

@@ -1,3 +1,8 @@
+using NasPipeline.ComputationGraph;
+using NasPipeline.Hosting.Blobs;
+using NasPipeline.Prediction;
+using NasPipeline.Prediction.Candidates;
+using NasPipeline.Prediction.Models;
 using NasPipeline.Cli.Output;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Search.Loop;
@@ -52,10 +57,35 @@ public static class ReplayCommand
             await output.WriteLineAsync(identical
                 ? $"re-drove the search: {report.Decisions} decisions, all identical"
                 : $"re-drove the search: decision {report.FirstMismatch} of {report.Decisions} DIFFERS\n  recorded:  {report.Recorded}\n  re-driven: {report.Redriven}");
+            identical &= await RescoreAsync(host, events.Select(e => e.Data).ToList(), output, cancellationToken);
         }
 
         await output.WriteLineAsync();
         SummaryPrinter.Print(result.Summary, output);
         return result.MatchesStoredProjections && identical ? 0 : 1;
+    }
+
+    /// <summary>Re-scores the recorded requests with the predictor versions their scores name.</summary>
+    private static async Task<bool> RescoreAsync(CliHost host, IReadOnlyList<object> events, TextWriter output, CancellationToken cancellationToken)
+    {
+        var blobs = host.Get<IBlobStore>();
+        using var models = new ModelCache(blobs);
+        var redrive = new PredictionRedrive(models, new CandidateResolver(SearchSpaceRegistry.CreateDefault(), blobs, new OnnxGraphExtractor()));
+        RescoreReport report;
+        try
+        {
+            report = await redrive.CheckAsync(events, cancellationToken);
+        }
+        catch (PredictionException e)
+        {
+            await output.WriteLineAsync($"could not re-score: {e.Message}");
+            return false;
+        }
+
+        var skipped = report.Skipped > 0 ? $" ({report.Skipped} scored outside the Predict stage, not checked)" : "";
+        await output.WriteLineAsync(report.Identical
+            ? $"re-scored {report.Candidates} candidates with the recorded predictor versions: all identical{skipped}"
+            : $"re-scored with the recorded predictor versions: {report.FirstMismatch} DIFFERS");
+        return report.Identical;
     }
 }

@@ -1,5 +1,6 @@
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
+using NasPipeline.Prediction;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.Predictors.Gnn.Evaluation;
@@ -125,6 +126,36 @@ public sealed class PredictionServiceTests(PipelineFixture fixture)
         var failed = Assert.IsType<RunFailed>(Assert.Single(published));
         Assert.StartsWith("UnknownCandidate:", failed.Reason, StringComparison.Ordinal);
         Assert.Contains("'no-such-space:1,2'", failed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Re_scoring_with_the_recorded_versions_reproduces_every_score_and_catches_a_changed_one()
+    {
+        var task = $"rbf-{Guid.NewGuid():N}";
+        var run = await _kit.StartRunAsync(task);
+        var service = _kit.Service();
+        foreach (var candidate in PredictTestKit.Points(6, seed: 8))
+        {
+            await service.LearnAsync(PredictTestKit.Measured(run.RunId, candidate, task), Guid.NewGuid(), default);
+        }
+
+        // The Search stage appends its requests before Predict answers them; the test plays that part.
+        var request = Request(run.RunId, task, PredictTestKit.Points(5, seed: 9));
+        await fixture.Writer.AppendAsync(run.RunId, [request]);
+        await service.ScoreAsync(request, default);
+        var events = (await fixture.Reader.EventsAsync(run.RunId)).Select(e => e.Data).ToList();
+        var redrive = new PredictionRedrive(_kit.Models, _kit.Resolver);
+
+        var report = await redrive.CheckAsync(events, default);
+        Assert.True(report.Identical, report.FirstMismatch);
+        Assert.Equal((5, 1, 0), (report.Candidates, report.Requests, report.Skipped));
+
+        var tampered = events.Select(e => e is CandidateScored { Batch: 1 } c
+            ? c with { Scores = [c.Scores[0] with { Metrics = new Dictionary<string, double> { [task] = c.Scores[0].Metrics[task] + 1e-9 } }, .. c.Scores.Skip(1)] }
+            : e).ToList();
+        var caught = await redrive.CheckAsync(tampered, default);
+        Assert.False(caught.Identical);
+        Assert.Contains("generation 0", caught.FirstMismatch, StringComparison.Ordinal);
     }
 
     private static ScoreCandidates Request(Guid runId, string task, IReadOnlyList<string> candidates, int generation = 0) =>

@@ -1,0 +1,81 @@
+using NasPipeline.SearchSpaces;
+using NasPipeline.Tests.Infrastructure;
+
+namespace NasPipeline.Tests.Cli;
+
+/// <summary>
+/// A user's path from labelled points to a finished search, with the real `nasp`: import points of a built-in space,
+/// train and register a task's predictor, submit a point; every stage runs in the CLI's process.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class PredictCommandsTests(PipelineFixture fixture)
+{
+    private static readonly ISearchSpace Space = SearchSpaceRegistry.CreateDefault().Get("mbv3-28");
+
+    [Fact]
+    public async Task A_registered_predictor_carries_a_point_submission_to_a_completed_search_that_replays_identically()
+    {
+        var env = NaspCli.Embedded(fixture);
+        env["OMP_WAIT_POLICY"] = "PASSIVE";
+        var folder = Directory.CreateTempSubdirectory("nasp-predict-").FullName;
+        try
+        {
+            var jsonl = await ImportPointsAsync(env, folder);
+            var train = await NaspCli.RunAsync(env, "predictor", "train", "--data", jsonl, "--task", "accuracy", "--for", "classification",
+                "--epochs", "5", "--pretrain-epochs", "5", "--adapters", "2");
+            Assert.True(train.ExitCode == 0, train.Output);
+            Assert.Matches(@"registered gnn-adapter for 'classification' \(blob [0-9a-f]{12}\): 19 training labels, validation SRCC -?[01]\.\d{3} on 5 held out", train.Output);
+            var list = await NaspCli.RunAsync(env, "predictor", "list");
+            Assert.Matches(@"(?m)^classification\s+gnn-adapter\s+blob [0-9a-f]{12}\s+19 labels", list.Output);
+
+            var point = $"{Space.Name}:{string.Join(',', Space.Repair(Space.Sample(new Random(8))))}";
+            var submit = await NaspCli.RunAsync(env, "submit", "--point", point, "--tasks", "classification", "--seed", "3",
+                "--population", "8", "--generations", "2", "--initial", "4", "--wait");
+
+            Assert.True(submit.ExitCode == 0, submit.Output);
+            Assert.Contains("gnn-adapter for classification trained: v1, 19 samples", submit.Output, StringComparison.Ordinal);
+            Assert.Contains("(generation 0, predictor v1)", submit.Output, StringComparison.Ordinal);
+            Assert.Contains("search completed", submit.Output, StringComparison.Ordinal);
+            Assert.Matches(@"(?m)^status\s+completed", submit.Output);
+
+            var runId = submit.Output.Split('\n')[0].Trim();
+            var replay = await NaspCli.RunAsync(env, "replay", runId, "--redrive");
+            Assert.True(replay.ExitCode == 0, replay.Output);
+            Assert.Matches(@"re-drove the search: \d+ decisions, all identical", replay.Output);
+            Assert.Matches(@"re-scored \d+ candidates with the recorded predictor versions: all identical", replay.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_task_with_no_registered_predictor_fails_the_run_with_the_way_out()
+    {
+        var point = $"{Space.Name}:{string.Join(',', Space.Smallest)}";
+
+        var submit = await NaspCli.RunAsync(NaspCli.Embedded(fixture), "submit", "--point", point, "--tasks", "denoising",
+            "--population", "4", "--generations", "1", "--initial", "0", "--wait");
+
+        Assert.True(submit.ExitCode == 1, submit.Output);
+        Assert.Matches(@"(?m)^status\s+failed", submit.Output);
+        Assert.Contains("No predictor for task 'denoising'", submit.Output, StringComparison.Ordinal);
+        Assert.Contains("nasp predictor train", submit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", submit.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>24 seeded points with a label that grows with the genes, through `nasp data import mbv3-28`.</summary>
+    private static async Task<string> ImportPointsAsync(Dictionary<string, string> env, string folder)
+    {
+        var random = new Random(12);
+        var rows = Enumerable.Range(0, 24).Select(_ => Space.Repair(Space.Sample(random)))
+            .Select(g => $"\"{Space.Name}:{string.Join(',', g)}\",{0.6 + g.Sum() / 200.0:F4}").Distinct();
+        var csv = Path.Combine(folder, "points.csv");
+        await File.WriteAllTextAsync(csv, "candidate,accuracy\n" + string.Join('\n', rows) + "\n");
+        var jsonl = Path.Combine(folder, "points.jsonl");
+        var import = await NaspCli.RunAsync(env, "data", "import", Space.Name, csv, "--out", jsonl);
+        Assert.True(import.ExitCode == 0, import.Output);
+        return jsonl;
+    }
+}
