@@ -8,7 +8,7 @@ public sealed class ImporterTests
     public void Registry_knows_every_format()
     {
         Assert.Equal(
-            ["nas-bench-macro", "nb101", "nb201", "nb301", "onnx-folder", "transnas-macro", "transnas-micro"],
+            ["mbv3-28", "nas-bench-macro", "nasvit-hybrid", "nb101", "nb201", "nb301", "onnx-folder", "transnas-macro", "transnas-micro"],
             ImporterRegistry.Default.Formats.Order(StringComparer.Ordinal));
         var e = Assert.Throws<ArchitectureDataException>(() => ImporterRegistry.Default.Get("nb999"));
         Assert.Contains("nb101", e.Message, StringComparison.Ordinal);
