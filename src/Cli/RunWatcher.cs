@@ -7,12 +7,6 @@ namespace NasPipeline.Cli;
 /// <summary>Follows a run's stream, printing each event as it lands, until the run has nothing more to do.</summary>
 public static class RunWatcher
 {
-    /// <summary>
-    /// The furthest step the stages built so far take an ONNX submission to (mutation search does not run on the
-    /// bus yet); such a run standing there is done for now. A search-space point goes on to the search's end.
-    /// </summary>
-    public const RunStatus LastImplementedStep = RunStatus.GraphExtracted;
-
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     public static async Task<int> WatchAsync(CliHost host, Guid runId, TextWriter output, TimeSpan timeout, bool printSummary, CancellationToken cancellationToken)
@@ -20,18 +14,16 @@ public static class RunWatcher
         var reader = host.Get<RunReader>();
         var deadline = DateTime.UtcNow + timeout;
         long seen = 0;
-        var searches = false;
         while (true)
         {
             foreach (var recorded in await reader.EventsAsync(runId, seen, cancellationToken))
             {
                 await output.WriteLineAsync(EventPrinter.Line(recorded));
                 seen = recorded.Version;
-                searches |= recorded.Data is Contracts.Events.ModelSubmitted { Point: not null };
             }
 
             var summary = await reader.SummaryAsync(runId, cancellationToken);
-            if (summary is not null && (summary.Status.IsFinal() || !searches && summary.Status == LastImplementedStep))
+            if (summary is not null && summary.Status.IsFinal())
             {
                 if (printSummary)
                 {

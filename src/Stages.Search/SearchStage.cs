@@ -24,6 +24,7 @@ public sealed class SearchStage : IPipelineStage
         .AddSingleton(SearchSpaceRegistry.CreateDefault())
         .AddSingleton(_settings)
         .AddSingleton<SearchPolicy>()
+        .AddSingleton<MutationPolicy>()
         .AddSingleton<SearchDecisions>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

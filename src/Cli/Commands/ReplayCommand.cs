@@ -1,4 +1,5 @@
 using NasPipeline.ComputationGraph;
+using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
@@ -52,7 +53,10 @@ public static class ReplayCommand
         {
             // Re-drive the search: its recorded inputs through the policy, every decision compared.
             var events = await host.Get<RunReader>().EventsAsync(runId, cancellationToken: cancellationToken);
-            var report = SearchRedrive.Check(events.Select(e => e.Data).ToList(), SearchSpaceRegistry.CreateDefault());
+            var onnx = events.Select(e => e.Data).OfType<ModelSubmitted>().FirstOrDefault()?.Onnx is { } model
+                ? await host.Get<IBlobStore>().GetAsync(model.BlobHash, cancellationToken)
+                : null;
+            var report = SearchRedrive.Check(events.Select(e => e.Data).ToList(), SearchSpaceRegistry.CreateDefault(), onnx);
             identical = report.Identical;
             await output.WriteLineAsync(identical
                 ? $"re-drove the search: {report.Decisions} decisions, all identical"

@@ -19,12 +19,20 @@ public static class EventPrinter
         PseudoLabelReady p => $"pseudo-labels ready for {p.Task}: {p.Labels.Count}",
         AdapterTrained a => $"{a.Model} for {a.Task} trained: v{a.Version}, {a.SampleCount} samples, SRCC {a.ValidationSrcc:F3}",
         CandidateScored c => $"scored {c.Scores.Count} candidates (generation {c.Generation}, predictor v{c.PredictorVersion}{(c.BatchCount > 1 ? $", batch {c.Batch + 1}/{c.BatchCount}" : "")})",
+        GenerationCompleted { Front.Count: 1, Hypervolume: 0 } g => $"generation {g.Generation} done: current network {Costs(g.Front[0])}",
         GenerationCompleted g => $"generation {g.Generation} done: front of {g.Front.Count}, hypervolume {g.Hypervolume:G4}",
         SupernetTrained t => $"supernet {t.Space} trained for {t.Task}: {t.Epochs.Count} epochs, conflict {(t.Epochs.Count > 0 ? t.Epochs[^1].GradientConflictRate : 0):P1}, " +
             string.Join(", ", t.Evaluated.Select(v => $"{v.Metric} {v.Value:F4}")) + $", checkpoint {t.CheckpointBlobHash[..12]}",
         SubnetEvaluated v => $"subnet {v.Point.Space}:{string.Join(',', v.Point.Encoding)} on {v.Task}: {v.Metric} {v.Value:F4} ({v.Split}, {v.Images} images)",
         SubnetAdapted s => $"subnet adapted: {s.Candidate} {string.Join(", ", s.Metrics.Select(kv => $"{kv.Key}={kv.Value:G4}"))}",
+        SearchCompleted { ModelBlobHash: { } model } s => $"search completed: kept network {Costs(s.Front[0])}, its ONNX is blob {model}",
         SearchCompleted s => $"search completed: front of {s.Front.Count}",
         _ => data.GetType().Name,
     };
+
+    /// <summary>A front member's objectives: costs as whole numbers, metrics to four places, in a stable order.</summary>
+    private static string Costs(FrontMember member) => string.Join(", ", member.Objectives.OrderBy(o => o.Key, StringComparer.Ordinal)
+        .Select(o => o.Key is "macs" or "params"
+            ? string.Create(CultureInfo.InvariantCulture, $"{o.Key} {o.Value:N0}")
+            : string.Create(CultureInfo.InvariantCulture, $"{o.Key} {o.Value:F4}")));
 }

@@ -20,18 +20,21 @@ public sealed record RedriveReport(int Decisions, int? FirstMismatch, string? Re
 /// </summary>
 public static class SearchRedrive
 {
-    public static RedriveReport Check(IReadOnlyList<object> recorded, SearchSpaceRegistry spaces)
+    /// <param name="onnx">The submitted network, for a mutation-search run (its decisions depend on the model itself).</param>
+    public static RedriveReport Check(IReadOnlyList<object> recorded, SearchSpaceRegistry spaces, byte[]? onnx = null)
     {
         var started = recorded.OfType<SearchStarted>().FirstOrDefault();
         var settings = started is null ? new SearchSettings() : SearchSettings.Of(started);
-        var policy = new SearchPolicy(spaces, settings);
+        var points = new SearchPolicy(spaces, settings);
+        var mutation = new MutationPolicy(settings);
+        Func<RunState, IReadOnlyList<Contracts.IRunMessage>> decide = onnx is null ? points.Decide : s => mutation.Decide(s, onnx).Messages;
         var decisions = recorded.Where(SearchPolicy.IsDecision).ToList();
         var state = new RunState();
         var redriven = new List<object>();
         foreach (var input in recorded.Where(e => !SearchPolicy.IsDecision(e)))
         {
             state.Apply(input);
-            foreach (var decision in policy.Decide(state))
+            foreach (var decision in decide(state))
             {
                 state.Apply(decision);
                 redriven.Add(decision);

@@ -65,6 +65,62 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
         Assert.DoesNotContain("   at ", submit.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_submitted_onnx_network_is_mutated_by_the_search_stage_scored_by_predict_and_replays_identically()
+    {
+        var env = NaspCli.Embedded(fixture);
+        env["OMP_WAIT_POLICY"] = "PASSIVE";
+        var task = "mutation-test";
+        var folder = Directory.CreateTempSubdirectory("nasp-mutate-").FullName;
+        try
+        {
+            var jsonl = await ImportPointsAsync(env, folder);
+            var train = await NaspCli.RunAsync(env, "predictor", "train", "--data", jsonl, "--task", "accuracy", "--for", task,
+                "--epochs", "3", "--pretrain-epochs", "3", "--adapters", "1");
+            Assert.True(train.ExitCode == 0, train.Output);
+
+            var submit = await NaspCli.RunAsync(env, "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28",
+                "--tasks", task, "--constraint", "macs<=0.99x", "--seed", "4", "--population", "6", "--generations", "4", "--wait");
+
+            Assert.True(submit.ExitCode == 0, submit.Output);
+            Assert.Matches(@"search completed: kept network macs [\d,]+, mutation-test -?\d+\.\d{4}, params [\d,]+, its ONNX is blob [0-9a-f]{64}", submit.Output);
+            Assert.Matches(@"(?m)^status\s+completed", submit.Output);
+
+            var runId = Guid.Parse(submit.Output.Split('\n')[0].Trim());
+            var stream = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).ToList();
+            var graph = stream.OfType<Contracts.Events.GraphExtracted>().Single();
+            var requests = stream.OfType<Contracts.Commands.ScoreCandidates>().ToList();
+            Assert.Equal([graph.GraphBlobHash], requests[0].Candidates);
+            Assert.True(requests.Count >= 2, "no round of mutants was scored");
+            foreach (var candidate in requests.SelectMany(r => r.Candidates))
+            {
+                Assert.NotNull(await fixture.Blobs.GetAsync(candidate));
+            }
+
+            // The kept network is no larger than the submitted one, keeps its predicted metric, and is stored as ONNX.
+            var completed = stream.OfType<Contracts.Events.SearchCompleted>().Single();
+            var scores = stream.OfType<Contracts.Events.CandidateScored>().SelectMany(s => s.Scores).ToList();
+            var original = scores.First(s => s.Candidate == graph.GraphBlobHash).Metrics[task];
+            var kept = completed.Front.Single();
+            Assert.True(kept.Objectives["macs"] <= graph.Macs);
+            Assert.True(kept.Objectives[task] >= original);
+            var onnx = await fixture.Blobs.GetAsync(completed.ModelBlobHash!);
+            Assert.Equal((long)kept.Objectives["macs"], new ComputationGraph.OnnxGraphExtractor().Extract(onnx!, new ComputationGraph.ExtractionOptions
+            {
+                InputShapes = [ComputationGraph.InputShape.Parse("1x1x28x28")],
+            }).TotalMacs);
+
+            var replay = await NaspCli.RunAsync(env, "replay", runId.ToString(), "--redrive");
+            Assert.True(replay.ExitCode == 0, replay.Output);
+            Assert.Matches(@"re-drove the search: \d+ decisions, all identical", replay.Output);
+            Assert.Matches(@"re-scored \d+ candidates with the recorded predictor versions: all identical", replay.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>24 seeded points with a label that grows with the genes, through `nasp data import mbv3-28`.</summary>
     private static async Task<string> ImportPointsAsync(Dictionary<string, string> env, string folder)
     {

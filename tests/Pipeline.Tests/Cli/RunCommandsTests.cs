@@ -11,13 +11,17 @@ public sealed class RunCommandsTests(PipelineFixture fixture)
         var env = NaspCli.Embedded(fixture);
 
         var submit = await NaspCli.RunAsync(env, "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28",
-            "--tasks", "classification", "--constraint", "macs<=0.8x", "--seed", "42", "--wait");
+            "--tasks", "keypoints", "--constraint", "macs<=0.8x", "--seed", "42", "--wait");
 
-        Assert.True(submit.ExitCode == 0, submit.Output);
+        // Every stage ran: the graph was extracted, the mutation search asked Predict for scores, and Predict, with no
+        // predictor registered for keypoints (no test registers one), failed the run with the way out.
+        Assert.True(submit.ExitCode == 1, submit.Output);
         var runId = submit.Output.Split('\n')[0].Trim();
         Assert.True(Guid.TryParse(runId, out _), submit.Output);
         Assert.Contains("graph extracted", submit.Output, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^status\s+graph-extracted", submit.Output);
+        Assert.Contains("ScoreCandidates", submit.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^status\s+failed", submit.Output);
+        Assert.Contains("No predictor for task 'keypoints'", submit.Output, StringComparison.Ordinal);
 
         var runs = await NaspCli.RunAsync(env, "runs");
         Assert.Equal(0, runs.ExitCode);

@@ -104,6 +104,7 @@ public sealed class ForkRunTests(PipelineFixture fixture)
             env[key] = value;
         }
 
+        await StageQueues.PurgeAsync("nasp-search");
         var process = ChildProcess.StartDll(RepoPaths.StageDll("Stages.Search"), env);
         await process.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
         return process;

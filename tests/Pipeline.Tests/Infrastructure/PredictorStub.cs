@@ -5,7 +5,7 @@ using NasPipeline.Contracts.Events;
 namespace NasPipeline.Tests.Infrastructure;
 
 /// <summary>Plays the Predict stage over RabbitMQ: answers every ScoreCandidates with a made-up accuracy (more
-/// genes switched on scores higher, saturating), published without appending, as a remote stage would.</summary>
+/// genes switched on scores higher, saturating; a graph hash, as mutation search sends, scores 0.5), published without appending, as a remote stage would.</summary>
 public sealed class PredictorStub : IAsyncDisposable
 {
     private readonly IBusControl _bus;
@@ -30,7 +30,7 @@ public sealed class PredictorStub : IAsyncDisposable
     private static CandidateScored Score(ScoreCandidates request) => new(request.RunId, request.RequestId, request.Generation, 1,
         request.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double>
         {
-            ["classification"] = 1.0 - 1.0 / (1.0 + c[(c.IndexOf(':') + 1)..].Split(',').Select(int.Parse).Sum() / 10.0),
+            ["classification"] = c.Contains(':', StringComparison.Ordinal) ? 1.0 - 1.0 / (1.0 + c[(c.IndexOf(':') + 1)..].Split(',').Select(int.Parse).Sum() / 10.0) : 0.5,
         }, 0.0)).ToList());
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();

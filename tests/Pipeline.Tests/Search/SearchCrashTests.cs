@@ -19,6 +19,7 @@ public sealed class SearchCrashTests(PipelineFixture fixture, ITestOutputHelper 
     {
         const int runs = 4;
         await using var predictor = await PredictorStub.StartAsync();
+        await StageQueues.PurgeAsync("nasp-search");
         var stage = await StartSearchAsync();
         await using var bus = await TestBus.StartAsync();
         var ids = new List<Guid>();

@@ -23,7 +23,7 @@ public sealed class SearchDecisionsTests(PipelineFixture fixture)
     public async Task A_point_run_reaches_search_completed_with_every_decision_stored_once()
     {
         var (runId, graph) = await SubmitPointAsync();
-        var decisions = new SearchDecisions(fixture.Writer, fixture.Store, new SearchPolicy(Spaces, Budget));
+        var decisions = new SearchDecisions(fixture.Writer, fixture.Store, fixture.Blobs, new SearchPolicy(Spaces, Budget), new MutationPolicy(Budget));
 
         var first = await decisions.HandleAsync(graph, $"graph/{runId}", default);
         var redelivered = await decisions.HandleAsync(graph, $"graph/{runId}", default);

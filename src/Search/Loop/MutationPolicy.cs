@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using NasPipeline.ComputationGraph;
+using NasPipeline.Contracts;
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
+using NasPipeline.Optimization.Nsga3;
+using NasPipeline.Search.Mutation;
+using Graph = NasPipeline.ComputationGraph.ComputationGraph;
+
+namespace NasPipeline.Search.Loop;
+
+/// <summary>
+/// AIO-P's mutation search on a submitted ONNX network, as a decision over the run's events (the loop of
+/// <see cref="MutationSearch"/>, with the Predict stage as scorer). Candidates are graph blob hashes: first the
+/// submitted graph, then each round's mutants (<c>Population</c> single mutations of the current network, drawn from
+/// <c>GenerationRandom(seed, round)</c>, for <c>Generations</c> rounds, stopping after <see cref="Patience"/> rounds
+/// without progress). A mutant is kept when every task's predicted metric is not below the original's and it has
+/// fewer MACs; the cheapest such wins. Each round reports the current network as the front; the end reports it with
+/// the best under each constraint, and stores its ONNX.
+/// The walk is deterministic, so a process keeps where each run's walk stopped (the open round) and resumes there
+/// instead of re-extracting every earlier round's mutants; a fresh process rebuilds it from the events.
+/// </summary>
+public sealed class MutationPolicy(SearchSettings settings)
+{
+    public const string SpaceName = "mutation";
+    public const int Patience = 10;
+
+    private readonly OnnxGraphExtractor _extractor = new();
+    private readonly ConcurrentDictionary<Guid, Frontier> _frontiers = new();
+
+    public MutationDecision Decide(RunState state, byte[] onnx)
+    {
+        if (state.Finished || state.Graph is null || state.Submission is not { Onnx: not null } submission)
+        {
+            return MutationDecision.None;
+        }
+
+        var budget = settings.With(submission.Budget);
+        var started = state.Started ?? new SearchStarted(submission.RunId, SpaceName, budget.Population, budget.Generations,
+            budget.Iterations, budget.AdaptPerIteration, budget.InitialSamples, submission.Seed);
+        var walk = new Walk(this, state, submission, started);
+        if (state.Started is null)
+        {
+            walk.Messages.Add(started);
+        }
+
+        walk.Run(onnx);
+        return new MutationDecision(walk.Messages, walk.Blobs, walk.Messages.OfType<SearchCompleted>().FirstOrDefault()?.ModelBlobHash);
+    }
+
+    public static string BlobHash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    /// <summary>The walk's state at the start of an open round: the current network and that round's mutants.</summary>
+    private sealed record Frontier(int Round, int Idle, OnnxModelEditor Current, Graph CurrentGraph, string CurrentName, int Kept, Proposal? Open);
+
+    /// <summary>A round's mutations and their graphs; the mutated models themselves are not kept (a large network's
+    /// weights times the population), the kept one is re-applied.</summary>
+    private sealed record Proposal(IReadOnlyList<GraphMutation> Picks, IReadOnlyList<Graph> Graphs, IReadOnlyList<string> Names);
+
+    private sealed class Walk(MutationPolicy policy, RunState state, ModelSubmitted submission, SearchStarted started)
+    {
+        public List<IRunMessage> Messages { get; } = [];
+
+        public Dictionary<string, byte[]> Blobs { get; } = new(StringComparer.Ordinal);
+
+        private ExtractionOptions Extraction => new() { InputShapes = submission.InputShapes.Select(InputShape.Parse).ToList() };
+
+        public void Run(byte[] onnx)
+        {
+            var originalName = state.Graph!.GraphBlobHash;
+            var original = Scores(originalName);
+            if (original is null)
+            {
+                Request(0, [originalName]);
+                return;
+            }
+
+            var frontier = policy._frontiers.TryGetValue(submission.RunId, out var kept) ? kept : Start(onnx, originalName);
+            while (frontier.Round <= started.Generations && frontier.Idle < Patience)
+            {
+                var proposal = frontier.Open ?? Propose(frontier);
+                if (proposal.Names.Count == 0)
+                {
+                    break;
+                }
+
+                var missing = proposal.Names.Distinct().Where(n => Scores(n) is null).ToList();
+                if (missing.Count > 0)
+                {
+                    foreach (var name in missing)
+                    {
+                        Blobs[name] = ComputationGraphJson.SerializeToUtf8Bytes(proposal.Graphs[IndexOf(proposal.Names, name)]);
+                    }
+
+                    policy._frontiers[submission.RunId] = frontier with { Open = proposal };
+                    Request(frontier.Round, missing);
+                    return;
+                }
+
+                frontier = Advance(frontier, proposal, original);
+                Report(frontier);
+            }
+
+            policy._frontiers.TryRemove(submission.RunId, out _);
+            Complete(frontier, onnx, originalName, original);
+        }
+
+        private Frontier Start(byte[] onnx, string originalName)
+        {
+            var model = OnnxModelEditor.Parse(onnx);
+            return new Frontier(1, 0, model, policy._extractor.Extract(onnx, Extraction), originalName, 0, null);
+        }
+
+        private Proposal Propose(Frontier frontier)
+        {
+            var catalog = MutationCatalog.Enumerate(frontier.Current, frontier.CurrentGraph);
+            var random = GenerationRandom.Create(started.Seed, frontier.Round);
+            var picks = catalog.Count == 0
+                ? []
+                : Enumerable.Range(0, Math.Min(started.Population, catalog.Count)).Select(_ => catalog[random.Next(catalog.Count)]).Distinct().ToList();
+            var graphs = picks.Select(m => policy._extractor.Extract(MutationCatalog.Apply(frontier.Current, m).ToBytes(), Extraction)).ToList();
+            return new Proposal(picks, graphs, graphs.Select(g => BlobHash(ComputationGraphJson.SerializeToUtf8Bytes(g))).ToList());
+        }
+
+        private Frontier Advance(Frontier frontier, Proposal proposal, IReadOnlyDictionary<string, double> original)
+        {
+            var accepted = Enumerable.Range(0, proposal.Names.Count)
+                .Where(i => Keeps(Scores(proposal.Names[i])!, original) && proposal.Graphs[i].TotalMacs < frontier.CurrentGraph.TotalMacs)
+                .OrderBy(i => proposal.Graphs[i].TotalMacs).ThenByDescending(i => Scores(proposal.Names[i])![submission.Tasks[0]]).ThenBy(i => i)
+                .Cast<int?>().FirstOrDefault();
+            return accepted is { } best
+                ? new Frontier(frontier.Round + 1, 0, MutationCatalog.Apply(frontier.Current, proposal.Picks[best]), proposal.Graphs[best], proposal.Names[best], frontier.Kept + 1, null)
+                : frontier with { Round = frontier.Round + 1, Idle = frontier.Idle + 1, Open = null };
+        }
+
+        private bool Keeps(IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> original) =>
+            submission.Tasks.All(t => metrics.TryGetValue(t, out var value) && original.TryGetValue(t, out var before) && value >= before);
+
+        private void Report(Frontier frontier)
+        {
+            var round = frontier.Round - 1;
+            if (!state.WasReported(0, round))
+            {
+                Messages.Add(new GenerationCompleted(submission.RunId, 0, round, [Member(frontier.CurrentName, frontier.CurrentGraph)], 0, started.Seed));
+            }
+        }
+
+        private void Complete(Frontier frontier, byte[] onnx, string originalName, IReadOnlyDictionary<string, double> original)
+        {
+            var bestBytes = frontier.Kept == 0 ? onnx : frontier.Current.ToBytes();
+            var modelHash = BlobHash(bestBytes);
+            Blobs[modelHash] = bestBytes;
+            var best = Member(frontier.CurrentName, frontier.CurrentGraph);
+            var originalMember = new FrontMember(originalName, Objectives(original, state.Graph!.Macs, state.Graph.Params));
+            var constrained = submission.Constraints
+                .Select(c => new ConstrainedBest(Label(c), Satisfies(best, originalMember, c) ? best : null)).ToList();
+            Messages.Add(new SearchCompleted(submission.RunId, [best], constrained, modelHash));
+        }
+
+        private FrontMember Member(string name, Graph graph) => new(name, Objectives(Scores(name)!, graph.TotalMacs, graph.TotalParams));
+
+        private Dictionary<string, double> Objectives(IReadOnlyDictionary<string, double> metrics, long macs, long parameters)
+        {
+            var objectives = submission.Tasks.Where(metrics.ContainsKey).ToDictionary(t => t, t => metrics[t], StringComparer.Ordinal);
+            objectives[CostNames.Macs] = macs;
+            objectives[CostNames.Params] = parameters;
+            return objectives;
+        }
+
+        private static bool Satisfies(FrontMember member, FrontMember original, Constraint constraint)
+        {
+            if (!member.Objectives.TryGetValue(constraint.Quantity, out var value) || !original.Objectives.TryGetValue(constraint.Quantity, out var reference))
+            {
+                return false;
+            }
+
+            var bound = constraint.RelativeToSubmitted ? constraint.Value * reference : constraint.Value;
+            return constraint.Operator == ConstraintOperator.AtMost ? value <= bound : value >= bound;
+        }
+
+        private static string Label(Constraint c) => ObjectiveSpace.Label(c);
+
+        private IReadOnlyDictionary<string, double>? Scores(string candidate) => state.Metrics(candidate, 0, int.MaxValue);
+
+        private void Request(int round, IReadOnlyList<string> candidates)
+        {
+            if (!state.WasRequested(round))
+            {
+                Messages.Add(new ScoreCandidates(submission.RunId, RequestIds.For(submission.RunId, $"mutation/{round}"), round, submission.Tasks, candidates));
+            }
+        }
+
+        private static int IndexOf(IReadOnlyList<string> names, string name)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (names[i] == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}
