@@ -4,7 +4,7 @@ using NasPipeline.Hosting.Messaging;
 
 namespace NasPipeline.Stages.Search;
 
-/// <summary>A search-space point's graph is ready: the search starts (an ONNX submission is left to mutation search).</summary>
+/// <summary>The submission's graph is ready: the search starts (NAT's loop for a point, mutation search for an ONNX network).</summary>
 public sealed class GraphExtractedConsumer(SearchDecisions decisions) : IConsumer<GraphExtracted>
 {
     public async Task Consume(ConsumeContext<GraphExtracted> context) =>

@@ -8,9 +8,10 @@ using NasPipeline.SearchSpaces;
 namespace NasPipeline.Stages.Search;
 
 /// <summary>
-/// NAT's search loop as a fold of the run's events: consumes GraphExtracted (search-space point submissions),
-/// CandidateScored and SubnetAdapted, and decides with <see cref="SearchPolicy"/> under the configured budget
-/// (<see cref="SearchConfiguration"/>) or the submission's own.
+/// The search as a fold of the run's events: consumes GraphExtracted, CandidateScored and SubnetAdapted, and decides
+/// with <see cref="SearchPolicy"/> (NAT's loop, for search-space points) or <see cref="MutationPolicy"/> (AIO-P's
+/// mutation search, for submitted ONNX networks) under the configured budget (<see cref="SearchConfiguration"/>) or
+/// the submission's own.
 /// </summary>
 public sealed class SearchStage : IPipelineStage
 {

@@ -17,7 +17,7 @@ internal static class PredictorTrainCommand
 {
     public const string TrainUsage =
         "predictor train --data DATA.jsonl --task METRIC --for TASK [--pretrain DATA2.jsonl --pretrain-task T2] [--pretrain-epochs E2] " +
-        "[--epochs E] [--adapters K] [--label-transform none|stand|stand_flops] [--validation 0.2] [--seed S] [--json]";
+        "[--epochs E] [--adapters K] [--label-transform none|stand|stand_flops] [--validation 0.2] [--train-size N] [--seed S] [--json]";
 
     public const string ListUsage = "predictor list [--json]";
 
@@ -28,12 +28,24 @@ internal static class PredictorTrainCommand
         var task = args.Option("for") ?? throw new CliUsageException("Name the pipeline task this predictor serves: --for TASK (e.g. classification; see `nasp tasks`).");
         var validation = ParseFraction(args.Option("validation") ?? "0.2");
         var seed = args.IntOption("seed", 0);
+        var limit = args.Option("train-size") is null ? (int?)null : args.IntOption("train-size", 0);
         var gnn = GnnEvalSettings.Read(args, args.Option("pretrain-task") is null ? "gnn" : "gnn-adapter")!;
         var json = args.Flag("json");
         args.RejectUnknown();
 
+        if (limit is < 2)
+        {
+            throw new CliUsageException("--train-size must be at least 2.");
+        }
+
         InitialiseTorch();
         var records = PredictorData.Load(data, metric);
+        if (limit is { } size && size < records.Count)
+        {
+            // A seeded subset, so a large benchmark trains in minutes and the same seed picks the same networks.
+            records = Predictors.Evaluation.PredictorEvaluation.Shuffle(records.Count, seed)[..size].Order().Select(i => records[i]).ToList();
+        }
+
         var samples = records.Select(r => GnnSample.Of(r.Graph)).ToList();
         var labels = records.Select(r => r.Metrics[metric]).ToList();
         (IReadOnlyList<GnnSample>, IReadOnlyList<double>)? pretrain = null;

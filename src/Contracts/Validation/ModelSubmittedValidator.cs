@@ -6,6 +6,11 @@ namespace NasPipeline.Contracts.Validation;
 
 public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
 {
+    /// <summary>Said rather than dropping the objective silently: NAT ranks latency from a table measured on the target
+    /// device, and this pipeline has neither such a table nor a device to measure on yet.</summary>
+    public const string LatencyNotMeasured =
+        "Latency is not measured by this pipeline yet (no latency table for a target device); search on macs or params instead.";
+
     public const int MaxTasks = 16;
 
     public ModelSubmittedValidator()
@@ -41,7 +46,9 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
             .WithMessage((_, o) => $"Objective '{o.Name}' is neither a task of this run nor one of: {string.Join(", ", CostNames.All)}.");
         RuleForEach(m => m.Objectives).Must(o => !CostNames.All.Contains(o.Name) || o.Direction == ObjectiveDirection.Minimize)
             .WithMessage((_, o) => $"Cost objective '{o.Name}' can only be minimised.");
+        RuleForEach(m => m.Objectives).Must(o => o.Name != CostNames.Latency).WithMessage(LatencyNotMeasured);
         RuleFor(m => m.Constraints).NotNull();
+        RuleForEach(m => m.Constraints).Must(c => c.Quantity != CostNames.Latency).WithMessage(LatencyNotMeasured);
         RuleForEach(m => m.Constraints).Must(c => CostNames.All.Contains(c.Quantity))
             .WithMessage((_, c) => $"Constraint on '{c.Quantity}': only {string.Join(", ", CostNames.All)} can be constrained.");
         RuleForEach(m => m.Constraints).Must(c => double.IsFinite(c.Value) && c.Value > 0)

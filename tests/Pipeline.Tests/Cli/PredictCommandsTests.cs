@@ -21,19 +21,19 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
         try
         {
             var jsonl = await ImportPointsAsync(env, folder);
-            var train = await NaspCli.RunAsync(env, "predictor", "train", "--data", jsonl, "--task", "accuracy", "--for", "classification",
+            var train = await NaspCli.RunAsync(env, "predictor", "train", "--data", jsonl, "--task", "accuracy", "--for", "predict-test",
                 "--epochs", "5", "--pretrain-epochs", "5", "--adapters", "2");
             Assert.True(train.ExitCode == 0, train.Output);
-            Assert.Matches(@"registered gnn-adapter for 'classification' \(blob [0-9a-f]{12}\): 19 training labels, validation SRCC -?[01]\.\d{3} on 5 held out", train.Output);
+            Assert.Matches(@"registered gnn-adapter for 'predict-test' \(blob [0-9a-f]{12}\): 19 training labels, validation SRCC -?[01]\.\d{3} on 5 held out", train.Output);
             var list = await NaspCli.RunAsync(env, "predictor", "list");
-            Assert.Matches(@"(?m)^classification\s+gnn-adapter\s+blob [0-9a-f]{12}\s+19 labels", list.Output);
+            Assert.Matches(@"(?m)^predict-test\s+gnn-adapter\s+blob [0-9a-f]{12}\s+19 labels", list.Output);
 
             var point = $"{Space.Name}:{string.Join(',', Space.Repair(Space.Sample(new Random(8))))}";
-            var submit = await NaspCli.RunAsync(env, "submit", "--point", point, "--tasks", "classification", "--seed", "3",
+            var submit = await NaspCli.RunAsync(env, "submit", "--point", point, "--tasks", "predict-test", "--seed", "3",
                 "--population", "8", "--generations", "2", "--initial", "4", "--wait");
 
             Assert.True(submit.ExitCode == 0, submit.Output);
-            Assert.Contains("gnn-adapter for classification trained: v1, 19 samples", submit.Output, StringComparison.Ordinal);
+            Assert.Contains("gnn-adapter for predict-test trained: v1, 19 samples", submit.Output, StringComparison.Ordinal);
             Assert.Contains("(generation 0, predictor v1)", submit.Output, StringComparison.Ordinal);
             Assert.Contains("search completed", submit.Output, StringComparison.Ordinal);
             Assert.Matches(@"(?m)^status\s+completed", submit.Output);

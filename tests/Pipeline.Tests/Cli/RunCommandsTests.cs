@@ -51,6 +51,18 @@ public sealed class RunCommandsTests(PipelineFixture fixture)
         Assert.Contains("Objective 'accuracy' is neither a task of this run", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--objective", "min:latency")]
+    [InlineData("--constraint", "latency<=20")]
+    public async Task Latency_objectives_and_constraints_are_refused_until_latency_is_measured(string option, string value)
+    {
+        var result = await NaspCli.RunAsync(NaspCli.Embedded(fixture), "submit", RepoPaths.Fixture("small_cnn_28.onnx"),
+            "--input", "1x1x28x28", "--tasks", "classification", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Latency is not measured by this pipeline yet", result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Show_of_an_unknown_run_is_an_error_not_a_crash()
     {
