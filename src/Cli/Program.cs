@@ -34,6 +34,7 @@ try
         "mutate" => await MutateCommand.RunAsync(parsed, output),
         "tasks" => await TasksCommand.RunAsync(parsed, output),
         "space" => await SpaceCommand.RunAsync(parsed, output),
+        "blob" => await BlobCommand.RunAsync(parsed, output, cancel.Token),
         "supernet" => await SupernetCommand.RunAsync(parsed, output, cancel.Token),
         "subnet" => await SubnetCommand.RunAsync(parsed, output, cancel.Token),
         "help" or "--help" or "-h" => Help(0),
@@ -80,7 +81,7 @@ static int Help(int code)
     foreach (var usage in new[]
              {
                  SubmitCommand.Usage, RunsCommand.Usage, ShowCommand.Usage, WatchCommand.Usage, ReplayCommand.Usage,
-                 ErrorsCommand.Usage, GraphCommand.Usage, ServeCommand.Usage, DoctorCommand.Usage, DataCommand.Usage, PredictorCommand.Usage, PredictorTrainCommand.TrainUsage, PredictorTrainCommand.ListUsage,
+                 ErrorsCommand.Usage, GraphCommand.Usage, ServeCommand.Usage, DoctorCommand.Usage, DataCommand.Usage, PredictorCommand.Usage, PredictorTrainCommand.TrainUsage, PredictorTrainCommand.ListUsage, BlobCommand.Usage,
                  BenchCommand.Usage, MutateCommand.Usage, TasksCommand.Usage, SpaceCommand.Usage, SupernetCommand.Usage, SubnetCommand.Usage,
              })
     {

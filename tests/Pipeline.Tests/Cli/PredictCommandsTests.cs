@@ -114,6 +114,15 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
             Assert.True(replay.ExitCode == 0, replay.Output);
             Assert.Matches(@"re-drove the search: \d+ decisions, all identical", replay.Output);
             Assert.Matches(@"re-scored \d+ candidates with the recorded predictor versions: all identical", replay.Output);
+
+            // The user takes the kept network home.
+            var file = Path.Combine(folder, "kept.onnx");
+            var get = await NaspCli.RunAsync(env, "blob", "get", completed.ModelBlobHash!, "--out", file);
+            Assert.True(get.ExitCode == 0, get.Output);
+            Assert.Equal(onnx, await File.ReadAllBytesAsync(file));
+            var missing = await NaspCli.RunAsync(env, "blob", "get", new string('0', 64), "--out", file);
+            Assert.Equal(1, missing.ExitCode);
+            Assert.Contains($"no blob {new string('0', 64)}", missing.Output, StringComparison.Ordinal);
         }
         finally
         {
