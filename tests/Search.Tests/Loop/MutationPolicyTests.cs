@@ -1,0 +1,101 @@
+using NasPipeline.ComputationGraph;
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
+using NasPipeline.Search.Loop;
+using NasPipeline.Search.Tests.Mutation;
+using Graph = NasPipeline.ComputationGraph.ComputationGraph;
+
+namespace NasPipeline.Search.Tests.Loop;
+
+/// <summary>The mutation search as a decision over events, driven with made-up predictors over real mutants of a small CNN.</summary>
+public sealed class MutationPolicyTests
+{
+    private const string Task = "classification";
+    private static readonly Guid RunId = Guid.Parse("0b6c4d7e-2a19-4c3f-9e58-7d1a2b3c4d5e");
+    private static readonly byte[] Onnx = Fixtures.Read("small_cnn_28.onnx");
+    private static readonly ExtractionOptions Extraction = new() { InputShapes = [InputShape.Parse("1x1x28x28")] };
+    private static readonly Graph Original = new OnnxGraphExtractor().Extract(Onnx, Extraction);
+
+    [Fact]
+    public void A_predictor_that_scores_every_smaller_network_lower_keeps_the_submitted_one()
+    {
+        var (stream, graphs) = Drive(g => g.TotalParams);
+
+        var completed = Assert.Single(stream.OfType<SearchCompleted>());
+        var kept = Assert.Single(completed.Front);
+        Assert.Equal(Original.TotalMacs, kept.Objectives[CostNames.Macs]);
+        Assert.Equal(MutationPolicy.BlobHash(Onnx), completed.ModelBlobHash);
+        Assert.True(graphs.Count > 1, "no mutant was ever proposed");
+        Assert.Equal([false], completed.BestUnderConstraints.Select(c => c.Best is not null));
+    }
+
+    [Fact]
+    public void A_predictor_that_scores_all_alike_lets_every_round_cut_macs_and_the_kept_onnx_has_the_reported_cost()
+    {
+        var (stream, _) = Drive(_ => 1.0);
+
+        var fronts = stream.OfType<GenerationCompleted>().Select(g => g.Front.Single().Objectives[CostNames.Macs]).ToList();
+        Assert.True(fronts.Count >= 2);
+        Assert.True(fronts.Zip(fronts.Skip(1)).All(p => p.Second <= p.First), string.Join(", ", fronts));
+        var completed = stream.OfType<SearchCompleted>().Single();
+        Assert.True(completed.Front[0].Objectives[CostNames.Macs] < Original.TotalMacs);
+        Assert.NotNull(completed.BestUnderConstraints.Single().Best);
+    }
+
+    [Fact]
+    public void The_walk_is_the_same_from_any_prefix_and_in_a_fresh_policy()
+    {
+        var (stream, _) = Drive(g => 1.0 / (1 + g.TotalMacs % 7));
+
+        // A fresh policy folding every prefix decides exactly what the stream holds next (a restarted Search process).
+        for (var cut = 2; cut < stream.Count; cut++)
+        {
+            if (!SearchPolicy.IsDecision(stream[cut]) || SearchPolicy.IsDecision(stream[cut - 1]))
+            {
+                continue;
+            }
+
+            var decided = new MutationPolicy(Settings).Decide(RunState.Fold(stream.Take(cut)), Onnx).Messages;
+            Assert.Equal(Json(stream.Skip(cut).TakeWhile(SearchPolicy.IsDecision)), Json(decided));
+        }
+
+        Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
+    }
+
+    private static readonly SearchSettings Settings = new(Population: 6, Generations: 5);
+
+    /// <summary>Decides, appends, scores the requested graphs with <paramref name="metric"/>, until the run completes.</summary>
+    private static (List<object> Stream, Dictionary<string, Graph> Graphs) Drive(Func<Graph, double> metric)
+    {
+        var graphs = new Dictionary<string, Graph> { [MutationPolicy.BlobHash(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
+        var stream = new List<object>
+        {
+            new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, new OnnxModelRef(MutationPolicy.BlobHash(Onnx), "small_cnn_28.onnx", Onnx.Length), null,
+                ["1x1x28x28"], [Task], [new Objective(Task, ObjectiveDirection.Maximize)],
+                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, 0.99, RelativeToSubmitted: true)], 3),
+            new GraphExtracted(RunId, graphs.Keys.Single(), Original.Nodes.Count, Original.Edges.Count, Original.TotalMacs, Original.TotalParams,
+                new Dictionary<string, int>(), "test", 8, 13, 1.0),
+        };
+        var policy = new MutationPolicy(Settings);
+        for (var step = 0; step < 100 && !stream.OfType<SearchCompleted>().Any(); step++)
+        {
+            var decision = policy.Decide(RunState.Fold(stream), Onnx);
+            Assert.NotEmpty(decision.Messages);
+            foreach (var (hash, json) in decision.Blobs.Where(b => b.Key != decision.ModelHash))
+            {
+                Assert.Equal(hash, MutationPolicy.BlobHash(json));
+                graphs[hash] = ComputationGraphJson.Deserialize(System.Text.Encoding.UTF8.GetString(json));
+            }
+
+            stream.AddRange(decision.Messages);
+            stream.AddRange(decision.Messages.OfType<ScoreCandidates>().Select(r => new CandidateScored(r.RunId, r.RequestId, r.Generation, 1,
+                r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c]) }, 0)).ToList())));
+        }
+
+        return (stream, graphs);
+    }
+
+    private static string Json(IEnumerable<object> messages) =>
+        string.Join("\n", messages.Select(m => System.Text.Json.JsonSerializer.Serialize(m, m.GetType())));
+}
