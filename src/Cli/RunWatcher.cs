@@ -16,15 +16,13 @@ public static class RunWatcher
         long seen = 0;
         while (true)
         {
-            foreach (var recorded in await reader.EventsAsync(runId, seen, cancellationToken))
-            {
-                await output.WriteLineAsync(EventPrinter.Line(recorded));
-                seen = recorded.Version;
-            }
-
+            seen = await PrintNewEventsAsync(reader, runId, seen, output, cancellationToken);
             var summary = await reader.SummaryAsync(runId, cancellationToken);
             if (summary is not null && summary.Status.IsFinal())
             {
+                // The final event may have landed between the read above and the summary's; it is visible now,
+                // because the summary is projected in the same transaction as the event that made it final.
+                await PrintNewEventsAsync(reader, runId, seen, output, cancellationToken);
                 if (printSummary)
                 {
                     await output.WriteLineAsync();
@@ -44,5 +42,16 @@ public static class RunWatcher
 
             await Task.Delay(PollInterval, cancellationToken);
         }
+    }
+
+    private static async Task<long> PrintNewEventsAsync(RunReader reader, Guid runId, long seen, TextWriter output, CancellationToken cancellationToken)
+    {
+        foreach (var recorded in await reader.EventsAsync(runId, seen, cancellationToken))
+        {
+            await output.WriteLineAsync(EventPrinter.Line(recorded));
+            seen = recorded.Version;
+        }
+
+        return seen;
     }
 }

@@ -16,8 +16,8 @@ namespace NasPipeline.Search.Loop;
 /// <see cref="MutationSearch"/>, with the Predict stage as scorer). Candidates are graph blob hashes: first the
 /// submitted graph, then each round's mutants (<c>Population</c> single mutations of the current network, drawn from
 /// <c>GenerationRandom(seed, round)</c>, for <c>Generations</c> rounds, stopping after <see cref="Patience"/> rounds
-/// without progress). A mutant is kept when every task's predicted metric is not below the original's and it has
-/// fewer MACs; the cheapest such wins. Each round reports the current network as the front; the end reports it with
+/// without progress). A mutant qualifies when every task's predicted metric is not below the original's and it has
+/// fewer MACs; <see cref="MutantChoice"/> picks among them. Each round reports the current network as the front; the end reports it with
 /// the best under each constraint, and stores its ONNX.
 /// The walk is deterministic, so a process keeps where each run's walk stopped (the open round) and resumes there
 /// instead of re-extracting every earlier round's mutants; a fresh process rebuilds it from the events.
@@ -126,17 +126,19 @@ public sealed class MutationPolicy(SearchSettings settings)
 
         private Frontier Advance(Frontier frontier, Proposal proposal, IReadOnlyDictionary<string, double> original)
         {
-            var accepted = Enumerable.Range(0, proposal.Names.Count)
-                .Where(i => Keeps(Scores(proposal.Names[i])!, original) && proposal.Graphs[i].TotalMacs < frontier.CurrentGraph.TotalMacs)
-                .OrderBy(i => proposal.Graphs[i].TotalMacs).ThenByDescending(i => Scores(proposal.Names[i])![submission.Tasks[0]]).ThenBy(i => i)
-                .Cast<int?>().FirstOrDefault();
+            var accepted = MutantChoice.Pick(proposal.Names.Select(n => Headroom(Scores(n)!, original)).ToList(),
+                proposal.Graphs.Select(g => g.TotalMacs).ToList(), frontier.CurrentGraph.TotalMacs);
             return accepted is { } best
                 ? new Frontier(frontier.Round + 1, 0, MutationCatalog.Apply(frontier.Current, proposal.Picks[best]), proposal.Graphs[best], proposal.Names[best], frontier.Kept + 1, null)
                 : frontier with { Round = frontier.Round + 1, Idle = frontier.Idle + 1, Open = null };
         }
 
-        private bool Keeps(IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> original) =>
-            submission.Tasks.All(t => metrics.TryGetValue(t, out var value) && original.TryGetValue(t, out var before) && value >= before);
+        /// <summary>The tightest task's margin over the original, relative so tasks of different units compare; NaN when a
+        /// task is unscored.</summary>
+        private double Headroom(IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> original) =>
+            submission.Tasks.Min(t => metrics.TryGetValue(t, out var value) && original.TryGetValue(t, out var before)
+                ? (value - before) / Math.Max(Math.Abs(before), 1e-12)
+                : double.NaN);
 
         private void Report(Frontier frontier)
         {

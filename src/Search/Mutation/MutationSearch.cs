@@ -41,10 +41,7 @@ public sealed class MutationSearch(IPredictedMetricScorer scorer)
             var metrics = scorer.Score(graphs);
             scored += graphs.Count;
 
-            var accepted = Enumerable.Range(0, graphs.Count)
-                .Where(i => metrics[i] >= originalMetric && graphs[i].TotalMacs < currentGraph.TotalMacs)
-                .OrderBy(i => graphs[i].TotalMacs).ThenByDescending(i => metrics[i]).ThenBy(i => i)
-                .Cast<int?>().FirstOrDefault();
+            var accepted = MutantChoice.Pick(metrics.Select(m => m - originalMetric).ToList(), graphs.Select(g => g.TotalMacs).ToList(), currentGraph.TotalMacs);
             if (accepted is not { } best)
             {
                 idle++;

@@ -1,0 +1,28 @@
+using NasPipeline.Search.Mutation;
+
+namespace NasPipeline.Search.Tests.Mutation;
+
+public sealed class MutantChoiceTests
+{
+    [Fact]
+    public void The_mutant_with_the_most_headroom_wins_over_a_cheaper_one_with_less()
+    {
+        // Mutant 0 is cheapest but spends more metric than mutant 2.
+        Assert.Equal(2, MutantChoice.Pick([0.01, 0.5, 0.3], [50, 100, 80], currentMacs: 100));
+    }
+
+    [Fact]
+    public void Equal_headroom_goes_to_the_fewest_macs_then_the_first_drawn()
+    {
+        Assert.Equal(1, MutantChoice.Pick([0.2, 0.2, 0.2], [90, 70, 70], currentMacs: 100));
+        Assert.Equal(0, MutantChoice.Pick([0.0, 0.0], [60, 60], currentMacs: 100));
+    }
+
+    [Fact]
+    public void A_lower_predicted_metric_an_unscored_task_or_no_saving_disqualifies()
+    {
+        Assert.Null(MutantChoice.Pick([-1e-9, double.NaN, 0.4], [10, 10, 100], currentMacs: 100));
+        Assert.Equal(2, MutantChoice.Pick([-1e-9, double.NaN, 0.0], [10, 10, 99], currentMacs: 100));
+        Assert.Null(MutantChoice.Pick([], [], currentMacs: 100));
+    }
+}
