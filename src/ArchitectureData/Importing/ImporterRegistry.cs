@@ -25,8 +25,7 @@ public sealed class ImporterRegistry
         new TransNasImporter(micro: false),
         new NasBenchMacroImporter(),
         new OnnxFolderImporter(),
-        .. SearchSpaces.SearchSpaceRegistry.CreateDefault().Names.Order(StringComparer.Ordinal)
-            .Select(name => new SearchSpacePointImporter(SearchSpaces.SearchSpaceRegistry.CreateDefault().Get(name))),
+        .. SearchSpacePointImporters(SearchSpaces.SearchSpaceRegistry.CreateDefault()),
     ]);
 
     public IReadOnlyCollection<string> Formats => importers.Keys;
@@ -35,4 +34,7 @@ public sealed class ImporterRegistry
         importers.TryGetValue(format, out var importer)
             ? importer
             : throw new ArchitectureDataException($"Unknown architecture format '{format}'; known: {string.Join(", ", importers.Keys.Order())}.");
+
+    private static IEnumerable<IArchitectureImporter> SearchSpacePointImporters(SearchSpaces.SearchSpaceRegistry spaces) =>
+        spaces.Names.Order(StringComparer.Ordinal).Select(name => new SearchSpacePointImporter(spaces.Get(name)));
 }

@@ -25,6 +25,6 @@ public sealed class SearchSpacePointImporter(ISearchSpace space) : CsvArchitectu
         var genes = Integers.In(encoding.StartsWith(prefix, StringComparison.Ordinal) ? encoding[prefix.Length..] : encoding);
         var repaired = space.Repair(genes);
         var graph = _extractor.Extract(space.ToOnnx(repaired), ExtractionOptions.Default);
-        return (graph, $"{prefix}{string.Join(',', repaired)}");
+        return (graph, CandidateCodec.Encode(space.Name, repaired));
     }
 }

@@ -16,24 +16,15 @@ public sealed class CandidateResolver(SearchSpaceRegistry spaces, IBlobStore blo
     public bool TryPoint(string candidate, out ISearchSpace space, out int[] genes)
     {
         space = null!;
-        genes = [];
-        var colon = candidate.IndexOf(':');
-        if (colon <= 0 || !spaces.TryGet(candidate[..colon], out space))
+        var decoded = CandidateCodec.TryDecode(candidate, out var name, out genes);
+        if (name.Length == 0 || !spaces.TryGet(name, out space))
         {
             return false;
         }
 
-        var parts = candidate[(colon + 1)..].Split(',');
-        genes = new int[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out genes[i]))
-            {
-                throw new PredictionException("InvalidCandidate", $"Candidate '{candidate}' is not a {space.Name} point: '{parts[i]}' is not an integer gene.");
-            }
-        }
-
-        return true;
+        return decoded
+            ? true
+            : throw new PredictionException("InvalidCandidate", $"Candidate '{candidate}' is not a {name} point: its genes must be whole numbers.");
     }
 
     public async Task<Graph> GraphAsync(string candidate, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Optimization.Sorting;
 using NasPipeline.Search.Loop;
+using NasPipeline.SearchSpaces;
 using static NasPipeline.Search.Tests.Loop.LoopHarness;
 
 namespace NasPipeline.Search.Tests.Loop;
