@@ -18,7 +18,6 @@ namespace NasPipeline.Stages.GraphExtract;
 public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, OnnxGraphExtractor extractor, SearchSpaceRegistry spaces)
 {
     public const string StageName = "graph-extract";
-    public const string GraphMediaType = "application/vnd.nasp.graph+json";
 
     public Task<IReadOnlyList<IRunMessage>> HandleAsync(ModelSubmitted submission, CancellationToken cancellationToken) =>
         writer.AppendOnceAsync(
@@ -97,7 +96,7 @@ public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, Onn
         }
 
         var elapsed = clock.Elapsed.TotalMilliseconds;
-        var graphHash = await blobs.PutAsync(ComputationGraphJson.SerializeToUtf8Bytes(graph), GraphMediaType, cancellationToken);
+        var graphHash = await blobs.PutAsync(ComputationGraphJson.SerializeToUtf8Bytes(graph), BlobMediaTypes.Graph, cancellationToken);
         return new GraphExtracted(
             submission.RunId,
             graphHash,

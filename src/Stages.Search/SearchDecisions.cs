@@ -15,7 +15,6 @@ namespace NasPipeline.Stages.Search;
 public sealed class SearchDecisions(RunEventWriter writer, IDocumentStore store, IBlobStore blobs, SearchPolicy policy, MutationPolicy mutation)
 {
     public const string StageName = "search";
-    public const string GraphMediaType = "application/vnd.nasp.graph+json";
 
     public async Task<IReadOnlyList<IRunMessage>> HandleAsync(IRunMessage trigger, string triggerKey, CancellationToken cancellationToken) =>
         (await AppendAsync(trigger, triggerKey, cancellationToken)).Where(SearchPolicy.IsDecision).ToList();
@@ -44,7 +43,7 @@ public sealed class SearchDecisions(RunEventWriter writer, IDocumentStore store,
         var decision = mutation.Decide(state, bytes);
         foreach (var (hash, content) in decision.Blobs)
         {
-            var stored = await blobs.PutAsync(content, hash == decision.ModelHash ? "application/onnx" : GraphMediaType, cancellationToken);
+            var stored = await blobs.PutAsync(content, hash == decision.ModelHash ? BlobMediaTypes.Onnx : BlobMediaTypes.Graph, cancellationToken);
             if (stored != hash)
             {
                 throw new InvalidOperationException($"The blob store named a mutant {stored}, not its SHA-256 {hash}.");

@@ -48,7 +48,7 @@ public static class SubmitCommand
         var draft = new ModelSubmitted(
             runId,
             DateTimeOffset.UtcNow,
-            bytes is null ? null : new OnnxModelRef(Convert.ToHexStringLower(SHA256.HashData(bytes)), Path.GetFileName(path!), bytes.Length),
+            bytes is null ? null : new OnnxModelRef(ContentHash.Of(bytes), Path.GetFileName(path!), bytes.Length),
             point,
             inputs,
             tasks,
@@ -65,7 +65,7 @@ public static class SubmitCommand
         await using var host = await CliHost.StartAsync(withBus: true, cancellationToken);
         if (bytes is not null)
         {
-            await host.Get<IBlobStore>().PutAsync(bytes, "application/onnx", cancellationToken);
+            await host.Get<IBlobStore>().PutAsync(bytes, BlobMediaTypes.Onnx, cancellationToken);
         }
 
         await host.Get<IPublishEndpoint>().Publish(draft, cancellationToken);

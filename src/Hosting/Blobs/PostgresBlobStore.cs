@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using NasPipeline.Contracts.Model;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -26,7 +26,7 @@ public sealed class PostgresBlobStore(NpgsqlDataSource dataSource, string schema
         }
 
         await EnsureSchemaAsync(cancellationToken);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var hash = ContentHash.Of(content.Span);
         await using var command = dataSource.CreateCommand(
             $"INSERT INTO {Table} (hash, media_type, size_bytes, content) VALUES ($1, $2, $3, $4) ON CONFLICT (hash) DO NOTHING");
         command.Parameters.Add(new NpgsqlParameter { Value = hash });

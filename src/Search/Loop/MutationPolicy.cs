@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Commands;
@@ -49,8 +48,6 @@ public sealed class MutationPolicy(SearchSettings settings)
         walk.Run(onnx);
         return new MutationDecision(walk.Messages, walk.Blobs, walk.Messages.OfType<SearchCompleted>().FirstOrDefault()?.ModelBlobHash);
     }
-
-    public static string BlobHash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>The walk's state at the start of an open round: the current network and that round's mutants.</summary>
     private sealed record Frontier(int Round, int Idle, OnnxModelEditor Current, Graph CurrentGraph, string CurrentName, int Kept, Proposal? Open);
@@ -121,7 +118,7 @@ public sealed class MutationPolicy(SearchSettings settings)
                 ? []
                 : Enumerable.Range(0, Math.Min(started.Population, catalog.Count)).Select(_ => catalog[random.Next(catalog.Count)]).Distinct().ToList();
             var graphs = picks.Select(m => policy._extractor.Extract(MutationCatalog.Apply(frontier.Current, m).ToBytes(), Extraction)).ToList();
-            return new Proposal(picks, graphs, graphs.Select(g => BlobHash(ComputationGraphJson.SerializeToUtf8Bytes(g))).ToList());
+            return new Proposal(picks, graphs, graphs.Select(g => ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(g))).ToList());
         }
 
         private Frontier Advance(Frontier frontier, Proposal proposal, IReadOnlyDictionary<string, double> original)
@@ -152,7 +149,7 @@ public sealed class MutationPolicy(SearchSettings settings)
         private void Complete(Frontier frontier, byte[] onnx, string originalName, IReadOnlyDictionary<string, double> original)
         {
             var bestBytes = frontier.Kept == 0 ? onnx : frontier.Current.ToBytes();
-            var modelHash = BlobHash(bestBytes);
+            var modelHash = ContentHash.Of(bestBytes);
             Blobs[modelHash] = bestBytes;
             var best = Member(frontier.CurrentName, frontier.CurrentGraph);
             var originalMember = new FrontMember(originalName, Objectives(original, state.Graph!.Macs, state.Graph.Params));

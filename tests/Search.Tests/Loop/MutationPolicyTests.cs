@@ -25,7 +25,7 @@ public sealed class MutationPolicyTests
         var completed = Assert.Single(stream.OfType<SearchCompleted>());
         var kept = Assert.Single(completed.Front);
         Assert.Equal(Original.TotalMacs, kept.Objectives[CostNames.Macs]);
-        Assert.Equal(MutationPolicy.BlobHash(Onnx), completed.ModelBlobHash);
+        Assert.Equal(ContentHash.Of(Onnx), completed.ModelBlobHash);
         Assert.True(graphs.Count > 1, "no mutant was ever proposed");
         Assert.Equal([false], completed.BestUnderConstraints.Select(c => c.Best is not null));
     }
@@ -68,10 +68,10 @@ public sealed class MutationPolicyTests
     /// <summary>Decides, appends, scores the requested graphs with <paramref name="metric"/>, until the run completes.</summary>
     private static (List<object> Stream, Dictionary<string, Graph> Graphs) Drive(Func<Graph, double> metric)
     {
-        var graphs = new Dictionary<string, Graph> { [MutationPolicy.BlobHash(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
+        var graphs = new Dictionary<string, Graph> { [ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
         var stream = new List<object>
         {
-            new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, new OnnxModelRef(MutationPolicy.BlobHash(Onnx), "small_cnn_28.onnx", Onnx.Length), null,
+            new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, new OnnxModelRef(ContentHash.Of(Onnx), "small_cnn_28.onnx", Onnx.Length), null,
                 ["1x1x28x28"], [Task], [new Objective(Task, ObjectiveDirection.Maximize)],
                 [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, 0.99, RelativeToSubmitted: true)], 3),
             new GraphExtracted(RunId, graphs.Keys.Single(), Original.Nodes.Count, Original.Edges.Count, Original.TotalMacs, Original.TotalParams,
@@ -84,7 +84,7 @@ public sealed class MutationPolicyTests
             Assert.NotEmpty(decision.Messages);
             foreach (var (hash, json) in decision.Blobs.Where(b => b.Key != decision.ModelHash))
             {
-                Assert.Equal(hash, MutationPolicy.BlobHash(json));
+                Assert.Equal(hash, ContentHash.Of(json));
                 graphs[hash] = ComputationGraphJson.Deserialize(System.Text.Encoding.UTF8.GetString(json));
             }
 

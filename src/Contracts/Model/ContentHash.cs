@@ -1,0 +1,10 @@
+using System.Security.Cryptography;
+
+namespace NasPipeline.Contracts.Model;
+
+/// <summary>How a blob is named: the lower-case hex SHA-256 of its bytes. Events carry these names, so whoever stores a
+/// blob and whoever names it in an event before storing it must compute the same one.</summary>
+public static class ContentHash
+{
+    public static string Of(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}
