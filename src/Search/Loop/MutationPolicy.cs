@@ -52,9 +52,9 @@ public sealed class MutationPolicy(SearchSettings settings)
     /// <summary>The walk's state at the start of an open round: the current network and that round's mutants.</summary>
     private sealed record Frontier(int Round, int Idle, OnnxModelEditor Current, Graph CurrentGraph, string CurrentName, int Kept, Proposal? Open);
 
-    /// <summary>A round's mutations and their graphs; the mutated models themselves are not kept (a large network's
-    /// weights times the population), the kept one is re-applied.</summary>
-    private sealed record Proposal(IReadOnlyList<GraphMutation> Picks, IReadOnlyList<Graph> Graphs, IReadOnlyList<string> Names);
+    /// <summary>A round's mutations, their graphs and the graphs' JSON (the blobs a request names, by hash); the mutated
+    /// models themselves are not kept (a large network's weights times the population), the kept one is re-applied.</summary>
+    private sealed record Proposal(IReadOnlyList<GraphMutation> Picks, IReadOnlyList<Graph> Graphs, IReadOnlyList<byte[]> Json, IReadOnlyList<string> Names);
 
     private sealed class Walk(MutationPolicy policy, RunState state, ModelSubmitted submission, SearchStarted started)
     {
@@ -83,16 +83,16 @@ public sealed class MutationPolicy(SearchSettings settings)
                     break;
                 }
 
-                var missing = proposal.Names.Distinct().Where(n => Scores(n) is null).ToList();
+                var missing = Enumerable.Range(0, proposal.Names.Count).DistinctBy(i => proposal.Names[i]).Where(i => Scores(proposal.Names[i]) is null).ToList();
                 if (missing.Count > 0)
                 {
-                    foreach (var name in missing)
+                    foreach (var i in missing)
                     {
-                        Blobs[name] = ComputationGraphJson.SerializeToUtf8Bytes(proposal.Graphs[IndexOf(proposal.Names, name)]);
+                        Blobs[proposal.Names[i]] = proposal.Json[i];
                     }
 
                     policy._frontiers[submission.RunId] = frontier with { Open = proposal };
-                    Request(frontier.Round, missing);
+                    Request(frontier.Round, missing.Select(i => proposal.Names[i]).ToList());
                     return;
                 }
 
@@ -118,7 +118,8 @@ public sealed class MutationPolicy(SearchSettings settings)
                 ? []
                 : Enumerable.Range(0, Math.Min(started.Population, catalog.Count)).Select(_ => catalog[random.Next(catalog.Count)]).Distinct().ToList();
             var graphs = picks.Select(m => policy._extractor.Extract(MutationCatalog.Apply(frontier.Current, m).ToBytes(), Extraction)).ToList();
-            return new Proposal(picks, graphs, graphs.Select(g => ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(g))).ToList());
+            var json = graphs.Select(ComputationGraphJson.SerializeToUtf8Bytes).ToList();
+            return new Proposal(picks, graphs, json, json.Select(j => ContentHash.Of(j)).ToList());
         }
 
         private Frontier Advance(Frontier frontier, Proposal proposal, IReadOnlyDictionary<string, double> original)
@@ -189,19 +190,6 @@ public sealed class MutationPolicy(SearchSettings settings)
             {
                 Messages.Add(new ScoreCandidates(submission.RunId, RequestIds.For(submission.RunId, $"mutation/{round}"), round, submission.Tasks, candidates));
             }
-        }
-
-        private static int IndexOf(IReadOnlyList<string> names, string name)
-        {
-            for (var i = 0; i < names.Count; i++)
-            {
-                if (names[i] == name)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
     }
 }
