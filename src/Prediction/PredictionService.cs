@@ -164,10 +164,5 @@ public sealed class PredictionService(
     }
 
     /// <summary>A refit's seed is a function of the run's seed and the version it creates, so a replay refits alike.</summary>
-    public static int RefitSeed(int runSeed, int version)
-    {
-        var z = unchecked((ulong)(uint)runSeed * 0x9E3779B97F4A7C15UL + (ulong)version);
-        z = unchecked((z ^ (z >> 31)) * 0xBF58476D1CE4E5B9UL);
-        return (int)((z ^ (z >> 29)) & int.MaxValue);
-    }
+    public static int RefitSeed(int runSeed, int version) => Predictors.SeedMix.Derive(runSeed, version);
 }

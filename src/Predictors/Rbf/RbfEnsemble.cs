@@ -71,14 +71,7 @@ public sealed class RbfEnsemble(int members = 500, double featureFraction = 0.5,
         return (min, range);
     }
 
-    /// <summary>SplitMix-style mixing: HashCode.Combine is randomised per process, which would break replays.</summary>
-    internal static int MemberSeed(int seed, int member)
-    {
-        var z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)member + 1);
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return (int)((z ^ (z >> 31)) & int.MaxValue);
-    }
+    internal static int MemberSeed(int seed, int member) => SeedMix.Derive(seed, member);
 
     private static double[] Project(double[] row, int[] subset) => subset.Select(k => row[k]).ToArray();
 
