@@ -1,8 +1,6 @@
-using System.Globalization;
 using NasPipeline.ArchitectureData;
 using NasPipeline.Predictors.Evaluation;
 using NasPipeline.Predictors.Gnn.Evaluation;
-using NasPipeline.TorchRuntime;
 
 namespace NasPipeline.Cli.Commands;
 
@@ -16,23 +14,16 @@ internal static class GnnEvalRunner
         IReadOnlyList<ArchitectureRecord> records, IReadOnlyList<double> labels, string dataPath, GnnEvalSettings settings,
         int trainSize, IReadOnlyList<int> seeds, Action<SeedResult> report)
     {
-        try
-        {
-            TorchEnvironment.Initialise(new TorchOptions { Threads = Math.Min(Environment.ProcessorCount, 4), Device = TorchDeviceKind.Cpu });
-        }
-        catch (TorchUnavailableException e)
-        {
-            throw new CliUsageException($"The GNN needs libtorch: {e.Message}");
-        }
+        GnnCli.InitialiseTorch();
 
         var samples = records.Select(r => GnnSample.Of(r.Graph)).ToList();
         if (!settings.Adapter)
         {
-            return PredictorEvaluation.Run(samples, labels, seed => new GnnPredictor(WithProgress(settings.Training, $"seed {seed}"), seed), trainSize, seeds, report);
+            return PredictorEvaluation.Run(samples, labels, seed => new GnnPredictor(GnnCli.WithProgress(settings.Training, $"seed {seed}"), seed), trainSize, seeds, report);
         }
 
         using var pretrained = Pretrain(records, samples, dataPath, settings);
-        return PredictorEvaluation.Run(samples, labels, seed => new GnnAdapterPredictor(pretrained, WithProgress(settings.Training, $"seed {seed}"), seed), trainSize, seeds, report);
+        return PredictorEvaluation.Run(samples, labels, seed => new GnnAdapterPredictor(pretrained, GnnCli.WithProgress(settings.Training, $"seed {seed}"), seed), trainSize, seeds, report);
     }
 
     private static PretrainedGnn Pretrain(IReadOnlyList<ArchitectureRecord> records, List<GnnSample> samples, string dataPath, GnnEvalSettings settings)
@@ -52,23 +43,7 @@ internal static class GnnEvalRunner
         }
 
         Console.Error.WriteLine($"pretraining on {source.Count} architectures' '{task}' for {settings.PretrainEpochs} epochs");
-        var options = WithProgress(settings.Training with { Epochs = settings.PretrainEpochs, Batch = Math.Max(settings.Training.Batch, 32) }, "pretrain");
+        var options = GnnCli.WithProgress(settings.Training with { Epochs = settings.PretrainEpochs, Batch = Math.Max(settings.Training.Batch, 32) }, "pretrain");
         return PretrainedGnn.Fit(source.Select(p => p.Sample).ToList(), source.Select(p => p.Label).ToList(), options, seed: 0);
-    }
-
-    /// <summary>One stderr line per tenth of the epochs, so a long fit shows it is moving.</summary>
-    private static GnnTrainingOptions WithProgress(GnnTrainingOptions options, string label)
-    {
-        var every = Math.Max(1, options.Epochs / 10);
-        return options with
-        {
-            EpochDone = (epoch, loss) =>
-            {
-                if (epoch % every == 0 || epoch == options.Epochs)
-                {
-                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: epoch {epoch}/{options.Epochs}, loss {loss:F4}"));
-                }
-            },
-        };
     }
 }

@@ -1,7 +1,6 @@
 using NasPipeline.Predictors.Evaluation;
 using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.Search.Mutation;
-using NasPipeline.TorchRuntime;
 
 namespace NasPipeline.Cli.Commands;
 
@@ -19,14 +18,7 @@ internal sealed class GnnMetricScorer(PretrainedGnn gnn, string name) : IPredict
 
     public static GnnMetricScorer Train(string data, string task, int size, int epochs, int seed)
     {
-        try
-        {
-            TorchEnvironment.Initialise(new TorchOptions { Threads = Math.Min(Environment.ProcessorCount, 4), Device = TorchDeviceKind.Cpu });
-        }
-        catch (TorchUnavailableException e)
-        {
-            throw new CliUsageException($"The GNN needs libtorch: {e.Message}");
-        }
+        GnnCli.InitialiseTorch();
 
         var records = PredictorData.Load(data, task);
         var chosen = PredictorEvaluation.Shuffle(records.Count, seed)[..Math.Min(size, records.Count)].Select(i => records[i]).ToList();

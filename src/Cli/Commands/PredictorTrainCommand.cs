@@ -5,7 +5,6 @@ using NasPipeline.Hosting.Blobs;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.Predictors.Gnn.Evaluation;
-using NasPipeline.TorchRuntime;
 
 namespace NasPipeline.Cli.Commands;
 
@@ -38,7 +37,7 @@ internal static class PredictorTrainCommand
             throw new CliUsageException("--train-size must be at least 2.");
         }
 
-        InitialiseTorch();
+        GnnCli.InitialiseTorch();
         var records = PredictorData.Load(data, metric);
         if (limit is { } size && size < records.Count)
         {
@@ -56,8 +55,8 @@ internal static class PredictorTrainCommand
         }
 
         Console.Error.WriteLine($"training on {records.Count} architectures' '{metric}' ({validation:P0} held out), base: {gnn.PretrainTask ?? metric}");
-        var adapterOptions = gnn.Training with { EpochDone = Progress("adapters", gnn.Training.Epochs) };
-        var pretrainOptions = gnn.Training with { Epochs = gnn.PretrainEpochs, Batch = Math.Max(gnn.Training.Batch, 32), EpochDone = Progress("base", gnn.PretrainEpochs) };
+        var adapterOptions = GnnCli.WithProgress(gnn.Training, "adapters");
+        var pretrainOptions = GnnCli.WithProgress(gnn.Training with { Epochs = gnn.PretrainEpochs, Batch = Math.Max(gnn.Training.Batch, 32) }, "base");
         TrainedPredictor trained;
         try
         {
@@ -131,24 +130,4 @@ internal static class PredictorTrainCommand
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and < 1
             ? value
             : throw new CliUsageException($"--validation must be a share in [0, 1), not '{text}'.");
-
-    private static void InitialiseTorch()
-    {
-        try
-        {
-            TorchEnvironment.Initialise(new TorchOptions { Threads = Math.Min(Environment.ProcessorCount, 4), Device = TorchDeviceKind.Cpu });
-        }
-        catch (TorchUnavailableException e)
-        {
-            throw new CliUsageException($"The GNN needs libtorch: {e.Message}");
-        }
-    }
-
-    private static Action<int, double> Progress(string label, int epochs) => (epoch, loss) =>
-    {
-        if (epoch % Math.Max(1, epochs / 10) == 0 || epoch == epochs)
-        {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: epoch {epoch}/{epochs}, loss {loss:F4}"));
-        }
-    };
 }
