@@ -19,8 +19,10 @@ public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, Onn
 {
     public const string StageName = "graph-extract";
 
-    public Task<IReadOnlyList<IRunMessage>> HandleAsync(ModelSubmitted submission, CancellationToken cancellationToken) =>
-        writer.AppendOnceAsync(
+    /// <summary>Returns what the extraction decided, never the submission it may have appended: published again, that
+    /// would come back to this queue, find its marker, be published again, and circle forever.</summary>
+    public async Task<IReadOnlyList<IRunMessage>> HandleAsync(ModelSubmitted submission, CancellationToken cancellationToken) =>
+        (await writer.AppendOnceAsync(
             submission.RunId,
             $"{StageName}/{submission.RunId}",
             async version =>
@@ -29,7 +31,7 @@ public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, Onn
                 IReadOnlyList<IRunMessage> opening = version == 0 ? [submission] : [];
                 return [.. opening, await DecideAsync(submission, cancellationToken)];
             },
-            cancellationToken);
+            cancellationToken)).Where(e => e is not ModelSubmitted).ToList();
 
     private async Task<IRunMessage> DecideAsync(ModelSubmitted submission, CancellationToken cancellationToken)
     {
