@@ -2,6 +2,7 @@ using System.Globalization;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Contracts.Validation;
+using NasPipeline.Search.Loop;
 
 namespace NasPipeline.Cli;
 
@@ -71,10 +72,7 @@ public sealed class ForkChanges
     /// </summary>
     public ModelSubmitted ApplyTo(ModelSubmitted parent, SearchStarted? parentStarted, Guid runId, DateTimeOffset submittedAt)
     {
-        var budget = parentStarted is null
-            ? parent.Budget ?? new SearchBudget()
-            : new SearchBudget(parentStarted.Population, parentStarted.Generations, parentStarted.Iterations,
-                parentStarted.AdaptPerIteration, parentStarted.InitialSamples);
+        var budget = parentStarted is null ? parent.Budget ?? new SearchBudget() : SearchSettings.Of(parentStarted).ToBudget();
         budget = new SearchBudget(
             Number("population") ?? budget.Population,
             Number("generations") ?? budget.Generations,

@@ -52,16 +52,16 @@ public static class ReplayCommand
         if (redrive)
         {
             // Re-drive the search: its recorded inputs through the policy, every decision compared.
-            var events = await host.Get<RunReader>().EventsAsync(runId, cancellationToken: cancellationToken);
-            var onnx = events.Select(e => e.Data).OfType<ModelSubmitted>().FirstOrDefault()?.Onnx is { } model
+            var events = (await host.Get<RunReader>().EventsAsync(runId, cancellationToken: cancellationToken)).Select(e => e.Data).ToList();
+            var onnx = events.OfType<ModelSubmitted>().FirstOrDefault()?.Onnx is { } model
                 ? await host.Get<IBlobStore>().GetAsync(model.BlobHash, cancellationToken)
                 : null;
-            var report = SearchRedrive.Check(events.Select(e => e.Data).ToList(), SearchSpaceRegistry.CreateDefault(), onnx);
+            var report = SearchRedrive.Check(events, SearchSpaceRegistry.CreateDefault(), onnx);
             identical = report.Identical;
             await output.WriteLineAsync(identical
                 ? $"re-drove the search: {report.Decisions} decisions, all identical"
                 : $"re-drove the search: decision {report.FirstMismatch} of {report.Decisions} DIFFERS\n  recorded:  {report.Recorded}\n  re-driven: {report.Redriven}");
-            identical &= await RescoreAsync(host, events.Select(e => e.Data).ToList(), output, cancellationToken);
+            identical &= await RescoreAsync(host, events, output, cancellationToken);
         }
 
         await output.WriteLineAsync();

@@ -11,17 +11,25 @@ public sealed class GnnScoringModel(TaskPredictor predictor) : IScoringModel
 
     public async Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<string> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
     {
-        var samples = new List<GnnSample>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            samples.Add(GnnSample.Of(await resolver.GraphAsync(candidate, cancellationToken)));
-        }
+        var samples = await SamplesAsync(candidates, resolver, cancellationToken);
 
         // Torch calls are not thread-safe on one module: the stage scores one request per model at a time.
         lock (predictor)
         {
             return predictor.Score(samples).Select(s => new PredictedMetric(s.Mean, s.Spread)).ToList();
         }
+    }
+
+    /// <summary>The GNN's inputs for candidates: each one's computation graph, featurised.</summary>
+    public static async Task<IReadOnlyList<GnnSample>> SamplesAsync(IReadOnlyList<string> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
+    {
+        var samples = new List<GnnSample>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            samples.Add(GnnSample.Of(await resolver.GraphAsync(candidate, cancellationToken)));
+        }
+
+        return samples;
     }
 
     public void Dispose() => predictor.Dispose();

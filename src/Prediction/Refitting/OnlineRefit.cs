@@ -45,11 +45,7 @@ public sealed class OnlineRefit(CandidateResolver resolver, PredictSettings sett
 
     private async Task<RefitResult> FitAdaptersAsync(GnnScoringModel current, IReadOnlyList<string> candidates, IReadOnlyList<double> targets, int seed, CancellationToken cancellationToken)
     {
-        var samples = new List<GnnSample>(candidates.Count);
-        foreach (var candidate in candidates)
-        {
-            samples.Add(GnnSample.Of(await resolver.GraphAsync(candidate, cancellationToken)));
-        }
+        var samples = await GnnScoringModel.SamplesAsync(candidates, resolver, cancellationToken);
 
         var options = new GnnTrainingOptions { Epochs = settings.AdapterEpochs, Transform = current.Predictor.Transform.Kind };
         var srcc = await CrossValidation.SpearmanAsync(targets, settings.ValidationFolds, seed, (train, held) =>
