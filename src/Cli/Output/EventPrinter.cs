@@ -1,5 +1,6 @@
 using System.Globalization;
 using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
 using NasPipeline.Hosting.EventStore;
 
 namespace NasPipeline.Cli.Output;
@@ -32,7 +33,7 @@ public static class EventPrinter
 
     /// <summary>A front member's objectives: costs as whole numbers, metrics to four places, in a stable order.</summary>
     private static string Costs(FrontMember member) => string.Join(", ", member.Objectives.OrderBy(o => o.Key, StringComparer.Ordinal)
-        .Select(o => o.Key is "macs" or "params"
+        .Select(o => o.Key is CostNames.Macs or CostNames.Params
             ? string.Create(CultureInfo.InvariantCulture, $"{o.Key} {o.Value:N0}")
             : string.Create(CultureInfo.InvariantCulture, $"{o.Key} {o.Value:F4}")));
 }
