@@ -6,9 +6,9 @@ internal static class GeneVector
     public static void Validate(string space, IReadOnlyList<Gene> genes, IReadOnlyList<int> encoding)
     {
         ArgumentNullException.ThrowIfNull(encoding);
-        if (Problems(space, genes, encoding).FirstOrDefault() is { } problem)
+        foreach (var (message, gene) in Problems(space, genes, encoding))
         {
-            throw new InvalidEncodingException(problem.Message, problem.Gene);
+            throw new InvalidEncodingException(message, gene);
         }
     }
 
