@@ -51,8 +51,8 @@ public static class BusSetup
 
     private static void ConfigurePipes(IBusRegistrationContext context, IBusFactoryConfigurator cfg)
     {
-        // Configured first, so outermost: it sees a failure only once both retry policies below are spent.
-        cfg.UseConsumeFilter(typeof(StageFailureFilter<>), context);
+        // Connected first, so outermost: it sees a failure only once both retry policies below are spent.
+        _ = new StageFailureObserver(cfg, context);
         cfg.UseMessageRetry(retry =>
         {
             retry.Exponential(DatabaseRetryLimit, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2));

@@ -20,18 +20,21 @@ public sealed class RetryThenFailTests(PipelineFixture fixture)
         var runId = Guid.NewGuid();
         await fixture.Writer.AppendAsync(runId, [new ModelSubmitted(runId, DateTimeOffset.UtcNow, null, new SearchSpacePoint("mbv3-28", [0]), [],
             ["classification"], [], [], 1)]);
-        using var host = PipelineHost.CreateBuilder(
+        var builder = PipelineHost.CreateBuilder(
             [
                 $"--ConnectionStrings:Postgres={TestServers.Postgres}", $"--RabbitMq:Uri={TestServers.RabbitMq}", $"--Pipeline:Schema={fixture.Schema}",
             ],
-            new AlwaysFailingStage()).Build();
+            new AlwaysFailingStage());
+        // Publish only once the test stage's queue is bound, or the probe would find no queue to land in.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        using var host = builder.Build();
         await host.StartAsync();
         try
         {
             await host.Services.GetRequiredService<IBus>().Publish(new FailureProbe(runId));
 
             await Eventually.TrueAsync(async () => (await fixture.Reader.EventsAsync(runId)).Any(e => e.Data is RunFailed),
-                TimeSpan.FromSeconds(60), "RunFailed");
+                TimeSpan.FromSeconds(60), $"RunFailed after {AlwaysFailingStage.Attempts.GetValueOrDefault(runId)} attempts");
             // RunFailed can only be written after the last attempt threw: the filter sits outside both retry policies.
             Assert.Equal(1 + BusSetup.RetryIntervals.Length, AlwaysFailingStage.Attempts[runId]);
             var failed = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).OfType<RunFailed>().Single();
