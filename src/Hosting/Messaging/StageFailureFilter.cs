@@ -8,10 +8,11 @@ using NasPipeline.Hosting.Projections;
 namespace NasPipeline.Hosting.Messaging;
 
 /// <summary>
-/// The outermost filter of every stage's consume pipe (<see cref="StageFailureObserver"/>). When a run's message still fails once the retry policy is spent,
-/// the run's stream gets a <see cref="RunFailed"/> naming the stage and the reason, so the run ends instead of showing
-/// its last status forever; the message still goes on to the <c>_error</c> queue for inspection.
-/// See <see cref="StageFailure.EndsTheRun"/> for the failures that do not end a run.
+/// The outermost filter of every stage's consume pipe (<see cref="StageFailureObserver"/>). When a run's message still
+/// fails once the retry policies are spent, the run's stream gets a <see cref="RunFailed"/> naming the stage and the
+/// reason, so the run ends instead of showing its last status forever; the message still goes on to the <c>_error</c>
+/// queue for inspection. A run that had already ended is left as it was. <see cref="StageFailure.EndsTheRun"/> says
+/// which failures do not end a run.
 /// </summary>
 public sealed class StageFailureFilter<T>(RunEventWriter writer, RunReader reader, ILogger logger)
     : IFilter<ConsumeContext<T>>
