@@ -1,3 +1,4 @@
+using Marten;
 using MassTransit;
 using NasPipeline.ComputationGraph;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public sealed class GraphExtractStage : IPipelineStage
     public void AddServices(IServiceCollection services) => services
         .AddSingleton<OnnxGraphExtractor>()
         .AddSingleton(SearchSpaceRegistry.CreateDefault())
+        .AddSingleton(sp => PipelineSubmissionCheck.Create(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<SearchSpaceRegistry>()))
         .AddSingleton<GraphExtraction>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus) =>

@@ -7,15 +7,17 @@ using NasPipeline.Hosting.Blobs;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SearchSpaces.Encoding;
+using NasPipeline.SubmissionChecks;
 
 namespace NasPipeline.Stages.GraphExtract;
 
 /// <summary>
 /// Turns a submission into its computation graph, once per run: the graph JSON goes to the blob store, the
 /// <see cref="GraphExtracted"/> (or the rejection) to the run's stream. A redelivered submission gets the stored
-/// events back.
+/// events back. A submission the <see cref="SubmissionCheck"/> refuses (a point out of range, an unknown task, an option
+/// no stage serves) is rejected before anything is extracted: other clients than <c>nasp submit</c> publish too.
 /// </summary>
-public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, OnnxGraphExtractor extractor, SearchSpaceRegistry spaces)
+public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, OnnxGraphExtractor extractor, SearchSpaceRegistry spaces, SubmissionCheck check)
 {
     public const string StageName = "graph-extract";
 
@@ -35,6 +37,11 @@ public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, Onn
 
     private async Task<IRunMessage> DecideAsync(ModelSubmitted submission, CancellationToken cancellationToken)
     {
+        if (await check.CheckAsync(submission, cancellationToken) is [var first, ..] problems)
+        {
+            return Reject(submission, first.Kind, string.Join(" ", problems.Select(p => p.Message)));
+        }
+
         if (submission.Point is { } point)
         {
             return await ExtractPointAsync(submission, point, cancellationToken);
@@ -61,19 +68,15 @@ public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, Onn
         return await ExtractAsync(submission, bytes, onnx.FileName, options, cancellationToken);
     }
 
-    /// <summary>A point of a built-in space becomes that space's network (its input shape is fixed by the point).</summary>
+    /// <summary>A point of a built-in space becomes that space's network (its input shape is fixed by the point). The
+    /// check above has refused unknown spaces and invalid points; the decoding stays strict all the same.</summary>
     private async Task<IRunMessage> ExtractPointAsync(ModelSubmitted submission, SearchSpacePoint point, CancellationToken cancellationToken)
     {
-        if (!spaces.TryGet(point.Space, out var space))
-        {
-            return Reject(submission, "UnknownSearchSpace",
-                $"Search space '{point.Space}' is not registered in this pipeline (known: {string.Join(", ", spaces.Names)}).");
-        }
-
+        var space = spaces.Get(point.Space);
         byte[] bytes;
         try
         {
-            bytes = space.ToOnnx(space.Repair(point.Encoding));
+            bytes = space.ToOnnx(PointCheck.Canonical(space, point.Encoding));
         }
         catch (InvalidEncodingException e)
         {

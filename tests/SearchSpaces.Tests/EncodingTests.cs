@@ -90,7 +90,7 @@ public sealed class EncodingTests
     {
         var space = Spaces.Get(name);
         var error = Assert.Throws<InvalidEncodingException>(() => space.Cost([.. space.Smallest, 0]));
-        Assert.Contains($"expected {space.Genes.Count}", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{space.Name} has {space.Genes.Count} genes, got {space.Genes.Count + 1}.", error.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<ArgumentException>(error);
     }
 

@@ -16,7 +16,7 @@ public static class SummaryPrinter
         }
 
         Line("run", s.Id.ToString());
-        Line("status", s.Status.ToDisplay());
+        Line("status", RunText.Status(s));
         Line("forked from", s.ParentRunId?.ToString());
         Line("submitted", s.SubmittedAt.ToString("u", CultureInfo.InvariantCulture));
         Line("model", s.Model);

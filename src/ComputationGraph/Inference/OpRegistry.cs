@@ -43,6 +43,7 @@ internal sealed class OpRegistry
         Ops.RecurrentOps.Register(r);
         Ops.ControlFlowOps.Register(r);
         Ops.MiscOps.Register(r);
+        Ops.DeprecatedOps.Register(r);
         Ops.MicrosoftOps.Register(r);
         return r;
     }

@@ -31,27 +31,30 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
             RuleFor(m => m.Point!.Space).NotEmpty().WithMessage("The search-space point must name its space.");
             RuleFor(m => m.Point!.Encoding).NotEmpty().WithMessage("The search-space point has no genes.");
         });
-        RuleFor(m => m.InputShapes).NotNull();
+        RuleFor(m => m.InputShapes).NotNull().WithMessage("The submission has no input-shape list (an empty one is fine).");
         RuleForEach(m => m.InputShapes).Must(ShapeText.IsValid)
             .WithMessage((_, shape) => $"Input shape '{shape}' is not of the form 1x3x224x224 or name=1x3x224x224.");
-        RuleFor(m => m.Tasks).NotEmpty().WithMessage("Name at least one task (e.g. classification).")
+        RuleFor(m => m.Tasks).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Name at least one task (e.g. classification).")
             .Must(t => t.Count <= MaxTasks).WithMessage($"At most {MaxTasks} tasks per run.")
             .Must(t => t.Distinct(StringComparer.Ordinal).Count() == t.Count).WithMessage("A task is named twice.");
         RuleForEach(m => m.Tasks).Must(Names.IsTaskName)
             .WithMessage((_, task) => $"Task name '{task}' must be lower-case letters, digits, '-' or '_'.");
-        RuleFor(m => m.Objectives).NotNull()
-            .Must(o => o.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() == o.Count)
+        RuleFor(m => m.Objectives).Cascade(CascadeMode.Stop).NotNull().WithMessage("The submission has no objective list (an empty one is fine).")
+            .Must(o => o.Where(x => x is not null).Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() == o.Count(x => x is not null))
             .WithMessage("An objective is named twice.");
-        RuleForEach(m => m.Objectives).Must((m, o) => CostNames.All.Contains(o.Name) || m.Tasks.Contains(o.Name))
+        // Elements may be null in a message another client published: each rule lets a null through to the NotNull rule.
+        RuleForEach(m => m.Objectives).NotNull().WithMessage("An objective is missing (null).");
+        RuleForEach(m => m.Objectives).Must((m, o) => o is null || CostNames.All.Contains(o.Name ?? "") || (m.Tasks ?? []).Contains(o.Name))
             .WithMessage((_, o) => $"Objective '{o.Name}' is neither a task of this run nor one of: {string.Join(", ", CostNames.All)}.");
-        RuleForEach(m => m.Objectives).Must(o => !CostNames.All.Contains(o.Name) || o.Direction == ObjectiveDirection.Minimize)
+        RuleForEach(m => m.Objectives).Must(o => o is null || !CostNames.All.Contains(o.Name ?? "") || o.Direction == ObjectiveDirection.Minimize)
             .WithMessage((_, o) => $"Cost objective '{o.Name}' can only be minimised.");
-        RuleForEach(m => m.Objectives).Must(o => o.Name != CostNames.Latency).WithMessage(LatencyNotMeasured);
-        RuleFor(m => m.Constraints).NotNull();
-        RuleForEach(m => m.Constraints).Must(c => c.Quantity != CostNames.Latency).WithMessage(LatencyNotMeasured);
-        RuleForEach(m => m.Constraints).Must(c => CostNames.All.Contains(c.Quantity))
+        RuleForEach(m => m.Objectives).Must(o => o is null || o.Name != CostNames.Latency).WithMessage(LatencyNotMeasured);
+        RuleFor(m => m.Constraints).NotNull().WithMessage("The submission has no constraint list (an empty one is fine).");
+        RuleForEach(m => m.Constraints).NotNull().WithMessage("A constraint is missing (null).");
+        RuleForEach(m => m.Constraints).Must(c => c is null || c.Quantity != CostNames.Latency).WithMessage(LatencyNotMeasured);
+        RuleForEach(m => m.Constraints).Must(c => c is null || CostNames.All.Contains(c.Quantity ?? ""))
             .WithMessage((_, c) => $"Constraint on '{c.Quantity}': only {string.Join(", ", CostNames.All)} can be constrained.");
-        RuleForEach(m => m.Constraints).Must(c => double.IsFinite(c.Value) && c.Value > 0)
+        RuleForEach(m => m.Constraints).Must(c => c is null || (double.IsFinite(c.Value) && c.Value > 0))
             .WithMessage((_, c) => $"Constraint on '{c.Quantity}' needs a positive finite bound, not {c.Value}.");
         RuleFor(m => m.Budget!).SetValidator(new SearchBudgetValidator()).When(m => m.Budget is not null);
         RuleFor(m => m.ParentRunId).Must(p => p != Guid.Empty).WithMessage("A fork's parent run id is empty.")

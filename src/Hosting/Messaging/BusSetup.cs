@@ -6,7 +6,8 @@ namespace NasPipeline.Hosting.Messaging;
 
 public static class BusSetup
 {
-    /// <summary>Redelivery in memory (Debian's RabbitMQ has no delayed-message plugin), then the _error queue.</summary>
+    /// <summary>Redelivery in memory (Debian's RabbitMQ has no delayed-message plugin); then the run is failed
+    /// (<see cref="StageFailureFilter{T}"/>) and the message goes to the _error queue.</summary>
     public static readonly TimeSpan[] RetryIntervals = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
 
     /// <summary>
@@ -50,6 +51,8 @@ public static class BusSetup
 
     private static void ConfigurePipes(IBusRegistrationContext context, IBusFactoryConfigurator cfg)
     {
+        // Connected first, so outermost: it sees a failure only once both retry policies below are spent.
+        _ = new StageFailureObserver(cfg, context);
         cfg.UseMessageRetry(retry =>
         {
             retry.Exponential(DatabaseRetryLimit, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2));

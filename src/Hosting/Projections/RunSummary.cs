@@ -32,6 +32,9 @@ public sealed class RunSummary
     public int SupernetsTrained { get; set; }
     public int SubnetsEvaluated { get; set; }
     public int FrontSize { get; set; }
+
+    /// <summary>The constraints no network met, each with the figure of the closest one (<see cref="RunText.Infeasible"/>).</summary>
+    public List<string> Infeasible { get; set; } = [];
     public string? FailureStage { get; set; }
     public string? FailureReason { get; set; }
 }

@@ -104,6 +104,7 @@ public sealed class RunSummaryProjection : SingleStreamProjection<RunSummary, Gu
     {
         s.Status = RunStatus.Completed;
         s.FrontSize = e.Data.Front.Count;
+        s.Infeasible = [.. e.Data.BestUnderConstraints.Where(b => b.Best is null).Select(RunText.Infeasible)];
         return Touch(s, e);
     }
 

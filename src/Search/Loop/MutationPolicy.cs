@@ -155,7 +155,9 @@ public sealed class MutationPolicy(SearchSettings settings)
             var best = Member(frontier.CurrentName, frontier.CurrentGraph);
             var originalMember = new FrontMember(originalName, Objectives(original, state.Graph!.Macs, state.Graph.Params));
             var constrained = submission.Constraints
-                .Select(c => new ConstrainedBest(Label(c), Satisfies(best, originalMember, c) ? best : null)).ToList();
+                .Select(c => Satisfies(best, originalMember, c)
+                    ? new ConstrainedBest(Label(c), best)
+                    : new ConstrainedBest(Label(c), null, InTermsOf(best, originalMember, c))).ToList();
             Messages.Add(new SearchCompleted(submission.RunId, [best], constrained, modelHash));
         }
 
@@ -179,6 +181,14 @@ public sealed class MutationPolicy(SearchSettings settings)
             var bound = constraint.RelativeToSubmitted ? constraint.Value * reference : constraint.Value;
             return constraint.Operator == ConstraintOperator.AtMost ? value <= bound : value >= bound;
         }
+
+        /// <summary>The kept network's constrained quantity, as a factor of the original's when the constraint is relative.</summary>
+        private static double? InTermsOf(FrontMember member, FrontMember original, Constraint constraint) =>
+            member.Objectives.TryGetValue(constraint.Quantity, out var value)
+                ? constraint.RelativeToSubmitted
+                    ? original.Objectives.TryGetValue(constraint.Quantity, out var reference) && reference != 0 ? value / reference : null
+                    : value
+                : null;
 
         private static string Label(Constraint c) => ObjectiveSpace.Label(c);
 

@@ -16,6 +16,7 @@ internal sealed class ObjectiveSpace
     private readonly Func<string, IReadOnlyDictionary<string, double>?> _metrics;
     private readonly Func<string, ArchitectureCost> _cost;
     private readonly Dictionary<Constraint, double> _bounds = [];
+    private readonly Dictionary<Constraint, double> _references = [];
 
     public ObjectiveSpace(
         ModelSubmitted submission, Func<string, IReadOnlyDictionary<string, double>?> metrics, Func<string, ArchitectureCost> cost, string submittedCandidate)
@@ -38,6 +39,7 @@ internal sealed class ObjectiveSpace
         foreach (var constraint in Constraints)
         {
             var reference = constraint.RelativeToSubmitted ? Quantity(submittedCandidate, constraint.Quantity) : 1.0;
+            _references[constraint] = reference;
             _bounds[constraint] = constraint.Value * reference;
         }
     }
@@ -56,6 +58,16 @@ internal sealed class ObjectiveSpace
         Objectives.ToDictionary(o => o.Name, o => Quantity(candidate, o.Name), StringComparer.Ordinal);
 
     public bool Satisfies(string candidate, Constraint constraint) => Violation(candidate, constraint) <= 0;
+
+    /// <summary>The constrained quantity of the candidate that comes closest to meeting the constraint, in the
+    /// constraint's terms (a factor of the submitted point's figure when relative); ties go to the first.</summary>
+    public double Closest(IEnumerable<string> candidates, Constraint constraint)
+    {
+        var closest = candidates.MinBy(c => Violation(c, constraint))
+            ?? throw new InvalidOperationException("No candidate to compare with the constraint.");
+        var reference = _references[constraint];
+        return Quantity(closest, constraint.Quantity) / (Math.Abs(reference) > 0 ? reference : 1.0);
+    }
 
     public static string Label(Constraint c) => string.Create(CultureInfo.InvariantCulture,
         $"{c.Quantity}{(c.Operator == ConstraintOperator.AtMost ? "<=" : ">=")}{c.Value}{(c.RelativeToSubmitted ? "x" : "")}");

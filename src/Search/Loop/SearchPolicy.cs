@@ -106,7 +106,7 @@ public sealed class SearchPolicy(SearchSpaceRegistry spaces, SearchSettings sett
 
             var front = FrontReport.FirstFront(population!.Population);
             decisions.Add(new SearchCompleted(submission.RunId, FrontReport.Members(front, Name, objectives!.Named),
-                objectives.Constraints.Select(c => new ConstrainedBest(ObjectiveSpace.Label(c), BestUnder(c, objectives))).ToList()));
+                objectives.Constraints.Select(c => BestUnder(c, objectives)).ToList()));
         }
 
         private List<string> InitialArchive(string submitted)
@@ -172,10 +172,15 @@ public sealed class SearchPolicy(SearchSpaceRegistry spaces, SearchSettings sett
             return chosen.All(state.IsAdapted);
         }
 
-        private FrontMember? BestUnder(Contracts.Model.Constraint constraint, ObjectiveSpace objectives) =>
-            _archive.Where(c => objectives.Satisfies(c, constraint))
+        /// <summary>The best archived candidate meeting the constraint; when none does, the infeasibility is said with
+        /// the figure of the candidate that came closest.</summary>
+        private ConstrainedBest BestUnder(Contracts.Model.Constraint constraint, ObjectiveSpace objectives)
+        {
+            var best = _archive.Where(c => objectives.Satisfies(c, constraint))
                 .OrderBy(c => objectives.Evaluate(c).Objectives[0]).ThenBy(c => Cost(c).Macs).ThenBy(c => c, StringComparer.Ordinal)
                 .Select(c => new FrontMember(c, objectives.Named(c))).FirstOrDefault();
+            return new ConstrainedBest(ObjectiveSpace.Label(constraint), best, best is null ? objectives.Closest(_archive, constraint) : null);
+        }
 
         private void Admit(IEnumerable<string> candidates)
         {

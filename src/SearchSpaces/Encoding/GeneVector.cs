@@ -6,28 +6,38 @@ internal static class GeneVector
     public static void Validate(string space, IReadOnlyList<Gene> genes, IReadOnlyList<int> encoding)
     {
         ArgumentNullException.ThrowIfNull(encoding);
+        foreach (var (message, gene) in Problems(space, genes, encoding))
+        {
+            throw new InvalidEncodingException(message, gene);
+        }
+    }
+
+    /// <summary>The wrong gene count, else every gene out of range with its value and valid range.</summary>
+    public static IEnumerable<(string Message, string? Gene)> Problems(string space, IReadOnlyList<Gene> genes, IReadOnlyList<int> encoding)
+    {
         if (encoding.Count != genes.Count)
         {
-            throw new InvalidEncodingException($"{space}: encoding has {encoding.Count} genes, expected {genes.Count}.");
+            yield return (CountMessage(space, genes, encoding), null);
+            yield break;
         }
 
         for (var i = 0; i < genes.Count; i++)
         {
             if (encoding[i] < 0 || encoding[i] >= genes[i].Choices)
             {
-                throw new InvalidEncodingException(
-                    $"{space}: gene {i} '{genes[i].Name}' = {encoding[i]} is outside 0..{genes[i].Choices - 1}.", genes[i].Name);
+                yield return ($"{space}: gene {i} '{genes[i].Name}' is {encoding[i]}, outside its range 0..{genes[i].Choices - 1}.", genes[i].Name);
             }
         }
     }
 
-    /// <summary>Clamps into range, then moves every stage's skips behind its kept layers (order kept).</summary>
+    /// <summary>Clamps into range, then moves every stage's skips behind its kept layers (order kept). The clamp is for the
+    /// search's own operators; a point someone wrote goes through <see cref="PointCheck"/> first.</summary>
     public static int[] Repair(string space, IReadOnlyList<Gene> genes, IReadOnlyList<int> encoding, IEnumerable<(int Start, int Count)> skipGroups)
     {
         ArgumentNullException.ThrowIfNull(encoding);
         if (encoding.Count != genes.Count)
         {
-            throw new InvalidEncodingException($"{space}: encoding has {encoding.Count} genes, expected {genes.Count}.");
+            throw new InvalidEncodingException(CountMessage(space, genes, encoding));
         }
 
         var result = encoding.Select((v, i) => Math.Clamp(v, 0, genes[i].Choices - 1)).ToArray();
@@ -44,4 +54,7 @@ internal static class GeneVector
     }
 
     public static int[] Sample(IReadOnlyList<Gene> genes, Random random) => genes.Select(g => random.Next(g.Choices)).ToArray();
+
+    private static string CountMessage(string space, IReadOnlyList<Gene> genes, IReadOnlyList<int> encoding) =>
+        $"{space} has {genes.Count} genes, got {encoding.Count}.";
 }

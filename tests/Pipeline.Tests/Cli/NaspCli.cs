@@ -14,6 +14,11 @@ public static class NaspCli
         return new CliResult(code, process.Output);
     }
 
+    /// <summary>The run id `submit` printed: its first stdout line, though not always the first line of the merged output
+    /// (in-process mode notes the missing broker on stderr, and the two streams interleave as they arrive).</summary>
+    public static string RunIdOf(string output) =>
+        output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => Guid.TryParse(l, out _)) ?? throw new InvalidOperationException($"No run id in:\n{output}");
+
     /// <summary>The fixture's servers and schema, without a broker: submit then runs every stage in-process.</summary>
     public static Dictionary<string, string> Embedded(PipelineFixture fixture) =>
         new(fixture.Environment) { ["RabbitMq__Uri"] = "" };

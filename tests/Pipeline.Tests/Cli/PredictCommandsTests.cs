@@ -38,7 +38,7 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
             Assert.Contains("search completed", submit.Output, StringComparison.Ordinal);
             Assert.Matches(@"(?m)^status\s+completed", submit.Output);
 
-            var runId = submit.Output.Split('\n')[0].Trim();
+            var runId = NaspCli.RunIdOf(submit.Output);
             var replay = await NaspCli.RunAsync(env, "replay", runId, "--redrive");
             Assert.True(replay.ExitCode == 0, replay.Output);
             Assert.Matches(@"re-drove the search: \d+ decisions, all identical", replay.Output);
@@ -86,7 +86,7 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
             Assert.Matches(@"search completed: kept network macs [\d,]+, mutation-test -?\d+\.\d{4}, params [\d,]+, its ONNX is blob [0-9a-f]{64}", submit.Output);
             Assert.Matches(@"(?m)^status\s+completed", submit.Output);
 
-            var runId = Guid.Parse(submit.Output.Split('\n')[0].Trim());
+            var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
             var stream = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).ToList();
             var graph = stream.OfType<Contracts.Events.GraphExtracted>().Single();
             var requests = stream.OfType<Contracts.Commands.ScoreCandidates>().ToList();

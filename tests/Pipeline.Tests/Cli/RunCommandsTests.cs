@@ -16,7 +16,7 @@ public sealed class RunCommandsTests(PipelineFixture fixture)
         // Every stage ran: the graph was extracted, the mutation search asked Predict for scores, and Predict, with no
         // predictor registered for keypoints (no test registers one), failed the run with the way out.
         Assert.True(submit.ExitCode == 1, submit.Output);
-        var runId = submit.Output.Split('\n')[0].Trim();
+        var runId = NaspCli.RunIdOf(submit.Output);
         Assert.True(Guid.TryParse(runId, out _), submit.Output);
         Assert.Contains("graph extracted", submit.Output, StringComparison.Ordinal);
         Assert.Contains("ScoreCandidates", submit.Output, StringComparison.Ordinal);

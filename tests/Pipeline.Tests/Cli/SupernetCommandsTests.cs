@@ -12,12 +12,12 @@ public sealed class SupernetCommandsTests(PipelineFixture fixture)
     public async Task Supernet_train_and_subnet_eval_record_their_results_in_the_run()
     {
         var env = NaspCli.Embedded(fixture);
-        // The run is only somewhere to record into: with no predictor registered for this task (no test registers
-        // one) Predict fails it, which is a final state, so `submit --wait` returns 1 at once.
+        // The run is only somewhere to record into: the task is neither a built-in one nor has a registered predictor
+        // (no test registers one), so GraphExtract rejects it, which is a final state, and `submit --wait` returns 1 at once.
         var submit = await NaspCli.RunAsync(env, "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "supernet-test", "--wait");
         Assert.True(submit.ExitCode == 1, submit.Output);
-        Assert.Contains("No predictor for task 'supernet-test'", submit.Output, StringComparison.Ordinal);
-        var runId = submit.Output.Split('\n')[0].Trim();
+        Assert.Contains("Task 'supernet-test' is unknown", submit.Output, StringComparison.Ordinal);
+        var runId = NaspCli.RunIdOf(submit.Output);
         var checkpoint = Path.Combine(Path.GetTempPath(), $"nasp-test-{Guid.NewGuid():N}.ckpt");
         try
         {

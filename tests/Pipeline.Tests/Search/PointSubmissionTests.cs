@@ -37,7 +37,8 @@ public sealed class PointSubmissionTests(PipelineFixture fixture)
         Assert.Equal("InvalidEncoding", rejected.Kind);
     }
 
-    private GraphExtraction Extraction() => new(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces);
+    private GraphExtraction Extraction() =>
+        new(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, Spaces));
 
     private static ModelSubmitted Submission(string space, IReadOnlyList<int> point) =>
         new(Guid.NewGuid(), DateTimeOffset.UtcNow, null, new SearchSpacePoint(space, point), [], ["classification"],

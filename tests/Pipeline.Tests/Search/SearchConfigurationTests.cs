@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using NasPipeline.Hosting;
 using NasPipeline.Search.Loop;
 using NasPipeline.Stages.Search;
+using NasPipeline.SubmissionChecks;
 
 namespace NasPipeline.Tests.Search;
 
@@ -20,9 +21,17 @@ public sealed class SearchConfigurationTests
     public void Every_key_is_read()
     {
         var settings = SearchConfiguration.Read(Configuration(("Search:Population", "16"), ("Search:Generations", "0"),
-            ("Search:Iterations", "3"), ("Search:AdaptPerIteration", "2"), ("Search:InitialSamples", "0")));
+            ("Search:Iterations", "3"), ("Search:AdaptPerIteration", "2"), ("Search:InitialSamples", "0")), new StageCapabilities(Adapt: true));
 
         Assert.Equal(new SearchSettings(16, 0, 3, 2, 0), settings);
+    }
+
+    [Fact]
+    public void Adaptation_configured_without_an_Adapt_stage_stops_the_stage_at_start_instead_of_waiting_forever()
+    {
+        var error = Assert.Throws<PipelineConfigurationException>(() => SearchConfiguration.Read(Configuration(("Search:AdaptPerIteration", "2"))));
+
+        Assert.Equal("Search__AdaptPerIteration is 2: adaptation needs the Adapt stage, which is not available yet; set Search__AdaptPerIteration=0.", error.Message);
     }
 
     [Theory]

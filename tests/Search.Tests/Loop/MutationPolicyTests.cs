@@ -20,7 +20,7 @@ public sealed class MutationPolicyTests
     [Fact]
     public void A_predictor_that_scores_every_smaller_network_lower_keeps_the_submitted_one()
     {
-        var (stream, graphs) = Drive(g => g.TotalParams);
+        var (stream, graphs, _) = Drive(g => g.TotalParams);
 
         var completed = Assert.Single(stream.OfType<SearchCompleted>());
         var kept = Assert.Single(completed.Front);
@@ -28,12 +28,29 @@ public sealed class MutationPolicyTests
         Assert.Equal(ContentHash.Of(Onnx), completed.ModelBlobHash);
         Assert.True(graphs.Count > 1, "no mutant was ever proposed");
         Assert.Equal([false], completed.BestUnderConstraints.Select(c => c.Best is not null));
+        // Nothing was cut, so the closest the run came to macs <= 0.99x is the submitted network itself.
+        Assert.Equal(1.0, completed.BestUnderConstraints.Single().Closest);
+    }
+
+    [Fact]
+    public void An_impossible_constraint_completes_saying_how_close_the_kept_network_came()
+    {
+        var (stream, _, kept) = Drive(_ => 1.0, macsFactor: 0.01);
+
+        var completed = Assert.Single(stream.OfType<SearchCompleted>());
+        var constraint = Assert.Single(completed.BestUnderConstraints);
+        Assert.Equal("macs<=0.01x", constraint.Constraint);
+        Assert.Null(constraint.Best);
+        // The kept ONNX extracted again, against the submitted one: the figure the status reports.
+        var keptMacs = new OnnxGraphExtractor().Extract(kept!, Extraction).TotalMacs;
+        Assert.True(keptMacs < Original.TotalMacs, "the search cut nothing, so the figure would not tell the kept network from the submitted one");
+        Assert.Equal((double)keptMacs / Original.TotalMacs, constraint.Closest!.Value, 12);
     }
 
     [Fact]
     public void A_predictor_that_scores_all_alike_lets_every_round_cut_macs_and_the_kept_onnx_has_the_reported_cost()
     {
-        var (stream, _) = Drive(_ => 1.0);
+        var (stream, _, _) = Drive(_ => 1.0);
 
         var fronts = stream.OfType<GenerationCompleted>().Select(g => g.Front.Single().Objectives[CostNames.Macs]).ToList();
         Assert.True(fronts.Count >= 2);
@@ -46,7 +63,7 @@ public sealed class MutationPolicyTests
     [Fact]
     public void The_walk_is_the_same_from_any_prefix_and_in_a_fresh_policy()
     {
-        var (stream, _) = Drive(g => 1.0 / (1 + g.TotalMacs % 7));
+        var (stream, _, _) = Drive(g => 1.0 / (1 + g.TotalMacs % 7));
 
         // A fresh policy folding every prefix decides exactly what the stream holds next (a restarted Search process).
         for (var cut = 2; cut < stream.Count; cut++)
@@ -65,15 +82,17 @@ public sealed class MutationPolicyTests
 
     private static readonly SearchSettings Settings = new(Population: 6, Generations: 5);
 
-    /// <summary>Decides, appends, scores the requested graphs with <paramref name="metric"/>, until the run completes.</summary>
-    private static (List<object> Stream, Dictionary<string, Graph> Graphs) Drive(Func<Graph, double> metric)
+    /// <summary>Decides, appends, scores the requested graphs with <paramref name="metric"/>, until the run completes; the
+    /// submission is constrained to macs &lt;= <paramref name="macsFactor"/> x its own. Returns the kept network's ONNX too.</summary>
+    private static (List<object> Stream, Dictionary<string, Graph> Graphs, byte[]? Kept) Drive(Func<Graph, double> metric, double macsFactor = 0.99)
     {
+        byte[]? kept = null;
         var graphs = new Dictionary<string, Graph> { [ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
         var stream = new List<object>
         {
             new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, new OnnxModelRef(ContentHash.Of(Onnx), "small_cnn_28.onnx", Onnx.Length), null,
                 ["1x1x28x28"], [Task], [new Objective(Task, ObjectiveDirection.Maximize)],
-                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, 0.99, RelativeToSubmitted: true)], 3),
+                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, macsFactor, RelativeToSubmitted: true)], 3),
             new GraphExtracted(RunId, graphs.Keys.Single(), Original.Nodes.Count, Original.Edges.Count, Original.TotalMacs, Original.TotalParams,
                 new Dictionary<string, int>(), "test", 8, 13, 1.0),
         };
@@ -88,12 +107,17 @@ public sealed class MutationPolicyTests
                 graphs[hash] = ComputationGraphJson.Deserialize(System.Text.Encoding.UTF8.GetString(json));
             }
 
+            if (decision.ModelHash is { } model)
+            {
+                kept = decision.Blobs[model];
+            }
+
             stream.AddRange(decision.Messages);
             stream.AddRange(decision.Messages.OfType<ScoreCandidates>().Select(r => new CandidateScored(r.RunId, r.RequestId, r.Generation, 1,
                 r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c]) }, 0)).ToList())));
         }
 
-        return (stream, graphs);
+        return (stream, graphs, kept);
     }
 
     private static string Json(IEnumerable<object> messages) =>

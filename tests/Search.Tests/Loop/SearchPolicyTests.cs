@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
 using NasPipeline.Optimization.Sorting;
 using NasPipeline.Search.Loop;
 using NasPipeline.SearchSpaces;
@@ -111,6 +112,34 @@ public class SearchPolicyTests
         Assert.IsType<SearchCompleted>(stream[^1]);
         Assert.Equal(4, stream.OfType<AdaptSubnet>().Select(a => a.Candidate).Distinct().Count());
         Assert.Contains(stream.OfType<GenerationCompleted>(), g => g.Iteration == 1);
+    }
+
+    [Fact]
+    public void An_impossible_constraint_completes_saying_no_network_meets_it_and_how_close_the_smallest_came()
+    {
+        var given = Given();
+        given[0] = ((ModelSubmitted)given[0]) with { Constraints = [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, 0.01, RelativeToSubmitted: true)] };
+
+        var stream = Drive(Policy(), given);
+
+        var completed = Assert.IsType<SearchCompleted>(stream[^1]);
+        var constraint = Assert.Single(completed.BestUnderConstraints);
+        Assert.Equal("macs<=0.01x", constraint.Constraint);
+        Assert.Null(constraint.Best);
+        // The space's smallest point is in every initial archive and no point has fewer MACs.
+        var smallest = (double)Space.Cost(Space.Smallest).Macs / Space.Cost(SubmittedPoint).Macs;
+        Assert.True(smallest > 0.01, $"the smallest point meets the constraint ({smallest}), so it was not impossible");
+        Assert.Equal(smallest, constraint.Closest!.Value, 12);
+    }
+
+    [Fact]
+    public void A_constraint_some_network_meets_names_its_best_and_no_closest_figure()
+    {
+        var completed = Assert.IsType<SearchCompleted>(Drive(Policy(), Given())[^1]);
+
+        var constraint = Assert.Single(completed.BestUnderConstraints);
+        Assert.NotNull(constraint.Best);
+        Assert.Null(constraint.Closest);
     }
 
     private static string Json(IEnumerable<object> messages) =>

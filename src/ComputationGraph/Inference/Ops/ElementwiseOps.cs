@@ -16,9 +16,9 @@ internal static class ElementwiseOps
         "Acos", "Acosh", "Asin", "Asinh", "Atan", "Atanh", "Cos", "Cosh", "Sin", "Sinh", "Tan", "Celu", "Elu", "Erf",
         "HardSigmoid", "HardSwish", "Hardmax", "LeakyRelu", "LogSoftmax", "Softmax", "Selu", "Shrink", "Softplus",
         "Softsign", "ThresholdedRelu", "Mish", "Gelu", "CumSum", "Trilu", "LRN", "MeanVarianceNormalization",
-        "LpNormalization", "Bernoulli", "RandomUniformLike", "RandomNormalLike", "Scatter", "ScatterElements",
+        "LpNormalization", "Bernoulli", "RandomUniformLike", "RandomNormalLike",
         "ScatterND", "ReverseSequence", "Swish", "HardSiLU", "BitwiseNot", "RMSNormalization", "RotaryEmbedding",
-        "ImageScaler", "TensorScatter",
+        "TensorScatter",
     ];
 
     private static readonly Dictionary<string, Func<double, double, double>> Binary = new()

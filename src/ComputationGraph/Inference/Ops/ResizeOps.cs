@@ -1,6 +1,6 @@
 namespace NasPipeline.ComputationGraph.Inference.Ops;
 
-/// <summary>Resampling and spatial rearrangement: Resize, Upsample, DepthToSpace, SpaceToDepth, GridSample, RoiAlign.</summary>
+/// <summary>Resampling and spatial rearrangement: Resize, Upsample (every opset), DepthToSpace, SpaceToDepth, GridSample, RoiAlign.</summary>
 internal static class ResizeOps
 {
     public static void Register(OpRegistry r)
@@ -8,9 +8,14 @@ internal static class ResizeOps
         r.Add("Resize", Resize);
         r.Add("Upsample", c =>
         {
-            var scales = c.Opset < 9
-                ? c.Floats("scales")?.Select(f => (double)f).ToArray() ?? throw Errors.Invalid(c.Op, "attribute scales is required.")
-                : c.In(1).Values ?? throw Errors.Unresolved(c.Op, "scales are computed at run time.");
+            var scales = c.Opset switch
+            {
+                // Opset 1 (experimental): an NCHW input scaled by height_scale and width_scale.
+                < 7 when c.Has("height_scale") && c.Has("width_scale") => [1, 1, c.Float("height_scale", 1), c.Float("width_scale", 1)],
+                < 7 => throw Errors.Invalid(c.Op, "attributes height_scale and width_scale are required before opset 7."),
+                < 9 => c.Floats("scales")?.Select(f => (double)f).ToArray() ?? throw Errors.Invalid(c.Op, "attribute scales is required."),
+                _ => c.In(1).Values ?? throw Errors.Unresolved(c.Op, "scales are computed at run time."),
+            };
             return [c.Out(Scaled(c, c.In(0).Shape, scales, null), c.In(0).ElemType)];
         });
         r.Add("DepthToSpace", c =>
