@@ -68,23 +68,26 @@ public sealed class ValueProvenance
         return new ResultValue(name, value, ValueSource.Unknown);
     }
 
-    /// <summary>The candidate's latest predicted metrics, each with the predictor that gave it; empty when never scored.</summary>
+    /// <summary>The candidate's latest prediction of each name, with the predictor that gave it; none for a name never scored.</summary>
     public IReadOnlyList<ResultValue> LatestPredictions(string candidate, IReadOnlyList<string> names)
     {
-        if (!_predicted.TryGetValue(candidate, out var predictions) || predictions.Count == 0)
+        if (!_predicted.TryGetValue(candidate, out var predictions))
         {
             return [];
         }
 
-        var (version, metrics) = predictions[^1];
-        return names.Where(metrics.ContainsKey).Select(n => Predicted(n, metrics[n], version)).ToList();
+        return names.Select(n => predictions.LastOrDefault(p => p.Metrics.ContainsKey(n)) is { Metrics: not null } latest
+                ? Predicted(n, latest.Metrics[n], latest.Version)
+                : null)
+            .OfType<ResultValue>().ToList();
     }
 
-    /// <summary>A run's predictor version counts its AdapterTrained events; the task's latest one up to it scored the value.</summary>
+    /// <summary>A run's predictor version counts its AdapterTrained events; the task's latest one up to it scored the value
+    /// and is named with its own version ("gnn-adapter v1"); with none recorded, the run's version alone ("predictor v1").</summary>
     private ResultValue Predicted(string name, double value, int version)
     {
         var model = _predictors.LastOrDefault(p => p.Task == name && p.Version <= version);
-        return new ResultValue(name, value, ValueSource.Predicted, model is null ? $"v{version}" : $"{model.Model} v{version}", version);
+        return new ResultValue(name, value, ValueSource.Predicted, model is null ? $"predictor v{version}" : $"{model.Model} v{model.Version}", version);
     }
 
     private static void Add<T>(Dictionary<string, List<T>> byCandidate, string candidate, T item)

@@ -16,7 +16,7 @@ public static class FrontPlot
 {
     public const double Width = 900;
 
-    public static double Height(RunResult result) => 160 + 300 * Math.Max(1, result.Metrics.Count);
+    public static double Height(RunResult result) => 200 + 300 * Math.Max(1, result.Metrics.Count);
 
     public static string Svg(RunResult result) => SvgPlot.ToSvg(Model(result), Width, Height(result));
 
@@ -28,7 +28,13 @@ public static class FrontPlot
             Title = result.Kind == RunKind.Onnx ? "Mutation search: the current network per round" : "Pareto front per generation",
             Subtitle = $"run {result.RunId}; later generations darker, final front red{(result.Completed ? "" : " (not completed: latest front)")}",
         };
-        model.Legends.Add(new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop });
+        model.Legends.Add(new Legend
+        {
+            LegendPlacement = LegendPlacement.Outside,
+            LegendPosition = LegendPosition.BottomCenter,
+            LegendOrientation = LegendOrientation.Horizontal,
+            LegendPadding = 16,
+        });
         var macs = result.Generations.SelectMany(g => g.Members).Concat(result.Front).Append(result.Submitted)
             .Select(r => r?.Macs).OfType<long>().Where(m => m > 0).ToList();
         model.Axes.Add(MacsAxis(macs));
@@ -42,6 +48,9 @@ public static class FrontPlot
                 StartPosition = j / (double)metrics.Count + (j > 0 ? 0.04 : 0),
                 EndPosition = (j + 1) / (double)metrics.Count - (j < metrics.Count - 1 ? 0.04 : 0),
                 MajorGridlineStyle = LineStyle.Dot,
+                MinimumPadding = 0.05,
+                MaximumPadding = 0.05,
+                AxisTitleDistance = 12,
             });
         }
 
@@ -73,7 +82,10 @@ public static class FrontPlot
         axis.Position = AxisPosition.Bottom;
         axis.Title = decades ? "MACs (log scale)" : "MACs";
         axis.MajorGridlineStyle = LineStyle.Dot;
-        axis.StringFormat = "0.###E+0";
+        axis.LabelFormatter = SvgPlot.Si;
+        axis.AxisTitleDistance = 12;
+        axis.MinimumPadding = 0.03;
+        axis.MaximumPadding = 0.03;
         return axis;
     }
 
@@ -112,13 +124,14 @@ public static class FrontPlot
 
     private static void AddSubmitted(PlotModel model, FrontRow? submitted, IReadOnlyList<string> metrics)
     {
+        var titled = false;
         for (var j = 0; j < metrics.Count; j++)
         {
             if (submitted is { Macs: > 0 } && submitted.Value(metrics[j]) is { } value)
             {
                 var star = new ScatterSeries
                 {
-                    Title = j == 0 ? "submitted network" : null,
+                    Title = titled ? null : "submitted network",
                     MarkerType = MarkerType.Star,
                     MarkerSize = 8,
                     MarkerStroke = PlotColors.Submitted,
@@ -128,6 +141,7 @@ public static class FrontPlot
                 };
                 star.Points.Add(new ScatterPoint(submitted.Macs.Value, value.Value));
                 model.Series.Add(star);
+                titled = true;
             }
         }
     }
