@@ -2,15 +2,15 @@ using System.Globalization;
 using NasPipeline.RunResults.Model;
 using OxyPlot;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 using OxyPlot.Series;
 
 namespace NasPipeline.RunResults.Plots;
 
 /// <summary>
 /// A run's fronts generation by generation: MACs (x, logarithmic when they span a decade or more) against each metric,
-/// one panel per metric; later generations darker, the final front red and joined by a line, the submitted network a
-/// star; a circle is a predicted value, a diamond a measured one, a square one the events do not trace.
+/// one panel per metric; later generations darker, the final front red and joined by a line (a mutation search: its
+/// path, dashed, from the submitted network to the kept one), the submitted network a star; a circle is a predicted
+/// value, a diamond a measured one, a square one the events do not trace.
 /// </summary>
 public static class FrontPlot
 {
@@ -26,15 +26,10 @@ public static class FrontPlot
         var model = new PlotModel
         {
             Title = result.Kind == RunKind.Onnx ? "Mutation search: the current network per round" : "Pareto front per generation",
-            Subtitle = $"run {result.RunId}; later generations darker, final front red{(result.Completed ? "" : " (not completed: latest front)")}",
+            Subtitle = $"run {result.RunId}; later generations darker, {(result.Kind == RunKind.Onnx ? "kept network" : "final front")} red" +
+                (result.Completed ? "" : " (not completed: latest front)"),
         };
-        model.Legends.Add(new Legend
-        {
-            LegendPlacement = LegendPlacement.Outside,
-            LegendPosition = LegendPosition.BottomCenter,
-            LegendOrientation = LegendOrientation.Horizontal,
-            LegendPadding = 16,
-        });
+        model.Legends.Add(SvgPlot.BottomLegend());
         var macs = result.Generations.SelectMany(g => g.Members).Concat(result.Front).Append(result.Submitted)
             .Select(r => r?.Macs).OfType<long>().Where(m => m > 0).ToList();
         model.Axes.Add(MacsAxis(macs));
@@ -65,8 +60,17 @@ public static class FrontPlot
             AddPoints(model, result.Generations[k].Members, metrics, PlotColors.Generation(k, count), OxyColors.Undefined, size: 3.5);
         }
 
+        if (result.Kind == RunKind.Onnx)
+        {
+            AddPathLines(model, result.Path, metrics);
+        }
+
         AddPoints(model, result.Front, metrics, PlotColors.Final, PlotColors.Submitted, size: 6);
-        AddFrontLines(model, result.Front, metrics);
+        if (result.Kind != RunKind.Onnx)
+        {
+            AddFrontLines(model, result.Front, metrics);
+        }
+
         AddSubmitted(model, result.Submitted, metrics);
         AddKey(model, result, count);
         return model;
@@ -122,6 +126,25 @@ public static class FrontPlot
         }
     }
 
+    /// <summary>A mutation search's path, submitted network to kept one, in the order the search walked it.</summary>
+    private static void AddPathLines(PlotModel model, IReadOnlyList<PathStep> path, IReadOnlyList<string> metrics)
+    {
+        for (var j = 0; j < metrics.Count; j++)
+        {
+            var line = new LineSeries
+            {
+                Title = j == 0 ? "path: submitted to kept" : null,
+                Color = PlotColors.Key,
+                LineStyle = LineStyle.Dash,
+                StrokeThickness = 1,
+                XAxisKey = "macs",
+                YAxisKey = AxisKey(j),
+            };
+            line.Points.AddRange(path.Where(s => s.Macs > 0 && s.Metric(metrics[j]) is not null).Select(s => new DataPoint(s.Macs, s.Metric(metrics[j])!.Value)));
+            model.Series.Add(line);
+        }
+    }
+
     private static void AddSubmitted(PlotModel model, FrontRow? submitted, IReadOnlyList<string> metrics)
     {
         var titled = false;
@@ -133,7 +156,7 @@ public static class FrontPlot
                 {
                     Title = titled ? null : "submitted network",
                     MarkerType = MarkerType.Star,
-                    MarkerSize = 8,
+                    MarkerSize = 6,
                     MarkerStroke = PlotColors.Submitted,
                     MarkerStrokeThickness = 1.5,
                     XAxisKey = "macs",
@@ -149,6 +172,7 @@ public static class FrontPlot
     /// <summary>Legend entries with no points of their own: what each shape and the generation colours mean.</summary>
     private static void AddKey(PlotModel model, RunResult result, int generations)
     {
+
         var sources = result.Generations.SelectMany(g => g.Members).Concat(result.Front)
             .SelectMany(r => r.Values).Where(v => v.Source != ValueSource.Exact).Select(v => v.Source).Distinct().Order();
         foreach (var source in sources)

@@ -1,4 +1,5 @@
 using OxyPlot;
+using OxyPlot.Legends;
 
 namespace NasPipeline.RunResults.Plots;
 
@@ -7,14 +8,21 @@ public static class SvgPlot
 {
     public static string ToSvg(PlotModel model, double width, double height)
     {
+        // The font the measurer has metrics for (Helvetica's; Arial's are the same), named so viewers draw that width.
         model.DefaultFont = "Arial";
         // Viewers such as librsvg ignore dominant-baseline; the workaround places text explicitly, so every viewer agrees.
-        return SvgExporter.ExportToString(model, width, height, isDocument: true, new PdfRenderContext(width, height, OxyColors.White),
+        return SvgExporter.ExportToString(model, width, height, isDocument: true, new PixelTextMeasurer(width, height),
             useVerticalTextAlignmentWorkaround: true);
     }
 
-    public static void Write(PlotModel model, string path, double width, double height) =>
-        File.WriteAllText(path, ToSvg(model, width, height));
+    /// <summary>One row of legend entries under the plot.</summary>
+    public static Legend BottomLegend() => new()
+    {
+        LegendPlacement = LegendPlacement.Outside,
+        LegendPosition = LegendPosition.BottomCenter,
+        LegendOrientation = LegendOrientation.Horizontal,
+        LegendItemSpacing = 28,
+    };
 
     /// <summary>1_820_000 -> "1.82M": axis labels in the units MAC counts are quoted in (999,999.9 is "1M", not "1000k").</summary>
     public static string Si(double value)

@@ -29,7 +29,8 @@ public static class ResultText
         }
 
         var table = new TextTable(headers, headers.Select((h, j) => j is 1 or 2 || (j > 2 && (j - 3) % 2 == 0)).ToList());
-        foreach (var row in result.Front)
+        // Cheapest first, so the table reads as the trade-off it is; CSV and JSON keep the event's order.
+        foreach (var row in result.Front.OrderBy(r => r.Macs ?? long.MaxValue).ThenBy(r => r.Candidate, StringComparer.Ordinal))
         {
             var cells = new List<string> { row.Candidate, Numbers.Count(row.Macs), Numbers.Count(row.Params) };
             foreach (var metric in result.Metrics)
@@ -43,7 +44,8 @@ public static class ResultText
         text.Append(table);
         if (result.Submitted is { } submitted)
         {
-            text.Append(CultureInfo.InvariantCulture, $"submitted {submitted.Candidate}: macs {Numbers.Count(submitted.Macs)}, params {Numbers.Count(submitted.Params)}\n");
+            var metrics = string.Concat(submitted.Values.Select(v => $", {v.Name} {Numbers.Metric(v.Value)} {Numbers.From(v)}"));
+            text.Append(CultureInfo.InvariantCulture, $"submitted {submitted.Candidate}: macs {Numbers.Count(submitted.Macs)}, params {Numbers.Count(submitted.Params)}{metrics}\n");
         }
 
         return text.ToString();
