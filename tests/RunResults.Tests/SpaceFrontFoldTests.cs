@@ -114,6 +114,18 @@ public sealed class SpaceFrontFoldTests
     }
 
     [Fact]
+    public void A_failed_run_says_where_and_why_it_stopped()
+    {
+        var result = RunResultFold.Of(Run,
+            [SubmittedPoint(Mbv3.Smallest, "classification"), new RunFailed(Run, "predict", "NoPredictor: No predictor for task 'classification'", DateTimeOffset.UnixEpoch)],
+            Spaces);
+
+        Assert.Equal("failed in predict: NoPredictor: No predictor for task 'classification'", result.Failure);
+        Assert.StartsWith("the run failed in predict: NoPredictor", Rendering.ResultText.Result(result), StringComparison.Ordinal);
+        Assert.Contains("no front yet", Rendering.ResultText.Result(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_evaluated_subnet_is_a_measurement_of_its_point()
     {
         var evaluated = new SubnetEvaluated(Run, new SearchSpacePoint(Mbv3.Name, Mbv3.Smallest), "classification", "top1", 0.81, "test", 1000,

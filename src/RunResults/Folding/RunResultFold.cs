@@ -22,6 +22,7 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
     private IReadOnlyList<FrontRow>? _final;
     private IReadOnlyList<string> _objectives = [];
     private string? _keptModel;
+    private string? _failure;
 
     public static RunResult Of(Guid runId, IEnumerable<object> events, SearchSpaceRegistry spaces)
     {
@@ -74,6 +75,12 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
                 }
 
                 break;
+            case RunFailed failed:
+                _failure = $"failed in {failed.Stage}: {failed.Reason}";
+                break;
+            case SubmissionRejected rejected:
+                _failure = $"rejected by {rejected.Stage} ({rejected.Kind}): {rejected.Reason}";
+                break;
         }
     }
 
@@ -88,7 +95,8 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
         Kind == RunKind.Onnx ? Path() : [],
         _generations.ToList(),
         _candidates.ToList(),
-        _keptModel);
+        _keptModel,
+        _failure);
 
     /// <summary>The submitted network as the search named it (a point repaired to its canonical form, or the graph's
     /// hash), with its exact costs and the latest predictions it got.</summary>

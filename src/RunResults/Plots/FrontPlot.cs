@@ -172,7 +172,6 @@ public static class FrontPlot
     /// <summary>Legend entries with no points of their own: what each shape and the generation colours mean.</summary>
     private static void AddKey(PlotModel model, RunResult result, int generations)
     {
-
         var sources = result.Generations.SelectMany(g => g.Members).Concat(result.Front)
             .SelectMany(r => r.Values).Where(v => v.Source != ValueSource.Exact).Select(v => v.Source).Distinct().Order();
         foreach (var source in sources)

@@ -8,7 +8,8 @@ namespace NasPipeline.RunResults.Rendering;
 public static class ResultText
 {
     /// <summary>What `show RUN --front` prints: the front of a space run, the path of an ONNX run.</summary>
-    public static string Result(RunResult result) => result.Kind == RunKind.Onnx ? Path(result) : Front(result);
+    public static string Result(RunResult result) =>
+        (result.Failure is null ? "" : $"the run {result.Failure}\n") + (result.Kind == RunKind.Onnx ? Path(result) : Front(result));
 
     public static string Front(RunResult result)
     {
