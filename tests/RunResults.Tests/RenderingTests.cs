@@ -103,7 +103,7 @@ public sealed class RenderingTests
     {
         var lines = ResultText.Result(Path()).Split('\n');
 
-        Assert.StartsWith("path of the mutation search: the submitted network, then 1 kept mutants (kept network last)", lines[0]);
+        Assert.StartsWith("path of the mutation search: the submitted network, then 1 kept mutant (kept network last)", lines[0]);
         Assert.Matches(@"^step\s+round\s+network\s+mutation\s+macs\s+vs submitted\s+params\s+classification\s+from$", lines[1]);
         Assert.Matches(@"^\s+0\s+-\s+000000000000 \(submitted\)\s+-\s+1,000,000\s+0\.0%\s+5,000\s+0\.5000\s+predicted \(gnn-adapter v1\)$", lines[2]);
         Assert.Matches(@"^\s+1\s+1\s+111111111111 \(kept\)\s+not recorded\s+800,000\s+-20\.0%\s+4,500\s+0\.1250\s+predicted \(gnn-adapter v1\)$", lines[3]);

@@ -14,14 +14,16 @@ public static class ResultText
     public static string Front(RunResult result)
     {
         var text = new StringBuilder();
-        var which = result.Completed ? "final front" : result.Generations.Count > 0
-            ? $"front of generation {result.Generations[^1].Generation} (iteration {result.Generations[^1].Iteration}; the search has not completed)"
-            : "no front yet (no generation completed)";
-        text.Append(CultureInfo.InvariantCulture, $"{which}: {result.Front.Count} members, objectives {string.Join(", ", result.Objectives)}\n");
         if (result.Front.Count == 0)
         {
-            return text.ToString();
+            return "no front yet (no generation completed)\n";
         }
+
+        var which = result.Completed
+            ? "final front"
+            : $"front of generation {result.Generations[^1].Generation} (iteration {result.Generations[^1].Iteration}; the search has not completed)";
+
+        text.Append(CultureInfo.InvariantCulture, $"{which}: {result.Front.Count} members, objectives {string.Join(", ", result.Objectives)}\n");
 
         var headers = new List<string> { "candidate", "macs", "params" };
         foreach (var metric in result.Metrics)
@@ -62,7 +64,8 @@ public static class ResultText
         }
 
         var state = result.Completed ? "kept network last" : "the search has not completed; current network last";
-        text.Append(CultureInfo.InvariantCulture, $"path of the mutation search: the submitted network, then {steps.Count - 1} kept mutants ({state})\n");
+        var kept = steps.Count - 1;
+        text.Append(CultureInfo.InvariantCulture, $"path of the mutation search: the submitted network, then {kept} kept mutant{(kept == 1 ? "" : "s")} ({state})\n");
         var headers = new List<string> { "step", "round", "network", "mutation", "macs", "vs submitted", "params" };
         foreach (var task in result.Tasks)
         {
