@@ -8,11 +8,15 @@
 # 3. starts every stage as its own process (GraphExtract PseudoLabel Predict Search Adapt), logs in .local/logs/;
 # 4. submits the model with the CLI (`nasp submit ... --wait`), which prints the run id on its first line and
 #    waits for the run to reach a final state, then prints `nasp show <run id>`;
-# 5. stops the stages and the servers, also on failure or Ctrl-C.
+# 5. prints the result table (`nasp show <run id> --front`: the path from the submitted network to the kept one, or
+#    the Pareto front of a search-space point) and writes it, the plot (`nasp plot`) and, for an ONNX model, the kept
+#    network (`nasp blob get`) to .local/demo/ (result.txt, front.svg, kept.onnx), saying where;
+# 6. stops the stages and the servers, also on failure or Ctrl-C.
 #
 # Settings: NASP_DEMO_INPUT (default 1x1x28x28), NASP_DEMO_TASKS (default classification),
 # NASP_DEMO_TIMEOUT (seconds for the run, default 0 = no limit), NASP_DEMO_SKIP_BUILD=1,
-# NASP_DEMO_STAGE_READY_TIMEOUT (seconds to wait for each stage's bus, default 120), and the ports of servers.sh.
+# NASP_DEMO_STAGE_READY_TIMEOUT (seconds to wait for each stage's bus, default 120), NASP_DEMO_OUT (where the result
+# files go, default .local/demo), and the ports of servers.sh.
 set -uo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +29,7 @@ TASKS="${NASP_DEMO_TASKS:-classification}"
 RUN_TIMEOUT="${NASP_DEMO_TIMEOUT:-0}"
 READY_TIMEOUT="${NASP_DEMO_STAGE_READY_TIMEOUT:-120}"
 LOGS="$REPO/.local/logs"
+OUT="${NASP_DEMO_OUT:-$REPO/.local/demo}"
 CLI_DLL="src/Cli/bin/Release/net10.0/nasp.dll"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_CLI_UI_LANGUAGE=en
@@ -147,5 +152,23 @@ say "nasp show $RUN_ID"
 dotnet "$CLI_DLL" show "$RUN_ID" </dev/null | tee "$LOGS/show.log"
 rc="${PIPESTATUS[0]}"
 [ "$rc" -eq 0 ] || say "nasp show failed (exit $rc)"
+
+# --- the result: its table, its plot, the kept network ------------------------------------------
+mkdir -p "$OUT"
+rm -f "$OUT/result.txt" "$OUT/front.svg" "$OUT/kept.onnx"
+say "nasp show $RUN_ID --front"
+dotnet "$CLI_DLL" show "$RUN_ID" --front </dev/null | tee "$OUT/result.txt"
+st="${PIPESTATUS[0]}"
+[ "$st" -eq 0 ] || { say "nasp show --front failed (exit $st)"; rc="$st"; }
+say "nasp plot $RUN_ID --out $OUT/front.svg"
+dotnet "$CLI_DLL" plot "$RUN_ID" --out "$OUT/front.svg" </dev/null || { st=$?; say "nasp plot failed (exit $st)"; rc="$st"; }
+KEPT="$(dotnet "$CLI_DLL" show "$RUN_ID" --front --json </dev/null | grep -o '"kept_model_blob_hash": "[0-9a-f]\{64\}"' | grep -o '[0-9a-f]\{64\}')"
+if [ -n "$KEPT" ]; then
+  say "nasp blob get $KEPT --out $OUT/kept.onnx"
+  dotnet "$CLI_DLL" blob get "$KEPT" --out "$OUT/kept.onnx" </dev/null || { st=$?; say "nasp blob get failed (exit $st)"; rc="$st"; }
+fi
 say "run $RUN_ID done; stage logs in $LOGS/"
+say "result table: $OUT/result.txt (printed above)"
+[ -f "$OUT/front.svg" ] && say "plot (MACs against each metric, per generation): $OUT/front.svg"
+[ -n "$KEPT" ] && [ -f "$OUT/kept.onnx" ] && say "kept network's ONNX: $OUT/kept.onnx"
 exit "$rc"

@@ -4,7 +4,7 @@ using NasPipeline.Cli;
 using NasPipeline.Cli.Commands;
 using NasPipeline.Hosting;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help", "speed", "redrive", "fork", "no-projection", "no-scaling" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "wait", "json", "events", "help", "speed", "redrive", "fork", "no-projection", "no-scaling", "front", "csv" };
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -21,7 +21,10 @@ try
     {
         "submit" => await SubmitCommand.RunAsync(parsed, output, cancel.Token),
         "runs" => await RunsCommand.RunAsync(parsed, output, cancel.Token),
+        "show" when parsed.Flag("front") => await ShowFrontCommand.RunAsync(parsed, output, cancel.Token),
         "show" => await ShowCommand.RunAsync(parsed, output, cancel.Token),
+        "candidates" => await CandidatesCommand.RunAsync(parsed, output, cancel.Token),
+        "plot" => await PlotCommand.RunAsync(parsed, output, cancel.Token),
         "watch" => await WatchCommand.RunAsync(parsed, output, cancel.Token),
         "replay" => await ReplayCommand.RunAsync(parsed, output, cancel.Token),
         "errors" => await ErrorsCommand.RunAsync(parsed, output, Settings(), cancel.Token),
@@ -80,7 +83,7 @@ static int Help(int code)
     Console.WriteLine();
     foreach (var usage in new[]
              {
-                 SubmitCommand.Usage, RunsCommand.Usage, ShowCommand.Usage, WatchCommand.Usage, ReplayCommand.Usage,
+                 SubmitCommand.Usage, RunsCommand.Usage, ShowCommand.Usage, ShowFrontCommand.Usage, CandidatesCommand.Usage, PlotCommand.Usage, WatchCommand.Usage, ReplayCommand.Usage,
                  ErrorsCommand.Usage, GraphCommand.Usage, ServeCommand.Usage, DoctorCommand.Usage, DataCommand.Usage, PredictorCommand.Usage, PredictorTrainCommand.TrainUsage, PredictorTrainCommand.ListUsage, BlobCommand.Usage,
                  BenchCommand.Usage, MutateCommand.Usage, TasksCommand.Usage, SpaceCommand.Usage, SupernetCommand.Usage, SubnetCommand.Usage,
              })

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NasPipeline.Predictors.Encoding;
 using NasPipeline.Predictors.Evaluation;
+using NasPipeline.RunResults.Plots;
 
 namespace NasPipeline.Cli.Commands;
 
@@ -11,7 +12,7 @@ public static class PredictorCommand
     public const string Usage =
         "predictor eval --data DATA.jsonl --task METRIC --model ridge|rbf|gnn|gnn-adapter --train-size N [--seeds S] [--first-seed F] " +
         "[--pretrain DATA2.jsonl] [--pretrain-task T2] [--pretrain-size M] [--pretrain-epochs E2] " +
-        "[--label-transform none|stand|stand_flops] [--epochs E] [--lr LR] [--batch B] [--adapters K] [--json]";
+        "[--label-transform none|stand|stand_flops] [--epochs E] [--lr LR] [--batch B] [--adapters K] [--json] [--plot FILE.svg]";
 
     public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -34,6 +35,7 @@ public static class PredictorCommand
         var firstSeed = args.IntOption("first-seed", 0);
         var gnn = GnnEvalSettings.Read(args, model);
         var json = args.Flag("json");
+        var plot = args.Option("plot");
         args.RejectUnknown();
         if (seedCount < 1)
         {
@@ -60,6 +62,13 @@ public static class PredictorCommand
         catch (ArgumentException e)
         {
             throw new CliUsageException(e.Message);
+        }
+
+        if (plot is not null)
+        {
+            await File.WriteAllTextAsync(plot, PredictionPlot.Svg(PredictionPlot.Title(model, task, trainSize, summary.Srcc.Mean, summary.Srcc.Std),
+                summary.Seeds.Select(s => new PredictionSeries(s.Seed, s.Truth!, s.Predicted!)).ToList()), cancellationToken);
+            await Console.Error.WriteLineAsync($"wrote {plot}: predicted against true for {summary.Seeds.Sum(s => s.TestSize)} test architectures");
         }
 
         if (json)

@@ -12,7 +12,10 @@ public sealed record MeanAndStd(double Mean, double Std)
     }
 }
 
-public sealed record SeedResult(int Seed, int TrainSize, int TestSize, double Srcc, double Kendall, double Mae);
+/// <summary>One seed's split and scores; <see cref="Truth"/> and <see cref="Predicted"/> are the test split's values, in
+/// the same order (for a predicted-against-true plot).</summary>
+public sealed record SeedResult(int Seed, int TrainSize, int TestSize, double Srcc, double Kendall, double Mae,
+    IReadOnlyList<double>? Truth = null, IReadOnlyList<double>? Predicted = null);
 
 public sealed record EvaluationSummary(MeanAndStd Srcc, MeanAndStd Kendall, MeanAndStd Mae, IReadOnlyList<SeedResult> Seeds);
 
@@ -61,7 +64,7 @@ public static class PredictorEvaluation
 
             var truth = test.Select(i => targets[i]).ToList();
             var result = new SeedResult(seed, trainSize, test.Length, RankCorrelation.Spearman(truth, predicted),
-                RankCorrelation.KendallTauB(truth, predicted), ErrorMetrics.MeanAbsoluteError(truth, predicted));
+                RankCorrelation.KendallTauB(truth, predicted), ErrorMetrics.MeanAbsoluteError(truth, predicted), truth, predicted);
             progress?.Invoke(result);
             results.Add(result);
         }

@@ -1,0 +1,5 @@
+namespace NasPipeline.RunResults.Model;
+
+/// <summary>One score a predictor gave during a run: which request (step) asked for it, with which predictor version.</summary>
+public sealed record ScoredCandidate(
+    string Candidate, int Generation, Guid RequestId, int PredictorVersion, IReadOnlyDictionary<string, double> Scores, double Uncertainty);

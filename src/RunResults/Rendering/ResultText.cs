@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using NasPipeline.RunResults.Model;
+
+namespace NasPipeline.RunResults.Rendering;
+
+/// <summary>The result as fixed-width tables for a terminal: the front of a space run, the path of an ONNX run, the scores.</summary>
+public static class ResultText
+{
+    /// <summary>What `show RUN --front` prints: the front of a space run, the path of an ONNX run.</summary>
+    public static string Result(RunResult result) =>
+        (result.Failure is null ? "" : $"the run {result.Failure}\n") + (result.Kind == RunKind.Onnx ? Path(result) : Front(result));
+
+    public static string Front(RunResult result)
+    {
+        var text = new StringBuilder();
+        if (result.Front.Count == 0)
+        {
+            return "no front yet (no generation completed)\n";
+        }
+
+        var which = result.Completed
+            ? "final front"
+            : $"front of generation {result.Generations[^1].Generation} (iteration {result.Generations[^1].Iteration}; the search has not completed)";
+
+        text.Append(CultureInfo.InvariantCulture, $"{which}: {result.Front.Count} members, objectives {string.Join(", ", result.Objectives)}\n");
+
+        var headers = new List<string> { "candidate", "macs", "params" };
+        foreach (var metric in result.Metrics)
+        {
+            headers.AddRange([metric, "from"]);
+        }
+
+        var table = new TextTable(headers, headers.Select((h, j) => j is 1 or 2 || (j > 2 && (j - 3) % 2 == 0)).ToList());
+        // Cheapest first, so the table reads as the trade-off it is; CSV and JSON keep the event's order.
+        foreach (var row in result.Front.OrderBy(r => r.Macs ?? long.MaxValue).ThenBy(r => r.Candidate, StringComparer.Ordinal))
+        {
+            var cells = new List<string> { row.Candidate, Numbers.Count(row.Macs), Numbers.Count(row.Params) };
+            foreach (var metric in result.Metrics)
+            {
+                cells.AddRange(row.Value(metric) is { } v ? [Numbers.Metric(v.Value), Numbers.From(v)] : ["", ""]);
+            }
+
+            table.Add(cells);
+        }
+
+        text.Append(table);
+        if (result.Submitted is { } submitted)
+        {
+            var metrics = string.Concat(submitted.Values.Select(v => $", {v.Name} {Numbers.Metric(v.Value)} {Numbers.From(v)}"));
+            text.Append(CultureInfo.InvariantCulture, $"submitted {submitted.Candidate}: macs {Numbers.Count(submitted.Macs)}, params {Numbers.Count(submitted.Params)}{metrics}\n");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Path(RunResult result)
+    {
+        var text = new StringBuilder();
+        var steps = result.Path;
+        if (steps.Count == 0)
+        {
+            return "no path yet (the submitted network's graph is not extracted)\n";
+        }
+
+        var state = result.Completed ? "kept network last" : "the search has not completed; current network last";
+        var kept = steps.Count - 1;
+        text.Append(CultureInfo.InvariantCulture, $"path of the mutation search: the submitted network, then {kept} kept mutant{(kept == 1 ? "" : "s")} ({state})\n");
+        var headers = new List<string> { "step", "round", "network", "mutation", "macs", "vs submitted", "params" };
+        foreach (var task in result.Tasks)
+        {
+            headers.AddRange([task, "from"]);
+        }
+
+        var table = new TextTable(headers, headers.Select((h, j) => j is 0 or 1 or 4 or 5 or 6 || (j > 6 && (j - 7) % 2 == 0)).ToList());
+        foreach (var step in steps)
+        {
+            var cells = new List<string>
+            {
+                step.Step.ToString(CultureInfo.InvariantCulture),
+                step.Round?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                Numbers.Short(step.Candidate) + (step.Step == 0 ? " (submitted)" : step == steps[^1] && result.Completed ? " (kept)" : ""),
+                step.Mutation ?? (step.Step == 0 ? "-" : "not recorded"),
+                Numbers.Count(step.Macs),
+                steps[0].Macs > 0 ? ((double)step.Macs / steps[0].Macs - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "",
+                Numbers.Count(step.Params),
+            };
+            foreach (var task in result.Tasks)
+            {
+                cells.AddRange(step.Metric(task) is { } v ? [Numbers.Metric(v.Value), Numbers.From(v)] : ["", ""]);
+            }
+
+            table.Add(cells);
+        }
+
+        text.Append(table);
+        if (result.KeptModelBlobHash is { } blob)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"kept network's ONNX: blob {blob} (nasp blob get {blob} --out kept.onnx)\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>What `candidates RUN` prints: every score, in the order the predictor gave them.</summary>
+    public static string Candidates(RunResult result)
+    {
+        var tasks = ScoredTasks(result);
+        var headers = new List<string> { "candidate", "generation", "version" };
+        headers.AddRange(tasks);
+        headers.Add("uncertainty");
+        var table = new TextTable(headers, headers.Select((_, j) => j > 0).ToList());
+        foreach (var c in result.Candidates)
+        {
+            var cells = new List<string> { Numbers.Short(c.Candidate), c.Generation.ToString(CultureInfo.InvariantCulture), $"v{c.PredictorVersion}" };
+            cells.AddRange(tasks.Select(t => c.Scores.TryGetValue(t, out var v) ? Numbers.Metric(v) : ""));
+            cells.Add(Numbers.Metric(c.Uncertainty));
+            table.Add(cells);
+        }
+
+        var distinct = result.Candidates.Select(c => c.Candidate).Distinct(StringComparer.Ordinal).Count();
+        return $"{result.Candidates.Count} scores of {distinct} candidates\n{table}";
+    }
+
+    /// <summary>The tasks the scores hold, the submission's first, in its order.</summary>
+    public static IReadOnlyList<string> ScoredTasks(RunResult result) =>
+        result.Tasks.Concat(result.Candidates.SelectMany(c => c.Scores.Keys)).Distinct(StringComparer.Ordinal)
+            .Where(t => result.Candidates.Any(c => c.Scores.ContainsKey(t))).ToList();
+}
