@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using NasPipeline.ArchitectureData;
+using NasPipeline.ArchitectureData.Importing;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Defaults;
 using NasPipeline.Predictors.Encoding;
@@ -29,22 +29,23 @@ public static class DefaultPredictorBench
             var parts = text.Split('x').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
             var recipe = new DefaultPredictorRecipe(file, "mean_acc", parts[0], parts[1], parts[2]);
             var clock = Stopwatch.StartNew();
-            var records = DefaultPredictorTraining.Load(recipe);
+            var sample = DefaultPredictorTraining.Load(recipe);
             var loading = clock.Elapsed.TotalSeconds;
-            using var trained = DefaultPredictorTraining.Train(records, recipe, _ => { }, CancellationToken.None);
+            using var trained = DefaultPredictorTraining.Train(sample, recipe, _ => { }, CancellationToken.None);
             var seconds = clock.Elapsed.TotalSeconds;
 
-            var seen = DefaultPredictorTraining.Subset(records, recipe).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            var unseen = records.Where(r => !seen.Contains(r.Id)).ToList();
+            var records = new NasBenchMacroImporter().Import(file).ToList();
+            var seen = sample.Select(r => r.Encoding).ToHashSet(StringComparer.Ordinal);
+            var unseen = records.Where(r => !seen.Contains(r.Encoding)).ToList();
             var truth = unseen.Select(r => r.Metrics[recipe.Metric]).ToList();
             var srcc = RankCorrelation.Spearman(truth, trained.Predictor.Predict(unseen.Select(r => GnnSample.Of(r.Graph)).ToList()));
             var ridge = new OneHotRidgePredictor();
-            var train = records.Where(r => seen.Contains(r.Id)).ToList();
+            var train = sample;
             ridge.Fit(train.Select(r => r.Encoding).ToList(), train.Select(r => r.Metrics[recipe.Metric]).ToList());
             var ridgeSrcc = RankCorrelation.Spearman(truth, ridge.Predict(unseen.Select(r => r.Encoding).ToList()));
 
             var name = $"{recipe.Architectures} architectures, {recipe.BaseEpochs} base + {recipe.AdapterEpochs} adapter epochs";
-            table.Add(new BenchRow("default-predictor", name, "first use: load + train", seconds, "s", $"loading the table ({records.Count:N0} graphs)", loading));
+            table.Add(new BenchRow("default-predictor", name, "first use: load + train", seconds, "s", $"loading the sample ({sample.Count:N0} graphs)", loading));
             table.Add(new BenchRow("default-predictor", name, $"SRCC on the other {unseen.Count:N0}", srcc, "", "one-hot ridge, same architectures", ridgeSrcc));
             table.Add(new BenchRow("default-predictor", name, "validation SRCC (held-out fifth)", trained.ValidationSrcc, "", "SRCC on the unseen, above", srcc));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

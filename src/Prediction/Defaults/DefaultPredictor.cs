@@ -83,14 +83,12 @@ public sealed class DefaultPredictor(PredictSettings settings, PredictorRegistry
     {
         var clock = Stopwatch.StartNew();
         TorchEnvironment.EnsureAvailable();
-        var records = DefaultPredictorTraining.Load(recipe);
-        var count = Math.Min(records.Count, recipe.Architectures);
-        log.LogInformation("Default predictor: training AIO-P's GNN on {Count} of {Total} architectures' {Metric} from {File} ({Base} base + {Adapters} adapter epochs); it is stored and reused afterwards",
-            count, records.Count, recipe.Metric, recipe.DataFile, recipe.BaseEpochs, recipe.AdapterEpochs);
+        log.LogInformation("Default predictor: training AIO-P's GNN on {Count} architectures' {Metric} from {File} ({Base} base + {Adapters} adapter epochs); it is stored and reused afterwards",
+            recipe.Architectures, recipe.Metric, recipe.DataFile, recipe.BaseEpochs, recipe.AdapterEpochs);
 
         // CPU-bound for a minute or more: off the caller's thread, so the host stays responsive.
-        using var trained = await Task.Run(() => DefaultPredictorTraining.Train(records, recipe, line => log.LogInformation("Default predictor: {Progress}", line), cancellationToken),
-            cancellationToken);
+        using var trained = await Task.Run(() => DefaultPredictorTraining.Train(DefaultPredictorTraining.Load(recipe), recipe,
+            line => log.LogInformation("Default predictor: {Progress}", line), cancellationToken), cancellationToken);
         var registration = new TaskPredictorRegistration
         {
             Id = RegistrationId,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NasPipeline.ArchitectureData;
+using NasPipeline.ArchitectureData.Csv;
 using NasPipeline.ArchitectureData.Importing;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.Predictors.Evaluation;
@@ -10,33 +11,41 @@ namespace NasPipeline.Prediction.Defaults;
 /// <summary>Trains the default predictor from its recipe: no database, no bus (the stage stores and registers it).</summary>
 public static class DefaultPredictorTraining
 {
-    /// <summary>The file's architectures that carry the metric: JSON Lines from <c>nasp data import</c>, else a NAS-Bench-Macro CSV.</summary>
+    /// <summary>
+    /// The recipe's seeded sample of the file's architectures that carry the metric (all of them when there are no more
+    /// than <see cref="DefaultPredictorRecipe.Architectures"/>), in file order. A NAS-Bench-Macro CSV builds only the
+    /// sampled networks (building all 6,561 took a third of the first use on a loaded machine); JSON Lines from
+    /// <c>nasp data import</c> hold their graphs already.
+    /// </summary>
     public static IReadOnlyList<ArchitectureRecord> Load(DefaultPredictorRecipe recipe)
     {
-        var records = recipe.DataFile.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
-            ? ArchitectureDataset.Read(recipe.DataFile)
-            : new NasBenchMacroImporter().Import(recipe.DataFile);
-        return records.Where(r => r.Metrics.ContainsKey(recipe.Metric)).ToList();
-    }
-
-    /// <summary>The seeded subset of <see cref="DefaultPredictorRecipe.Architectures"/> records (all when there are fewer), in file order.</summary>
-    public static IReadOnlyList<ArchitectureRecord> Subset(IReadOnlyList<ArchitectureRecord> records, DefaultPredictorRecipe recipe) =>
-        records.Count <= recipe.Architectures
-            ? records
-            : PredictorEvaluation.Shuffle(records.Count, DefaultPredictorRecipe.Seed)[..recipe.Architectures].Order().Select(i => records[i]).ToList();
-
-    /// <summary>Base, then K-Adapters; <paramref name="progress"/> hears one line per tenth of each phase's epochs.
-    /// Cancelling stops it at the next epoch's end.</summary>
-    public static TrainedPredictor Train(IReadOnlyList<ArchitectureRecord> records, DefaultPredictorRecipe recipe, Action<string> progress, CancellationToken cancellationToken)
-    {
-        var subset = Subset(records, recipe);
-        if (subset.Count < 10)
+        if (recipe.DataFile.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ArgumentException($"{recipe.DataFile} holds {subset.Count} architectures with a '{recipe.Metric}' metric; the default predictor needs at least 10.");
+            return Sample(ArchitectureDataset.Read(recipe.DataFile).Where(r => r.Metrics.ContainsKey(recipe.Metric)).ToList(), recipe);
         }
 
-        var samples = subset.Select(r => GnnSample.Of(r.Graph)).ToList();
-        var labels = subset.Select(r => r.Metrics[recipe.Metric]).ToList();
+        using var reader = new StreamReader(recipe.DataFile);
+        var rows = CsvReader.Read(reader).Where(row => HasNumber(row, recipe.Metric)).ToList();
+        return new NasBenchMacroImporter().Import(Sample(rows, recipe)).ToList();
+    }
+
+    /// <summary>Which of <paramref name="count"/> eligible rows the recipe trains and validates on, ascending.</summary>
+    public static int[] SampleRows(int count, DefaultPredictorRecipe recipe) =>
+        count <= recipe.Architectures
+            ? Enumerable.Range(0, count).ToArray()
+            : PredictorEvaluation.Shuffle(count, DefaultPredictorRecipe.Seed)[..recipe.Architectures].Order().ToArray();
+
+    /// <summary>Base, then K-Adapters, on the loaded sample; <paramref name="progress"/> hears one line per tenth of
+    /// each phase's epochs. Cancelling stops it at the next epoch's end.</summary>
+    public static TrainedPredictor Train(IReadOnlyList<ArchitectureRecord> sample, DefaultPredictorRecipe recipe, Action<string> progress, CancellationToken cancellationToken)
+    {
+        if (sample.Count < 10)
+        {
+            throw new ArgumentException($"{recipe.DataFile} holds {sample.Count} architectures with a '{recipe.Metric}' metric; the default predictor needs at least 10.");
+        }
+
+        var samples = sample.Select(r => GnnSample.Of(r.Graph)).ToList();
+        var labels = sample.Select(r => r.Metrics[recipe.Metric]).ToList();
         var baseOptions = Phase(new GnnTrainingOptions { Epochs = recipe.BaseEpochs, Batch = DefaultPredictorRecipe.BaseBatch }, "base", progress, cancellationToken);
         var adapterOptions = Phase(new GnnTrainingOptions
         {
@@ -44,6 +53,11 @@ public static class DefaultPredictorTraining
         }, "adapters", progress, cancellationToken);
         return PredictorTraining.Train(samples, labels, null, baseOptions, adapterOptions, DefaultPredictorRecipe.ValidationShare, DefaultPredictorRecipe.Seed);
     }
+
+    private static List<T> Sample<T>(IReadOnlyList<T> items, DefaultPredictorRecipe recipe) => SampleRows(items.Count, recipe).Select(i => items[i]).ToList();
+
+    private static bool HasNumber(CsvRow row, string column) =>
+        row.Header.Contains(column, StringComparer.OrdinalIgnoreCase) && double.TryParse(row[column], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private static GnnTrainingOptions Phase(GnnTrainingOptions options, string label, Action<string> progress, CancellationToken cancellationToken)
     {
