@@ -13,7 +13,8 @@ public sealed class SupernetCommandsTests(PipelineFixture fixture)
     {
         var env = NaspCli.Embedded(fixture);
         // The run is only somewhere to record into: with no predictor registered for this task (no test registers
-        // one) Predict fails it, which is a final state, so `submit --wait` returns 1 at once.
+        // one) and the default predictor off, Predict fails it, which is a final state, so `submit --wait` returns 1 at once.
+        env["Predict__DefaultPredictor"] = "off";
         var submit = await NaspCli.RunAsync(env, "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "supernet-test", "--wait");
         Assert.True(submit.ExitCode == 1, submit.Output);
         Assert.Contains("No predictor for task 'supernet-test'", submit.Output, StringComparison.Ordinal);
