@@ -34,6 +34,9 @@ CLI_DLL="src/Cli/bin/Release/net10.0/nasp.dll"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_CLI_UI_LANGUAGE=en
 export MSBUILDDISABLENODEREUSE=1
+# libtorch's OpenMP threads sleep instead of spinning between steps: the stages share the cores, and the Predict stage
+# trains its default predictor on first use (spinning made a loaded 2-core machine many times slower).
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 
 say() { printf '[demo] %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }

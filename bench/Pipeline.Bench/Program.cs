@@ -1,6 +1,7 @@
 using NasPipeline.Bench;
 
-// nasp-bench [graph|store|bus|training|rbf|gnn|supernet|supernet-speed|supernet-accuracy|supernet-ablation|supernet-optimizer|all] [--quick]
+// nasp-bench [graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy|supernet-ablation|supernet-optimizer|all] [--quick]
+// ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 30 stand-alone trainings): prints markdown tables and writes bench/results/pipeline.json (bench/results/MODE.json for supernet modes).
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -20,6 +21,12 @@ if (which is "rbf" or "all")
 if (which is "gnn" or "all")
 {
     tables.Add(GnnScoringBench.Run(Path.Combine(root, "tests", "fixtures", "onnx"), graphs: quick ? 64 : 256, repeats: quick ? 3 : 7));
+}
+
+if (which is "default-predictor")
+{
+    var recipes = args.SkipWhile(a => a != "--recipes").Skip(1).FirstOrDefault()?.Split(',') ?? ["250x40x20", "500x40x20", "1000x40x20", "1000x80x40", "2000x40x20"];
+    tables.Add(DefaultPredictorBench.Run(root, recipes, threads: Math.Min(Environment.ProcessorCount, 4)));
 }
 
 if (which is "training" or "all")
@@ -61,7 +68,7 @@ foreach (var table in tables)
     table.Print(Console.Out);
 }
 
-var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) ? $"{which}.json" : "pipeline.json");
+var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which == "default-predictor" ? $"{which}.json" : "pipeline.json");
 BenchTable.WriteJson(jsonPath, tables);
 Console.WriteLine();
 Console.WriteLine($"wrote {jsonPath}");

@@ -16,13 +16,14 @@ namespace NasPipeline.Prediction;
 /// The Predict stage's work for one inbound message, once per message (the run's stream is folded, the outcome
 /// appended with a dedupe key, and a redelivery gets the stored outcome back).
 /// Scoring first brings each task's predictor up to date: a refit on labels that arrived since the last one,
-/// else (no predictor yet) the registered one for the task is adopted, both recorded as <c>AdapterTrained</c>.
+/// else (no predictor yet) the one registered for the task, or the default one, is adopted, both recorded as
+/// <c>AdapterTrained</c> with their source.
 /// The scores then name the run's predictor version (how many <c>AdapterTrained</c> the stream holds), so a replay
-/// knows exactly which models made them. A task with no predictor, or a candidate that cannot be read, fails the run
-/// with the reason instead of leaving it waiting.
+/// knows exactly which models made them. A task with no predictor (the default turned off), or a candidate that cannot
+/// be read, fails the run with the reason instead of leaving it waiting.
 /// </summary>
 public sealed class PredictionService(
-    RunEventWriter writer, IDocumentStore store, IBlobStore blobs, PredictorRegistry registry, ModelCache models,
+    RunEventWriter writer, IDocumentStore store, IBlobStore blobs, StartingPredictors starting, ModelCache models,
     CandidateResolver resolver, OnlineRefit refit, PredictSettings settings, TimeProvider clock)
 {
     public const string StageName = "predict";
@@ -117,7 +118,7 @@ public sealed class PredictionService(
 
         var hash = await blobs.PutAsync(result.Weights, ModelKinds.MediaType(result.Model), cancellationToken);
         Record(state, events, new AdapterTrained(state.RunId, task, result.Model, state.Version + 1, result.SampleCount,
-            double.IsFinite(result.ValidationSrcc) ? result.ValidationSrcc : 0, hash, seed));
+            double.IsFinite(result.ValidationSrcc) ? result.ValidationSrcc : 0, hash, seed, $"refit on {result.SampleCount} labels of this run"));
     }
 
     private async Task AdoptIfMissingAsync(RunPredictorState state, string task, List<IRunMessage> events, CancellationToken cancellationToken)
@@ -127,12 +128,12 @@ public sealed class PredictionService(
             return;
         }
 
-        var registered = await registry.FindAsync(task, cancellationToken)
+        var (registered, source) = await starting.FindAsync(task, cancellationToken)
             ?? throw new PredictionException("NoPredictor",
-                $"No predictor for task '{task}'. Register one with `nasp predictor train --data DATA.jsonl --task METRIC --for {task}`, " +
+                $"No predictor for task '{task}' (the default predictor is off). Register one with `nasp predictor train --data DATA.jsonl --task METRIC --for {task}`, " +
                 $"or feed at least {settings.MinRefitSamples} labels of it (SubnetAdapted or PseudoLabelReady) before scoring.");
         Record(state, events, new AdapterTrained(state.RunId, task, registered.Model, state.Version + 1, registered.SampleCount,
-            registered.ValidationSrcc, registered.WeightsBlobHash, registered.Seed));
+            registered.ValidationSrcc, registered.WeightsBlobHash, registered.Seed, source));
     }
 
     private static void Record(RunPredictorState state, List<IRunMessage> events, AdapterTrained trained)

@@ -5,6 +5,7 @@ using NasPipeline.ComputationGraph;
 using NasPipeline.Hosting;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
+using NasPipeline.Prediction.Defaults;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction.Refitting;
 using NasPipeline.Prediction.Registry;
@@ -13,7 +14,8 @@ using NasPipeline.SearchSpaces;
 namespace NasPipeline.Stages.Predict;
 
 /// <summary>
-/// Scores candidates with each task's predictor (the registered AIO-P GNN, or the run's online refit) and refits on
+/// Scores candidates with each task's predictor (the registered AIO-P GNN, else the default one trained on first use, or
+/// the run's online refit) and refits on
 /// labels (PseudoLabelReady, SubnetAdapted). The science is in <see cref="PredictionService"/>; these are the wires.
 /// </summary>
 public sealed class PredictStage : IPipelineStage
@@ -32,6 +34,8 @@ public sealed class PredictStage : IPipelineStage
         services.AddSingleton<OnnxGraphExtractor>();
         services.AddSingleton<CandidateResolver>();
         services.AddSingleton<PredictorRegistry>();
+        services.AddSingleton<DefaultPredictor>();
+        services.AddSingleton<StartingPredictors>();
         services.AddSingleton(sp => new ModelCache(sp.GetRequiredService<Hosting.Blobs.IBlobStore>()));
         services.AddSingleton<OnlineRefit>();
         services.AddSingleton<PredictionService>();

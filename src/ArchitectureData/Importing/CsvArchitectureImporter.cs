@@ -32,10 +32,14 @@ public abstract class CsvArchitectureImporter : IArchitectureImporter
         }
     }
 
-    public IEnumerable<ArchitectureRecord> Import(TextReader csv)
+    public IEnumerable<ArchitectureRecord> Import(TextReader csv) => Import(CsvReader.Read(csv));
+
+    /// <summary>Builds the networks of these rows only (e.g. a sample of a large table, read first with
+    /// <see cref="CsvReader"/>); ids number the rows given.</summary>
+    public IEnumerable<ArchitectureRecord> Import(IEnumerable<CsvRow> rows)
     {
         var count = 0;
-        foreach (var row in CsvReader.Read(csv))
+        foreach (var row in rows)
         {
             var column = ArchitectureColumns.FirstOrDefault(c => row.Header.Contains(c, StringComparer.OrdinalIgnoreCase))
                 ?? throw new ArchitectureDataException($"no architecture column (tried {string.Join(", ", ArchitectureColumns)}).", row.Line);

@@ -18,7 +18,8 @@ public static class EventPrinter
         SubmissionRejected r => $"rejected by {r.Stage} ({r.Kind}): {r.Reason}",
         RunFailed f => $"failed in {f.Stage}: {f.Reason}",
         PseudoLabelReady p => $"pseudo-labels ready for {p.Task}: {p.Labels.Count}",
-        AdapterTrained a => $"{a.Model} for {a.Task} trained: v{a.Version}, {a.SampleCount} samples, SRCC {a.ValidationSrcc:F3}",
+        AdapterTrained a => $"{a.Model} for {a.Task} trained: v{a.Version}, {a.SampleCount} samples, SRCC {a.ValidationSrcc:F3}" +
+            (a.Source is { Length: > 0 } source ? $"; {source}" : ""),
         CandidateScored c => $"scored {c.Scores.Count} candidates (generation {c.Generation}, predictor v{c.PredictorVersion}{(c.BatchCount > 1 ? $", batch {c.Batch + 1}/{c.BatchCount}" : "")})",
         GenerationCompleted { Front.Count: 1, Hypervolume: 0 } g => $"generation {g.Generation} done: current network {Costs(g.Front[0])}",
         GenerationCompleted g => $"generation {g.Generation} done: front of {g.Front.Count}, hypervolume {g.Hypervolume:G4}",

@@ -41,6 +41,11 @@ public static class SummaryPrinter
             Line("search", $"{s.Generations} generations, {s.CandidatesScored} candidates scored, front of {s.FrontSize}, hypervolume {s.Hypervolume:G4}");
         }
 
+        foreach (var (task, predictor) in s.Predictors.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Line("predictor", $"{task}: {predictor}");
+        }
+
         if (s.AdaptersTrained > 0 || s.SubnetsAdapted > 0)
         {
             Line("learning", $"{s.AdaptersTrained} predictor updates, {s.SubnetsAdapted} subnets adapted");

@@ -1,6 +1,8 @@
 namespace NasPipeline.Contracts.Events;
 
-/// <summary>A predictor (K-Adapter or RBF ensemble) was refit; scores name the version they used so replays reuse it.</summary>
+/// <summary>A run took up a predictor for a task (adopted, or refit on its labels); scores name the version they used so
+/// replays reuse it. <paramref name="Source"/> says where it came from ("registered for T: ...", "default: ...",
+/// "refit on N labels of this run"); events stored before it existed read back with it empty.</summary>
 public sealed record AdapterTrained(
     Guid RunId,
     string Task,
@@ -9,4 +11,5 @@ public sealed record AdapterTrained(
     int SampleCount,
     double ValidationSrcc,
     string WeightsBlobHash,
-    int Seed) : IRunMessage;
+    int Seed,
+    string Source = "") : IRunMessage;

@@ -27,6 +27,8 @@ public sealed class RunSummary
     public int Generations { get; set; }
     public double? Hypervolume { get; set; }
     public int AdaptersTrained { get; set; }
+    /// <summary>Task -> its latest predictor (<see cref="RunText.Predictor"/>): which one scored the run.</summary>
+    public Dictionary<string, string> Predictors { get; set; } = [];
     public int CandidatesScored { get; set; }
     public int SubnetsAdapted { get; set; }
     public int SupernetsTrained { get; set; }

@@ -62,6 +62,7 @@ public sealed class RunSummaryProjection : SingleStreamProjection<RunSummary, Gu
     public static RunSummary Apply(IEvent<AdapterTrained> e, RunSummary s)
     {
         s.AdaptersTrained++;
+        s.Predictors[e.Data.Task] = RunText.Predictor(e.Data);
         return Touch(s, e);
     }
 

@@ -21,6 +21,10 @@ public static class RunText
     public static string Budget(SearchStarted s) =>
         $"population {s.Population}, generations {s.Generations}, iterations {s.Iterations}, adapt {s.AdaptPerIteration}, initial {s.InitialSamples}";
 
+    /// <summary>A task's predictor as the run took it up: kind, version, SRCC and where it came from.</summary>
+    public static string Predictor(AdapterTrained a) => FormattableString.Invariant(
+        $"{a.Model} v{a.Version} ({a.SampleCount} samples, SRCC {a.ValidationSrcc:F3}){(a.Source is { Length: > 0 } source ? $", {source}" : "")}");
+
     public static string Constraint(Constraint? c) => c is null
         ? "?"
         : $"{c.Quantity} {(c.Operator == ConstraintOperator.AtMost ? "<=" : ">=")} {c.Value:G6}{(c.RelativeToSubmitted ? " x submitted" : "")}";

@@ -22,4 +22,7 @@ public sealed class TaskPredictorRegistration
     public string TrainedOn { get; set; } = "";
 
     public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>The default predictor's recipe fingerprint (data hash and settings); empty for a task's own predictor.</summary>
+    public string Recipe { get; set; } = "";
 }

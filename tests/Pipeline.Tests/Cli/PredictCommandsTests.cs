@@ -1,3 +1,6 @@
+using NasPipeline.Contracts.Events;
+using NasPipeline.Prediction.Defaults;
+using NasPipeline.Prediction.Registry;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Tests.Infrastructure;
 
@@ -5,7 +8,8 @@ namespace NasPipeline.Tests.Cli;
 
 /// <summary>
 /// A user's path from labelled points to a finished search, with the real `nasp`: import points of a built-in space,
-/// train and register a task's predictor, submit a point; every stage runs in the CLI's process.
+/// train and register a task's predictor, submit a point; or submit with no predictor registered, scored by the
+/// default one. Every stage runs in the CLI's process.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class PredictCommandsTests(PipelineFixture fixture)
@@ -51,16 +55,58 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
     }
 
     [Fact]
-    public async Task A_task_with_no_registered_predictor_fails_the_run_with_the_way_out()
+    public async Task A_task_nobody_registered_a_predictor_for_completes_scored_by_the_default_which_a_second_run_reuses()
+    {
+        var env = NaspCli.Embedded(fixture);
+        env["OMP_WAIT_POLICY"] = "PASSIVE";
+        string[] Submit(int seed) => ["submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "denoising",
+            "--seed", $"{seed}", "--population", "4", "--generations", "2", "--wait"];
+
+        var first = await NaspCli.RunAsync(env, Submit(1));
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Matches(@"(?m)^status\s+completed", first.Output);
+        var trainCount = SmallDefaultPredictor.Architectures * 4 / 5;
+        Assert.Contains($"gnn-adapter for denoising trained: v1, {trainCount} samples, SRCC", first.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^predictor\s+denoising: gnn-adapter v1 \(" + trainCount + @" samples, SRCC -?\d\.\d{3}\), default: AIO-P GNN pretrained on " +
+            @"NAS-Bench-Macro mean_acc \(bundled data/nas-bench-macro_cifar10.csv, " + SmallDefaultPredictor.Architectures + " architectures", first.Output);
+        var registry = new PredictorRegistry(fixture.Store);
+        var stored = (await registry.FindAsync(DefaultPredictor.RegistrationId))!;
+        var list = await NaspCli.RunAsync(env, "predictor", "list");
+        Assert.Matches(@"(?m)^\(default\)\s+gnn-adapter\s+blob " + stored.WeightsBlobHash[..12], list.Output);
+
+        var second = await NaspCli.RunAsync(env, Submit(2));
+
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Matches(@"(?m)^status\s+completed", second.Output);
+        foreach (var output in new[] { first.Output, second.Output })
+        {
+            var events = await fixture.Reader.EventsAsync(Guid.Parse(output.Split('\n')[0].Trim()));
+            Assert.Equal(stored.WeightsBlobHash, events.Select(e => e.Data).OfType<AdapterTrained>().Single().WeightsBlobHash);
+        }
+
+        var after = (await registry.FindAsync(DefaultPredictor.RegistrationId))!;
+        Assert.Equal((stored.WeightsBlobHash, stored.RegisteredAt), (after.WeightsBlobHash, after.RegisteredAt));
+
+        var replay = await NaspCli.RunAsync(env, "replay", first.Output.Split('\n')[0].Trim(), "--redrive");
+        Assert.True(replay.ExitCode == 0, replay.Output);
+        Assert.Matches(@"re-drove the search: \d+ decisions, all identical", replay.Output);
+        Assert.Matches(@"re-scored \d+ candidates with the recorded predictor versions: all identical", replay.Output);
+    }
+
+    [Fact]
+    public async Task With_the_default_predictor_off_a_task_with_no_registered_predictor_fails_the_run_with_the_way_out()
     {
         var point = $"{Space.Name}:{string.Join(',', Space.Smallest)}";
+        var env = NaspCli.Embedded(fixture);
+        env["Predict__DefaultPredictor"] = "off";
 
-        var submit = await NaspCli.RunAsync(NaspCli.Embedded(fixture), "submit", "--point", point, "--tasks", "denoising",
+        var submit = await NaspCli.RunAsync(env, "submit", "--point", point, "--tasks", "denoising",
             "--population", "4", "--generations", "1", "--initial", "0", "--wait");
 
         Assert.True(submit.ExitCode == 1, submit.Output);
         Assert.Matches(@"(?m)^status\s+failed", submit.Output);
-        Assert.Contains("No predictor for task 'denoising'", submit.Output, StringComparison.Ordinal);
+        Assert.Contains("No predictor for task 'denoising' (the default predictor is off)", submit.Output, StringComparison.Ordinal);
         Assert.Contains("nasp predictor train", submit.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", submit.Output, StringComparison.Ordinal);
     }
@@ -88,7 +134,7 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
 
             var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
             var stream = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).ToList();
-            var graph = stream.OfType<Contracts.Events.GraphExtracted>().Single();
+            var graph = stream.OfType<GraphExtracted>().Single();
             var requests = stream.OfType<Contracts.Commands.ScoreCandidates>().ToList();
             Assert.Equal([graph.GraphBlobHash], requests[0].Candidates);
             Assert.True(requests.Count >= 2, "no round of mutants was scored");
@@ -98,8 +144,8 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
             }
 
             // The kept network is no larger than the submitted one, keeps its predicted metric, and is stored as ONNX.
-            var completed = stream.OfType<Contracts.Events.SearchCompleted>().Single();
-            var scores = stream.OfType<Contracts.Events.CandidateScored>().SelectMany(s => s.Scores).ToList();
+            var completed = stream.OfType<SearchCompleted>().Single();
+            var scores = stream.OfType<CandidateScored>().SelectMany(s => s.Scores).ToList();
             var original = scores.First(s => s.Candidate == graph.GraphBlobHash).Metrics[task];
             var kept = completed.Front.Single();
             Assert.True(kept.Objectives["macs"] <= graph.Macs);

@@ -14,14 +14,15 @@ public sealed class RunCommandsTests(PipelineFixture fixture)
             "--tasks", "keypoints", "--constraint", "macs<=0.8x", "--seed", "42", "--wait");
 
         // Every stage ran: the graph was extracted, the mutation search asked Predict for scores, and Predict, with no
-        // predictor registered for keypoints (no test registers one), failed the run with the way out.
-        Assert.True(submit.ExitCode == 1, submit.Output);
+        // predictor registered for keypoints (no test registers one), scored them with the default predictor.
+        Assert.True(submit.ExitCode == 0, submit.Output);
         var runId = NaspCli.RunIdOf(submit.Output);
         Assert.True(Guid.TryParse(runId, out _), submit.Output);
         Assert.Contains("graph extracted", submit.Output, StringComparison.Ordinal);
         Assert.Contains("ScoreCandidates", submit.Output, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^status\s+failed", submit.Output);
-        Assert.Contains("No predictor for task 'keypoints'", submit.Output, StringComparison.Ordinal);
+        Assert.Contains("gnn-adapter for keypoints trained: v1", submit.Output, StringComparison.Ordinal);
+        Assert.Contains("; default: AIO-P GNN", submit.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^status\s+completed", submit.Output);
 
         var runs = await NaspCli.RunAsync(env, "runs");
         Assert.Equal(0, runs.ExitCode);

@@ -28,7 +28,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public RunReader Reader => new(Store);
 
     /// <summary>Environment for a stage process or CLI that must share this fixture's schema and servers.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(SmallDefaultPredictor.Environment)
     {
         ["ConnectionStrings__Postgres"] = TestServers.Postgres,
         ["RabbitMq__Uri"] = TestServers.RabbitMq.ToString(),

@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
+using NasPipeline.Prediction.Defaults;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction.Refitting;
 using NasPipeline.Prediction.Registry;
@@ -20,14 +23,20 @@ public sealed class PredictTestKit(PipelineFixture fixture)
     public static readonly SearchSpaceRegistry Spaces = SearchSpaceRegistry.CreateDefault();
     public static readonly ISearchSpace Space = Spaces.Get("mbv3-28");
 
-    public PredictSettings Settings { get; init; } = new() { BatchSize = 3, MinRefitSamples = 6, ValidationFolds = 3, RbfMembers = 40, AdapterEpochs = 3 };
+    public PredictSettings Settings { get; init; } = SmallDefaultPredictor.Apply(new() { BatchSize = 3, MinRefitSamples = 6, ValidationFolds = 3, RbfMembers = 40, AdapterEpochs = 3 });
 
     public CandidateResolver Resolver => new(Spaces, fixture.Blobs, new OnnxGraphExtractor());
 
     public ModelCache Models { get; } = new(fixture.Blobs);
 
-    public PredictionService Service() => new(fixture.Writer, fixture.Store, fixture.Blobs, new PredictorRegistry(fixture.Store), Models,
-        Resolver, new OnlineRefit(Resolver, Settings), Settings, TimeProvider.System);
+    public PredictorRegistry Registry => new(fixture.Store);
+
+    /// <summary>A stage's default predictor as a fresh process has it: nothing known in memory, the store shared.</summary>
+    public DefaultPredictor Default(ILogger<DefaultPredictor>? log = null) =>
+        new(Settings, Registry, fixture.Blobs, fixture.Settings, log ?? NullLogger<DefaultPredictor>.Instance);
+
+    public PredictionService Service(DefaultPredictor? defaults = null) => new(fixture.Writer, fixture.Store, fixture.Blobs,
+        new StartingPredictors(Registry, defaults ?? Default()), Models, Resolver, new OnlineRefit(Resolver, Settings), Settings, TimeProvider.System);
 
     public static IReadOnlyList<string> Points(int count, int seed)
     {

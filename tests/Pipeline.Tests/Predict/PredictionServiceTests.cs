@@ -15,20 +15,6 @@ public sealed class PredictionServiceTests(PipelineFixture fixture)
     private readonly PredictTestKit _kit = new(fixture);
 
     [Fact]
-    public async Task A_task_without_a_predictor_fails_the_run_with_the_command_that_registers_one()
-    {
-        var task = $"no-predictor-{Guid.NewGuid():N}";
-        var run = await _kit.StartRunAsync(task);
-
-        var published = await _kit.Service().ScoreAsync(Request(run.RunId, task, PredictTestKit.Points(2, 1)), default);
-
-        var failed = Assert.IsType<RunFailed>(Assert.Single(published));
-        Assert.StartsWith("NoPredictor:", failed.Reason, StringComparison.Ordinal);
-        Assert.Contains($"nasp predictor train --data DATA.jsonl --task METRIC --for {task}", failed.Reason, StringComparison.Ordinal);
-        Assert.Equal("predict", failed.Stage);
-    }
-
-    [Fact]
     public async Task The_registered_gnn_is_adopted_once_and_its_scores_equal_the_predictor_s_own_in_numbered_batches()
     {
         var task = $"gnn-{Guid.NewGuid():N}";
