@@ -20,7 +20,7 @@ public sealed class MutationPolicyTests
     [Fact]
     public void A_predictor_that_scores_every_smaller_network_lower_keeps_the_submitted_one()
     {
-        var (stream, graphs) = Drive(g => g.TotalParams);
+        var (stream, graphs, _) = Drive(g => g.TotalParams);
 
         var completed = Assert.Single(stream.OfType<SearchCompleted>());
         var kept = Assert.Single(completed.Front);
@@ -33,7 +33,7 @@ public sealed class MutationPolicyTests
     [Fact]
     public void A_predictor_that_scores_all_alike_lets_every_round_cut_macs_and_the_kept_onnx_has_the_reported_cost()
     {
-        var (stream, _) = Drive(_ => 1.0);
+        var (stream, _, model) = Drive(_ => 1.0);
 
         var fronts = stream.OfType<GenerationCompleted>().Select(g => g.Front.Single().Objectives[CostNames.Macs]).ToList();
         Assert.True(fronts.Count >= 2);
@@ -41,12 +41,18 @@ public sealed class MutationPolicyTests
         var completed = stream.OfType<SearchCompleted>().Single();
         Assert.True(completed.Front[0].Objectives[CostNames.Macs] < Original.TotalMacs);
         Assert.NotNull(completed.BestUnderConstraints.Single().Best);
+
+        // The stored network is the submitted one cut down, weights included: ONNX Runtime runs it.
+        Assert.Equal(completed.ModelBlobHash, ContentHash.Of(model!));
+        Assert.StartsWith("all weights are the submitted model's", completed.ModelWeights, StringComparison.Ordinal);
+        Assert.Equal(completed.Front[0].Objectives[CostNames.Macs], new OnnxGraphExtractor().Extract(model!, Extraction).TotalMacs);
+        Assert.Equal([1L, 10], NasPipeline.Tests.Shared.Onnx.OnnxRuntimeRun.OnRandomInput(model!, seed: 1).Values.Single().Shape);
     }
 
     [Fact]
     public void The_walk_is_the_same_from_any_prefix_and_in_a_fresh_policy()
     {
-        var (stream, _) = Drive(g => 1.0 / (1 + g.TotalMacs % 7));
+        var (stream, _, _) = Drive(g => 1.0 / (1 + g.TotalMacs % 7));
 
         // A fresh policy folding every prefix decides exactly what the stream holds next (a restarted Search process).
         for (var cut = 2; cut < stream.Count; cut++)
@@ -65,8 +71,9 @@ public sealed class MutationPolicyTests
 
     private static readonly SearchSettings Settings = new(Population: 6, Generations: 5);
 
-    /// <summary>Decides, appends, scores the requested graphs with <paramref name="metric"/>, until the run completes.</summary>
-    private static (List<object> Stream, Dictionary<string, Graph> Graphs) Drive(Func<Graph, double> metric)
+    /// <summary>Decides, appends, scores the requested graphs with <paramref name="metric"/>, until the run completes; the
+    /// kept network's ONNX as the decision stored it.</summary>
+    private static (List<object> Stream, Dictionary<string, Graph> Graphs, byte[]? Model) Drive(Func<Graph, double> metric)
     {
         var graphs = new Dictionary<string, Graph> { [ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
         var stream = new List<object>
@@ -78,6 +85,7 @@ public sealed class MutationPolicyTests
                 new Dictionary<string, int>(), "test", 8, 13, 1.0),
         };
         var policy = new MutationPolicy(Settings);
+        byte[]? model = null;
         for (var step = 0; step < 100 && !stream.OfType<SearchCompleted>().Any(); step++)
         {
             var decision = policy.Decide(RunState.Fold(stream), Onnx);
@@ -88,12 +96,13 @@ public sealed class MutationPolicyTests
                 graphs[hash] = ComputationGraphJson.Deserialize(System.Text.Encoding.UTF8.GetString(json));
             }
 
+            model = decision.ModelHash is { } kept ? decision.Blobs[kept] : model;
             stream.AddRange(decision.Messages);
             stream.AddRange(decision.Messages.OfType<ScoreCandidates>().Select(r => new CandidateScored(r.RunId, r.RequestId, r.Generation, 1,
                 r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c]) }, 0)).ToList())));
         }
 
-        return (stream, graphs);
+        return (stream, graphs, model);
     }
 
     private static string Json(IEnumerable<object> messages) =>
