@@ -94,11 +94,12 @@ public static class MutateCommand
             await output.WriteLineAsync($"  {mutation}");
         }
 
+        var wrote = outPath is null ? "" : $"\nwrote   {outPath}";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"scorer  {result.Scorer}\nmacs    {result.Original.TotalMacs:N0} -> {result.Best.TotalMacs:N0} (-{result.MacReduction:P2})\n" +
             $"params  {result.Original.TotalParams:N0} -> {result.Best.TotalParams:N0} (-{result.ParamsReduction:P2})\n" +
             $"metric  {result.OriginalMetric:F4} -> {result.BestMetric:F4} ({result.Mutations.Count} mutations, {result.CandidatesScored} candidates scored)\n" +
-            $"weights {result.Weights.Describe()}" + (outPath is null ? "" : $"\nwrote   {outPath}")));
+            $"weights {result.Weights.Describe()}{wrote}"));
         return 0;
     }
 }
