@@ -1,6 +1,7 @@
 using NasPipeline.ComputationGraph;
 using NasPipeline.Search.Mutation;
 using NasPipeline.Tests.Shared.Onnx;
+using Xunit.Abstractions;
 
 namespace NasPipeline.Search.Tests.Mutation;
 
@@ -9,7 +10,7 @@ namespace NasPipeline.Search.Tests.Mutation;
 /// (small_cnn_28) a mutation computes what the original computes once the channels or taps it drops are made to
 /// contribute nothing; with stripped weights (the torchvision fixtures) the missing tensors are seeded and that is said.
 /// </summary>
-public sealed class KeptNetworkOnnxRuntimeTests
+public sealed class KeptNetworkOnnxRuntimeTests(ITestOutputHelper output)
 {
     private static readonly byte[] SmallCnn = Fixtures.Read("small_cnn_28.onnx");
 
@@ -95,7 +96,7 @@ public sealed class KeptNetworkOnnxRuntimeTests
     private static string Conv(byte[] onnx, int index) =>
         OnnxModelEditor.Parse(onnx).Nodes.Where(n => n.OpType == "Conv").ElementAt(index).Input[1];
 
-    private static void AssertSameOutputs(byte[] original, byte[] mutated, long[] shape)
+    private void AssertSameOutputs(byte[] original, byte[] mutated, long[] shape)
     {
         var random = new Random(9);
         var input = Enumerable.Range(0, (int)shape.Aggregate(1L, (a, d) => a * d)).Select(_ => (float)random.NextDouble()).ToArray();
@@ -103,6 +104,7 @@ public sealed class KeptNetworkOnnxRuntimeTests
         var actual = OnnxRuntimeRun.On(mutated, shape, input).Values.Single();
         Assert.Equal(expected.Shape, actual.Shape);
         var difference = expected.Values.Zip(actual.Values, (a, b) => Math.Abs(a - b)).Max();
+        output.WriteLine($"max |mutated - original| = {difference:E2} (outputs up to {expected.Values.Max(Math.Abs):G3})");
         Assert.True(difference < 1e-5, $"max abs difference {difference:E2}");
         Assert.True(expected.Values.Any(v => v != 0), "the outputs are all zero, which proves nothing");
     }
