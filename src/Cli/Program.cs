@@ -40,6 +40,7 @@ try
         "blob" => await BlobCommand.RunAsync(parsed, output, cancel.Token),
         "supernet" => await SupernetCommand.RunAsync(parsed, output, cancel.Token),
         "subnet" => await SubnetCommand.RunAsync(parsed, output, cancel.Token),
+        "export" => await ExportCommand.RunAsync(parsed, output, cancel.Token),
         "help" or "--help" or "-h" => Help(0),
         _ => throw new CliUsageException($"Unknown command '{command}'."),
     };
@@ -85,7 +86,7 @@ static int Help(int code)
              {
                  SubmitCommand.Usage, RunsCommand.Usage, ShowCommand.Usage, ShowFrontCommand.Usage, CandidatesCommand.Usage, PlotCommand.Usage, WatchCommand.Usage, ReplayCommand.Usage,
                  ErrorsCommand.Usage, GraphCommand.Usage, ServeCommand.Usage, DoctorCommand.Usage, DataCommand.Usage, PredictorCommand.Usage, PredictorTrainCommand.TrainUsage, PredictorTrainCommand.ListUsage, BlobCommand.Usage,
-                 BenchCommand.Usage, MutateCommand.Usage, TasksCommand.Usage, SpaceCommand.Usage, SupernetCommand.Usage, SubnetCommand.Usage,
+                 BenchCommand.Usage, MutateCommand.Usage, TasksCommand.Usage, SpaceCommand.Usage, SupernetCommand.Usage, SubnetCommand.Usage, ExportCommand.Usage,
              })
     {
         Console.WriteLine($"  nasp {usage}");

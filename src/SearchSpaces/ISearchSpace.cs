@@ -29,7 +29,8 @@ public interface ISearchSpace
 
     ArchitectureCost Cost(IReadOnlyList<int> encoding);
 
-    /// <summary>The point's network as an ONNX graph (weights declared, no data), for GraphExtract and predictors.</summary>
+    /// <summary>The point's network as an ONNX graph (weights declared, no data), for GraphExtract and predictors, in
+    /// memory only; a runnable file with weights is the supernet's subnet (<c>SubnetExport</c> in Supernet).</summary>
     byte[] ToOnnx(IReadOnlyList<int> encoding);
 
     /// <summary>A short human-readable description of the decoded point.</summary>

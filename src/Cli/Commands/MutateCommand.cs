@@ -83,6 +83,7 @@ public static class MutateCommand
                 params_original = result.Original.TotalParams, params_best = result.Best.TotalParams, params_reduction = result.ParamsReduction,
                 metric_original = result.OriginalMetric, metric_best = result.BestMetric,
                 candidates_scored = result.CandidatesScored,
+                weights = result.Weights.Describe(), weights_seeded = result.Weights.Filled,
                 mutations = result.Mutations.Select(m => m.ToString()).ToList(),
             }, CliJson.Options));
             return 0;
@@ -93,10 +94,12 @@ public static class MutateCommand
             await output.WriteLineAsync($"  {mutation}");
         }
 
+        var wrote = outPath is null ? "" : $"\nwrote   {outPath}";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"scorer  {result.Scorer}\nmacs    {result.Original.TotalMacs:N0} -> {result.Best.TotalMacs:N0} (-{result.MacReduction:P2})\n" +
             $"params  {result.Original.TotalParams:N0} -> {result.Best.TotalParams:N0} (-{result.ParamsReduction:P2})\n" +
-            $"metric  {result.OriginalMetric:F4} -> {result.BestMetric:F4} ({result.Mutations.Count} mutations, {result.CandidatesScored} candidates scored)"));
+            $"metric  {result.OriginalMetric:F4} -> {result.BestMetric:F4} ({result.Mutations.Count} mutations, {result.CandidatesScored} candidates scored)\n" +
+            $"weights {result.Weights.Describe()}{wrote}"));
         return 0;
     }
 }

@@ -27,7 +27,8 @@ public static class EventPrinter
             string.Join(", ", t.Evaluated.Select(v => $"{v.Metric} {v.Value:F4}")) + $", checkpoint {t.CheckpointBlobHash[..12]}",
         SubnetEvaluated v => $"subnet {v.Point.Space}:{string.Join(',', v.Point.Encoding)} on {v.Task}: {v.Metric} {v.Value:F4} ({v.Split}, {v.Images} images)",
         SubnetAdapted s => $"subnet adapted: {s.Candidate} {string.Join(", ", s.Metrics.Select(kv => $"{kv.Key}={kv.Value:G4}"))}",
-        SearchCompleted { ModelBlobHash: { } model } s => $"search completed: kept network {Costs(s.Front[0])}, its ONNX is blob {model}",
+        SearchCompleted { ModelBlobHash: { } model } s => $"search completed: kept network {Costs(s.Front[0])}, its ONNX is blob {model}"
+            + (s.ModelWeights is { } weights ? $" ({weights})" : ""),
         SearchCompleted s => $"search completed: front of {s.Front.Count}",
         _ => data.GetType().Name,
     };

@@ -5,7 +5,8 @@ namespace NasPipeline.Cli.Supernets;
 /// <summary>A search-space point as the CLI takes it: <c>smallest</c>, <c>largest</c> or the genes, comma-separated.</summary>
 public static class PointText
 {
-    public static IReadOnlyList<int> Parse(ISearchSpace space, string text)
+    /// <param name="option">How the point was given, for the messages (the option or argument name).</param>
+    public static IReadOnlyList<int> Parse(ISearchSpace space, string text, string option = "--point")
     {
         switch (text)
         {
@@ -21,20 +22,20 @@ public static class PointText
         {
             if (!int.TryParse(parts[i], out genes[i]))
             {
-                throw new CliUsageException($"--point: '{parts[i]}' is not a gene value; give smallest, largest or {space.Genes.Count} comma-separated integers.");
+                throw new CliUsageException($"{option}: '{parts[i]}' is not a gene value; give smallest, largest or {space.Genes.Count} comma-separated integers.");
             }
         }
 
         if (genes.Length != space.Genes.Count)
         {
-            throw new CliUsageException($"--point has {genes.Length} genes; {space.Name} has {space.Genes.Count} ({string.Join(", ", space.Genes.Select(g => g.Name))}).");
+            throw new CliUsageException($"{option} has {genes.Length} genes; {space.Name} has {space.Genes.Count} ({string.Join(", ", space.Genes.Select(g => g.Name))}).");
         }
 
         for (var i = 0; i < genes.Length; i++)
         {
             if (genes[i] < 0 || genes[i] >= space.Genes[i].Choices)
             {
-                throw new CliUsageException($"--point: gene {i} ({space.Genes[i].Name}) is {genes[i]}; it takes 0..{space.Genes[i].Choices - 1}.");
+                throw new CliUsageException($"{option}: gene {i} ({space.Genes[i].Name}) is {genes[i]}; it takes 0..{space.Genes[i].Choices - 1}.");
             }
         }
 

@@ -4,14 +4,16 @@ using NasPipeline.ComputationGraph.Onnx.Proto;
 namespace NasPipeline.ComputationGraph.Writing;
 
 /// <summary>
-/// Builds an ONNX ModelProto in code: float weights are declared with dims and no data (GraphExtract only needs
-/// shapes), integer shape operands are <c>Constant</c> nodes so they never count as params.
+/// Builds an ONNX ModelProto in code: float weights are declared with dims only (the search spaces' structural
+/// networks, which only GraphExtract reads, in memory) or with their values (a runnable network), integer shape
+/// operands are <c>Constant</c> nodes so they never count as params.
 /// </summary>
 public sealed class OnnxModelWriter(string graphName = "model", long opset = 17)
 {
     private const int FloatType = 1;
     private const int Int64Type = 7;
     private readonly GraphProto _graph = new() { Name = graphName };
+    private readonly List<StringStringEntryProto> _metadata = [];
     private int _next;
 
     /// <summary>A fresh value name with a readable prefix.</summary>
@@ -20,6 +22,20 @@ public sealed class OnnxModelWriter(string graphName = "model", long opset = 17)
     public OnnxModelWriter Input(string name, params long[] dims)
     {
         var shape = new TensorShapeProto();
+        foreach (var d in dims)
+        {
+            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
+        }
+
+        _graph.Input.Add(new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = FloatType, Shape = shape } } });
+        return this;
+    }
+
+    /// <summary>An input whose first axis is the symbolic <paramref name="batch"/>, the rest fixed.</summary>
+    public OnnxModelWriter Input(string name, string batch, params long[] dims)
+    {
+        var shape = new TensorShapeProto();
+        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = batch });
         foreach (var d in dims)
         {
             shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = d });
@@ -43,6 +59,33 @@ public sealed class OnnxModelWriter(string graphName = "model", long opset = 17)
         return name;
     }
 
+    /// <summary>A float weight with its values (row-major over <paramref name="dims"/>) and returns its name.</summary>
+    public string Weight(string prefix, IReadOnlyList<long> dims, ReadOnlySpan<float> values)
+    {
+        var count = dims.Aggregate(1L, (a, d) => a * d);
+        if (values.Length != count)
+        {
+            throw new ArgumentException($"A [{string.Join(", ", dims)}] weight holds {count} values, not {values.Length}.", nameof(values));
+        }
+
+        var name = Fresh(prefix);
+        var raw = new byte[values.Length * sizeof(float)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(raw.AsSpan(i * sizeof(float)), values[i]);
+        }
+
+        _graph.Initializer.Add(new TensorProto { Name = name, DataType = FloatType, Dims = { dims }, RawData = ByteString.CopyFrom(raw) });
+        return name;
+    }
+
+    /// <summary>A <c>metadata_props</c> entry of the model: what a reader of the file should know about it.</summary>
+    public OnnxModelWriter Metadata(string key, string value)
+    {
+        _metadata.Add(new StringStringEntryProto { Key = key, Value = value });
+        return this;
+    }
+
     /// <summary>An int64 vector as a Constant node (shape targets, permutations), not an initializer.</summary>
     public string Int64s(params long[] values)
     {
@@ -62,9 +105,12 @@ public sealed class OnnxModelWriter(string graphName = "model", long opset = 17)
     }
 
     /// <summary>Adds a node with one output and returns the output's name.</summary>
-    public string Node(string op, IReadOnlyList<string> inputs, params OnnxAttribute[] attributes)
+    public string Node(string op, IReadOnlyList<string> inputs, params OnnxAttribute[] attributes) =>
+        NamedNode(Fresh(op.ToLowerInvariant()), op, inputs, attributes);
+
+    /// <summary>Adds a node whose one output is <paramref name="output"/> (a graph output's chosen name).</summary>
+    public string NamedNode(string output, string op, IReadOnlyList<string> inputs, params OnnxAttribute[] attributes)
     {
-        var output = Fresh(op.ToLowerInvariant());
         var node = new NodeProto { OpType = op, Name = output, Input = { inputs }, Output = { output } };
         foreach (var a in attributes)
         {
@@ -81,5 +127,6 @@ public sealed class OnnxModelWriter(string graphName = "model", long opset = 17)
         ProducerName = "NasPipeline",
         OpsetImport = { new OperatorSetIdProto { Domain = "", Version = opset } },
         Graph = _graph,
+        MetadataProps = { _metadata },
     }.ToByteArray();
 }

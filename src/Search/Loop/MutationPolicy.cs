@@ -17,7 +17,8 @@ namespace NasPipeline.Search.Loop;
 /// <c>GenerationRandom(seed, round)</c>, for <c>Generations</c> rounds, stopping after <see cref="Patience"/> rounds
 /// without progress). A mutant qualifies when every task's predicted metric is not below the original's and it has
 /// fewer MACs; <see cref="MutantChoice"/> picks among them. Each round reports the current network as the front; the end reports it with
-/// the best under each constraint, and stores its ONNX.
+/// the best under each constraint, and stores its ONNX with weights (<see cref="KeptNetwork"/>: sliced from the submitted
+/// model, missing ones seeded from the run's seed).
 /// The walk is deterministic, so a process keeps where each run's walk stopped (the open round) and resumes there
 /// instead of re-extracting every earlier round's mutants; a fresh process rebuilds it from the events.
 /// </summary>
@@ -149,16 +150,16 @@ public sealed class MutationPolicy(SearchSettings settings)
 
         private void Complete(Frontier frontier, byte[] onnx, string originalName, IReadOnlyDictionary<string, double> original)
         {
-            var bestBytes = frontier.Kept == 0 ? onnx : frontier.Current.ToBytes();
-            var modelHash = ContentHash.Of(bestBytes);
-            Blobs[modelHash] = bestBytes;
+            var kept = frontier.Kept == 0 ? KeptNetwork.Of(onnx, started.Seed) : KeptNetwork.Of(frontier.Current, started.Seed);
+            var modelHash = ContentHash.Of(kept.Onnx);
+            Blobs[modelHash] = kept.Onnx;
             var best = Member(frontier.CurrentName, frontier.CurrentGraph);
             var originalMember = new FrontMember(originalName, Objectives(original, state.Graph!.Macs, state.Graph.Params));
             var constrained = submission.Constraints
                 .Select(c => Satisfies(best, originalMember, c)
                     ? new ConstrainedBest(Label(c), best)
                     : new ConstrainedBest(Label(c), null, InTermsOf(best, originalMember, c))).ToList();
-            Messages.Add(new SearchCompleted(submission.RunId, [best], constrained, modelHash));
+            Messages.Add(new SearchCompleted(submission.RunId, [best], constrained, modelHash, kept.Weights.Describe()));
         }
 
         private FrontMember Member(string name, Graph graph) => new(name, Objectives(Scores(name)!, graph.TotalMacs, graph.TotalParams));

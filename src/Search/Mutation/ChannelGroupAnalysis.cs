@@ -61,6 +61,9 @@ internal sealed class ChannelGroupAnalysis
 
     public int Find(int group) => _sets.Find(group);
 
+    /// <summary>Channels of a group (0 when unknown: a graph input or the output of an op not understood).</summary>
+    public long Size(int group) => _size[_sets.Find(group)];
+
     /// <summary>The groups that may shrink, by root id, in a fixed order.</summary>
     public IReadOnlyList<ChannelGroup> Shrinkable()
     {
@@ -97,7 +100,9 @@ internal sealed class ChannelGroupAnalysis
                                 && _producerOp.GetValueOrDefault(node.Input[0]) is "GlobalAveragePool" or "GlobalMaxPool":
                 SetOutputs(node, layout);
                 break;
-            case "Concat" when OnnxModelEditor.IntAttribute(node, "axis", 0) == 1 && node.Input.All(i => Layout(i) is not null):
+            // Every segment's width must be known, so a shrink can find where its channels start along the joined axis.
+            case "Concat" when OnnxModelEditor.IntAttribute(node, "axis", 0) == 1
+                               && node.Input.All(i => Layout(i) is { } l && l.All(g => Size(g) > 0)):
                 SetOutputs(node, node.Input.SelectMany(i => Layout(i)!).ToList());
                 break;
             case var op when PassThrough.Contains(op) && Layout(node.Input[0]) is { } layout && node.Input.Skip(1).All(IsConstantOrEmpty):

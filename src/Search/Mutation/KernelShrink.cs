@@ -23,8 +23,8 @@ internal static class KernelShrink
 
         var weight = model.Initializer(node.Input[1])!;
         var kernel = weight.Dims[2] - 2;
-        model.ResizeInitializer(weight.Name, 2, kernel);
-        model.ResizeInitializer(weight.Name, 3, kernel);
+        model.SliceInitializer(weight.Name, 2, [new KeptRange(1, kernel)]);
+        model.SliceInitializer(weight.Name, 3, [new KeptRange(1, kernel)]);
         OnnxModelEditor.SetIntsAttribute(node, "kernel_shape", [kernel, kernel]);
         OnnxModelEditor.SetIntsAttribute(node, "pads", OnnxModelEditor.IntsAttribute(node, "pads")!.Select(p => p - 1).ToList());
     }

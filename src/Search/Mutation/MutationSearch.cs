@@ -16,8 +16,7 @@ public sealed class MutationSearch(IPredictedMetricScorer scorer)
     public MutationSearchResult Run(byte[] onnx, MutationSearchOptions options)
     {
         var current = OnnxModelEditor.Parse(onnx);
-        var currentBytes = current.ToBytes();
-        var original = _extractor.Extract(currentBytes, options.Extraction);
+        var original = _extractor.Extract(current.ToBytes(), options.Extraction);
         var currentGraph = original;
         var originalMetric = scorer.Score([original])[0];
         var currentMetric = originalMetric;
@@ -49,10 +48,11 @@ public sealed class MutationSearch(IPredictedMetricScorer scorer)
             }
 
             idle = 0;
-            (current, currentBytes, currentGraph, currentMetric) = (mutants[best], bytes[best], graphs[best], metrics[best]);
+            (current, currentGraph, currentMetric) = (mutants[best], graphs[best], metrics[best]);
             history.Add(picks[best]);
         }
 
-        return new MutationSearchResult(original, originalMetric, currentBytes, currentGraph, currentMetric, history, scored, scorer.Name);
+        var kept = history.Count == 0 ? KeptNetwork.Of(onnx, options.Seed) : KeptNetwork.Of(current, options.Seed);
+        return new MutationSearchResult(original, originalMetric, kept.Onnx, currentGraph, currentMetric, history, scored, scorer.Name, kept.Weights);
     }
 }

@@ -1,7 +1,7 @@
 namespace NasPipeline.Search.Mutation;
 
-/// <summary>The original and the kept network (ONNX bytes and exact graph), their predicted metrics, the
-/// mutations that lead from one to the other, and how many candidates were scored.</summary>
+/// <summary>The original and the kept network (ONNX bytes with weights, and exact graph), their predicted metrics, the
+/// mutations that lead from one to the other, how many candidates were scored, and where the kept weights come from.</summary>
 public sealed record MutationSearchResult(
     ComputationGraph.ComputationGraph Original,
     double OriginalMetric,
@@ -10,7 +10,8 @@ public sealed record MutationSearchResult(
     double BestMetric,
     IReadOnlyList<GraphMutation> Mutations,
     int CandidatesScored,
-    string Scorer)
+    string Scorer,
+    WeightFill Weights)
 {
     public double MacReduction => 1.0 - (double)Best.TotalMacs / Original.TotalMacs;
 

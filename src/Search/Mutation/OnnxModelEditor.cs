@@ -6,9 +6,9 @@ using NasPipeline.ComputationGraph.Onnx.Proto;
 namespace NasPipeline.Search.Mutation;
 
 /// <summary>
-/// A private copy of an ONNX model that mutations edit in place: initializer dims, node attributes, rewiring and
-/// dead-node removal. Weights whose dims change lose their data (only dims matter for MACs and params, and
-/// the predictor reads the computation graph), so every mutant is still an ONNX file GraphExtract reads exactly.
+/// A private copy of an ONNX model that mutations edit in place: initializer slices, node attributes, rewiring and
+/// dead-node removal. A sliced weight keeps the data of the entries it keeps, so a mutant computes what the submitted
+/// network computes on the channels and taps that remain; <see cref="SeededWeights"/> fills what the file never carried.
 /// </summary>
 internal sealed class OnnxModelEditor
 {
@@ -42,6 +42,22 @@ internal sealed class OnnxModelEditor
     public bool IsInitializerName(string name) => Initializer(name) is not null;
 
     public TensorProto? Initializer(string name) => _model.Graph.Initializer.FirstOrDefault(t => t.Name == name);
+
+    public IReadOnlyList<TensorProto> Initializers => _model.Graph.Initializer;
+
+    /// <summary>Sets a <c>metadata_props</c> entry of the model (what a reader of the file should know about it).</summary>
+    public void SetMetadata(string key, string value)
+    {
+        var entry = _model.MetadataProps.FirstOrDefault(p => p.Key == key);
+        if (entry is null)
+        {
+            _model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        }
+        else
+        {
+            entry.Value = value;
+        }
+    }
 
     /// <summary>Names known before run time: initializers and the outputs of Constant nodes.</summary>
     public HashSet<string> Constants()
@@ -87,23 +103,16 @@ internal sealed class OnnxModelEditor
         attribute.Ints.AddRange(values);
     }
 
-    /// <summary>Changes one dimension of an initializer and drops its data, which no longer fits the dims.</summary>
-    public void ResizeInitializer(string name, int axis, long size)
+    /// <summary>Keeps the given ranges of one axis of an initializer, its data with them (see <see cref="TensorSlice"/>).</summary>
+    public void SliceInitializer(string name, int axis, IReadOnlyList<KeptRange> keep)
     {
         var tensor = Initializer(name) ?? throw new InvalidOperationException($"'{name}' is not an initializer.");
-        if (size < 1)
+        if (keep.Count == 0)
         {
             throw new InvalidOperationException($"'{name}' would lose every element on axis {axis}.");
         }
 
-        tensor.Dims[axis] = size;
-        tensor.RawData = ByteString.Empty;
-        tensor.FloatData.Clear();
-        tensor.DoubleData.Clear();
-        tensor.Int32Data.Clear();
-        tensor.Int64Data.Clear();
-        tensor.ExternalData.Clear();
-        tensor.DataLocation = TensorProto.Types.DataLocation.Default;
+        TensorSlice.Apply(tensor, axis, keep);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using NasPipeline.Prediction.Defaults;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Tests.Infrastructure;
+using NasPipeline.Tests.Shared.Onnx;
 
 namespace NasPipeline.Tests.Cli;
 
@@ -47,6 +48,8 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
             Assert.True(replay.ExitCode == 0, replay.Output);
             Assert.Matches(@"re-drove the search: \d+ decisions, all identical", replay.Output);
             Assert.Matches(@"re-scored \d+ candidates with the recorded predictor versions: all identical", replay.Output);
+
+            await ExportsTheFrontAsync(env, runId, folder);
         }
         finally
         {
@@ -169,11 +172,54 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
             var missing = await NaspCli.RunAsync(env, "blob", "get", new string('0', 64), "--out", file);
             Assert.Equal(1, missing.ExitCode);
             Assert.Contains($"no blob {new string('0', 64)}", missing.Output, StringComparison.Ordinal);
+
+            // ... or as `nasp export RUN`: the same file, weights sliced from the submitted model, and ONNX Runtime runs it.
+            Assert.Contains("(all weights are the submitted model's (sliced where the network shrank))", submit.Output, StringComparison.Ordinal);
+            var exported = Path.Combine(folder, "exported.onnx");
+            var export = await NaspCli.RunAsync(env, "export", runId.ToString(), "--out", exported);
+            Assert.True(export.ExitCode == 0, export.Output);
+            Assert.Contains("weights: all weights are the submitted model's", export.Output, StringComparison.Ordinal);
+            Assert.Equal(onnx, await File.ReadAllBytesAsync(exported));
+            Assert.Equal([1L, 10], OnnxRuntimeRun.OnRandomInput(onnx!, seed: 1).Values.Single().Shape);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// `nasp export RUN` writes the front member best in the run's objective (or `--candidate`) as a runnable network:
+    /// seeded from the run's seed while the run has no supernet, inherited from the supernet `supernet train --run`
+    /// records in it afterwards. ONNX Runtime runs each file; its metadata names the point and the weights.
+    /// </summary>
+    private async Task ExportsTheFrontAsync(Dictionary<string, string> env, string runId, string folder)
+    {
+        var stream = (await fixture.Reader.EventsAsync(Guid.Parse(runId))).Select(e => e.Data).ToList();
+        var front = stream.OfType<Contracts.Events.SearchCompleted>().Single().Front;
+        var best = front.OrderByDescending(m => m.Objectives["predict-test"]).ThenBy(m => m.Objectives["macs"]).ThenBy(m => m.Candidate, StringComparer.Ordinal).First();
+        var file = Path.Combine(folder, "best.onnx");
+
+        var export = await NaspCli.RunAsync(env, "export", runId, "--out", file);
+
+        Assert.True(export.ExitCode == 0, export.Output);
+        Assert.Contains($"to {file}: {best.Candidate} (", export.Output, StringComparison.Ordinal);
+        Assert.Contains("weights: seeded initialisation of the mbv3-28 supernet (seed 3), not trained", export.Output, StringComparison.Ordinal);
+        var onnx = await File.ReadAllBytesAsync(file);
+        Assert.Equal(best.Candidate, OnnxRuntimeRun.Metadata(onnx)["nasp.point"]);
+        Assert.Equal(4, OnnxRuntimeRun.OnRandomInput(onnx, seed: 1).Count);
+
+        var other = front.Last().Candidate;
+        var picked = await NaspCli.RunAsync(env, "export", runId, "--candidate", other, "--out", file);
+        Assert.True(picked.ExitCode == 0, picked.Output);
+        Assert.Equal(other, OnnxRuntimeRun.Metadata(await File.ReadAllBytesAsync(file))["nasp.point"]);
+
+        var train = await NaspCli.RunAsync(env, "supernet", "train", "--train-images", "64", "--batch", "32", "--eval-images", "64", "--seed", "3", "--run", runId);
+        Assert.True(train.ExitCode == 0, train.Output);
+        var inherited = await NaspCli.RunAsync(env, "export", runId, "--out", file);
+        Assert.True(inherited.ExitCode == 0, inherited.Output);
+        Assert.Matches(@"weights: inherited from supernet checkpoint blob [0-9a-f]{12} \(the run's classification supernet\) \(mbv3-28 trained for classification, 1 epochs, seed 3\)", inherited.Output);
+        Assert.All(OnnxRuntimeRun.OnRandomInput(await File.ReadAllBytesAsync(file), seed: 1).Values, o => Assert.All(o.Values, v => Assert.True(float.IsFinite(v))));
     }
 
     /// <summary>24 seeded points with a label that grows with the genes, through `nasp data import mbv3-28`.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Tests.Infrastructure;
+using NasPipeline.Tests.Shared.Onnx;
 
 namespace NasPipeline.Tests.Cli;
 
@@ -45,6 +46,25 @@ public sealed class SupernetCommandsTests(PipelineFixture fixture)
             var replay = await NaspCli.RunAsync(env, "replay", runId);
             Assert.True(replay.ExitCode == 0, replay.Output);
             Assert.Contains("match the stored ones", replay.Output, StringComparison.Ordinal);
+
+            // A point of the space with the trained weights, from the file and from the blob the run recorded: ONNX Runtime runs both.
+            var onnx = Path.ChangeExtension(checkpoint, ".onnx");
+            var fromFile = await NaspCli.RunAsync(env, "export", "mbv3-28:largest", "--checkpoint", checkpoint, "--out", onnx);
+            Assert.True(fromFile.ExitCode == 0, fromFile.Output);
+            Assert.Contains($"weights: inherited from supernet checkpoint {Path.GetFileName(checkpoint)} (mbv3-28 trained for classification, 1 epochs, seed 3)", fromFile.Output, StringComparison.Ordinal);
+            Assert.Equal(4, OnnxRuntimeRun.OnRandomInput(await File.ReadAllBytesAsync(onnx), seed: 2).Count);
+            var trained = (await fixture.Reader.EventsAsync(Guid.Parse(runId))).Select(e => e.Data).OfType<Contracts.Events.SupernetTrained>().Single();
+            var fromBlob = await NaspCli.RunAsync(env, "export", "mbv3-28:smallest", "--checkpoint-blob", trained.CheckpointBlobHash, "--out", onnx);
+            Assert.True(fromBlob.ExitCode == 0, fromBlob.Output);
+            Assert.Contains($"inherited from supernet checkpoint blob {trained.CheckpointBlobHash[..12]}", fromBlob.Output, StringComparison.Ordinal);
+            Assert.Equal(4, OnnxRuntimeRun.OnRandomInput(await File.ReadAllBytesAsync(onnx), seed: 2).Count);
+            File.Delete(onnx);
+
+            // The run is a mutation run that failed: nothing to export, said plainly.
+            var unfinished = await NaspCli.RunAsync(env, "export", runId, "--out", onnx);
+            Assert.Equal(1, unfinished.ExitCode);
+            Assert.Contains("has no kept network: it failed in predict: ", unfinished.Output, StringComparison.Ordinal);
+            Assert.False(File.Exists(onnx));
         }
         finally
         {

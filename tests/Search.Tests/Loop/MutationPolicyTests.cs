@@ -50,7 +50,7 @@ public sealed class MutationPolicyTests
     [Fact]
     public void A_predictor_that_scores_all_alike_lets_every_round_cut_macs_and_the_kept_onnx_has_the_reported_cost()
     {
-        var (stream, _, _) = Drive(_ => 1.0);
+        var (stream, _, model) = Drive(_ => 1.0);
 
         var fronts = stream.OfType<GenerationCompleted>().Select(g => g.Front.Single().Objectives[CostNames.Macs]).ToList();
         Assert.True(fronts.Count >= 2);
@@ -58,6 +58,12 @@ public sealed class MutationPolicyTests
         var completed = stream.OfType<SearchCompleted>().Single();
         Assert.True(completed.Front[0].Objectives[CostNames.Macs] < Original.TotalMacs);
         Assert.NotNull(completed.BestUnderConstraints.Single().Best);
+
+        // The stored network is the submitted one cut down, weights included: ONNX Runtime runs it.
+        Assert.Equal(completed.ModelBlobHash, ContentHash.Of(model!));
+        Assert.StartsWith("all weights are the submitted model's", completed.ModelWeights, StringComparison.Ordinal);
+        Assert.Equal(completed.Front[0].Objectives[CostNames.Macs], new OnnxGraphExtractor().Extract(model!, Extraction).TotalMacs);
+        Assert.Equal([1L, 10], NasPipeline.Tests.Shared.Onnx.OnnxRuntimeRun.OnRandomInput(model!, seed: 1).Values.Single().Shape);
     }
 
     [Fact]

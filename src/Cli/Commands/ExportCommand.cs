@@ -1,0 +1,102 @@
+using System.Globalization;
+using NasPipeline.Cli.Supernets;
+using NasPipeline.Export;
+using NasPipeline.Hosting.Blobs;
+using NasPipeline.Hosting.EventStore;
+using NasPipeline.SearchSpaces;
+using NasPipeline.TorchRuntime;
+
+namespace NasPipeline.Cli.Commands;
+
+/// <summary>`export`: a run's network or a point of a space as a runnable ONNX file with weights (the logic is
+/// <see cref="ModelExport"/>; this only reads the arguments, the run and its blobs).</summary>
+public static class ExportCommand
+{
+    public const string Usage = "export (RUN | SPACE:g1,g2,...|smallest|largest) --out M.onnx [--candidate NAME] " +
+        "[--checkpoint FILE.ckpt | --checkpoint-blob HASH] [--seed N]";
+
+    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var target = args.Positional(1, "a run id, or a point SPACE:g1,g2,...");
+        var path = args.Option("out") ?? throw new CliUsageException($"Name the file to write: --out M.onnx (nasp {Usage}).");
+        var candidate = args.Option("candidate");
+        var file = args.Option("checkpoint");
+        var blob = args.Option("checkpoint-blob")?.ToLowerInvariant();
+        var seed = args.OptionalInt("seed");
+        args.RejectUnknown();
+        var spaces = SearchSpaceRegistry.CreateDefault();
+        var point = Point(spaces, target);
+        if (file is not null && blob is not null)
+        {
+            throw new CliUsageException("Give at most one of --checkpoint FILE and --checkpoint-blob HASH.");
+        }
+
+        if (file is not null && !File.Exists(file))
+        {
+            throw new CliUsageException($"No such file: {file}");
+        }
+
+        if (point is not null ? candidate is not null : seed is not null)
+        {
+            throw new CliUsageException(point is not null
+                ? "--candidate picks a network of a run; a point is already one."
+                : "--seed is for a point without a checkpoint; a run's networks are seeded from the run's own seed.");
+        }
+
+        var export = new ModelExport(spaces, () => TorchEnvironment.Initialise(new TorchOptions { Threads = 2, Device = TorchDeviceKind.Cpu }));
+        await using var host = point is null || blob is not null ? await CliHost.StartAsync(withBus: false, cancellationToken) : null;
+        ExportedModel model;
+        try
+        {
+            var checkpoint = file is not null
+                ? new CheckpointSource(await File.ReadAllBytesAsync(file, cancellationToken), Path.GetFileName(file))
+                : blob is not null
+                    ? new CheckpointSource(await host!.Get<IBlobStore>().GetAsync(blob, cancellationToken)
+                        ?? throw new CliUsageException($"Blob {blob} is not in the blob store."), $"blob {blob[..Math.Min(12, blob.Length)]}")
+                    : null;
+            if (point is { } p)
+            {
+                model = export.Point(p.Space, p.Genes, checkpoint, seed ?? 0);
+            }
+            else
+            {
+                var reader = host!.Get<RunReader>();
+                var runId = await RunIds.ResolveAsync(target, reader, cancellationToken);
+                var events = (await reader.EventsAsync(runId, 0, cancellationToken)).Select(e => e.Data).ToList();
+                if (events.Count == 0)
+                {
+                    throw new CliUsageException($"No run {runId}; `nasp runs` lists them.");
+                }
+
+                model = await export.RunAsync(events, host.Get<IBlobStore>().GetAsync, candidate, checkpoint, cancellationToken);
+            }
+        }
+        catch (ModelExportException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+
+        await File.WriteAllBytesAsync(path, model.Onnx, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"wrote {model.Onnx.Length:N0} bytes to {path}: {model.Network}"));
+        await output.WriteLineAsync($"weights: {model.Weights}");
+        return 0;
+    }
+
+    /// <summary>SPACE:genes (or SPACE:smallest / SPACE:largest) of a registered space; null for anything else (a run id).</summary>
+    private static (ISearchSpace Space, IReadOnlyList<int> Genes)? Point(SearchSpaceRegistry spaces, string target)
+    {
+        var colon = target.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return null;
+        }
+
+        if (!spaces.TryGet(target[..colon], out var space))
+        {
+            throw new CliUsageException($"'{target[..colon]}' is not a search space (spaces: {string.Join(", ", spaces.Names)}).");
+        }
+
+        return (space, PointText.Parse(space, target[(colon + 1)..], $"the point {target}"));
+    }
+}
