@@ -1,4 +1,3 @@
-using MassTransit;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting.EventStore;
 
@@ -8,8 +7,8 @@ namespace NasPipeline.Cli.Commands;
 /// changed, linked to it by <c>ParentRunId</c>.</summary>
 public static class ForkCommand
 {
-    public static async Task<int> RunAsync(string runText, ForkChanges changes, bool wait, TimeSpan timeout, TextWriter output,
-        CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string runText, ForkChanges changes, bool wait, TimeSpan timeout, TimeSpan connectTimeout, TextWriter output, CancellationToken cancellationToken)
     {
         await using var host = await CliHost.StartAsync(withBus: true, cancellationToken);
         var reader = host.Get<RunReader>();
@@ -22,7 +21,7 @@ public static class ForkCommand
         }
 
         var fork = changes.ApplyTo(parent, events.OfType<SearchStarted>().FirstOrDefault(), Guid.CreateVersion7(), DateTimeOffset.UtcNow);
-        await host.Get<IPublishEndpoint>().Publish(fork, cancellationToken);
+        await host.PublishAsync(fork, connectTimeout, cancellationToken);
         await output.WriteLineAsync(fork.RunId.ToString());
         await Console.Error.WriteLineAsync($"forked from {parentId}");
         if (host.Embedded)
