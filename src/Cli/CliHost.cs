@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting;
 using NasPipeline.Hosting.EventStore;
+using Npgsql;
 
 namespace NasPipeline.Cli;
 
@@ -16,6 +18,8 @@ public sealed class CliHost : IAsyncDisposable
 {
     /// <summary>A publish that takes longer than this is waiting for the broker: say so rather than hang in silence.</summary>
     private static readonly TimeSpan SlowBroker = TimeSpan.FromSeconds(2);
+
+    private const int ConnectSeconds = 120;
 
     private readonly IHost _host;
     private readonly PipelineSettings _settings;
@@ -43,7 +47,7 @@ public sealed class CliHost : IAsyncDisposable
         // those, and a real store failure reaches the command as an exception.
         builder.Logging.AddFilter("Marten", LogLevel.Critical);
         builder.Services.AddSingleton<IHostLifetime, CliHostLifetime>();
-        var settings = PipelineSettings.From(builder.Configuration);
+        var settings = PatientConnect(PipelineSettings.From(builder.Configuration));
         var embedded = withBus && settings.RabbitMqUri is null;
         // Stages apply the schema when they start, and so does this process when it runs them; a plain CLI call only
         // checks that it is there, so any number of them can run at once.
@@ -89,6 +93,22 @@ public sealed class CliHost : IAsyncDisposable
             throw new CliFailedException(
                 $"RabbitMQ at {BrokerShown} did not answer within {connectTimeout.TotalSeconds:0.#} s. Is it running? ./scripts/servers.sh start");
         }
+    }
+
+    /// <summary>
+    /// Npgsql gives a connection 15 s to open. Dozens of CLI calls started at once on a small machine each get a sliver
+    /// of a core, and an open that is only slow (authentication is real work) ran out of time; a stopped server is still
+    /// reported at once (the connection is refused), and a timeout set in the connection string is kept.
+    /// </summary>
+    private static PipelineSettings PatientConnect(PipelineSettings settings)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = settings.PostgresConnectionString };
+        if (new[] { "Timeout", "Connect Timeout", "Connection Timeout" }.Any(given.ContainsKey))
+        {
+            return settings;
+        }
+
+        return settings with { PostgresConnectionString = new NpgsqlConnectionStringBuilder(settings.PostgresConnectionString) { Timeout = ConnectSeconds }.ConnectionString };
     }
 
     /// <summary>The broker's address without its credentials.</summary>

@@ -17,7 +17,10 @@ public sealed class ParallelCliTests(PipelineFixture fixture)
     {
         try
         {
-            var submits = await RunAllAsync(_ => ["submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "parallel-test"]);
+            // Fifty processes starting at once on two cores each get a sliver of a core: the broker's 15 s default is a
+            // user's patience, not what this test is about (the schema lock).
+            var submits = await RunAllAsync(_ =>
+                ["submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "parallel-test", "--connect-timeout", "600"]);
             AssertAllSucceeded(submits);
             var ids = submits.Select(s => Guid.Parse(s.Output.Split('\n')[0].Trim())).ToHashSet();
             Assert.Equal(Calls, ids.Count);
