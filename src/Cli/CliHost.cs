@@ -16,8 +16,11 @@ namespace NasPipeline.Cli;
 /// </summary>
 public sealed class CliHost : IAsyncDisposable
 {
-    /// <summary>A publish that takes longer than this is waiting for the broker: say so rather than hang in silence.</summary>
-    private static readonly TimeSpan SlowBroker = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// A publish still waiting this long on a bus that is not connected is waiting for the broker: say so rather than
+    /// hang in silence. (Only then: scripts read the run id from the first line of the merged output.)
+    /// </summary>
+    private static readonly TimeSpan SlowBroker = TimeSpan.FromSeconds(5);
 
     private const int ConnectSeconds = 120;
 
@@ -80,7 +83,8 @@ public sealed class CliHost : IAsyncDisposable
         try
         {
             var publish = Get<IPublishEndpoint>().Publish(message, timeout.Token);
-            if (await Task.WhenAny(publish, Task.Delay(SlowBroker, timeout.Token)) != publish && !timeout.IsCancellationRequested)
+            if (await Task.WhenAny(publish, Task.Delay(SlowBroker, timeout.Token)) != publish && !timeout.IsCancellationRequested
+                && Get<IBusControl>().CheckHealth().Status != BusHealthStatus.Healthy)
             {
                 await Console.Error.WriteLineAsync($"waiting for RabbitMQ at {BrokerShown} (up to {connectTimeout.TotalSeconds:0.#} s; Ctrl-C stops)");
             }

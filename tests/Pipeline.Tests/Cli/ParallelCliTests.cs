@@ -22,7 +22,8 @@ public sealed class ParallelCliTests(PipelineFixture fixture)
             var submits = await RunAllAsync(_ =>
                 ["submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "parallel-test", "--connect-timeout", "600"]);
             AssertAllSucceeded(submits);
-            var ids = submits.Select(s => Guid.Parse(s.Output.Split('\n')[0].Trim())).ToHashSet();
+            // The run id is stdout's first line; a stderr note ("waiting for RabbitMQ") may come before it in the merged output.
+            var ids = submits.Select(s => s.Output.Split('\n').Select(l => Guid.TryParse(l.Trim(), out var id) ? id : (Guid?)null).Single(id => id is not null)).ToHashSet();
             Assert.Equal(Calls, ids.Count);
 
             var runs = await RunAllAsync(_ => ["runs", "--limit", "5"]);
