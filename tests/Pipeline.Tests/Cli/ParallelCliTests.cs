@@ -28,7 +28,8 @@ public sealed class ParallelCliTests(PipelineFixture fixture)
 
             var runs = await RunAllAsync(_ => ["runs", "--limit", "5"]);
             AssertAllSucceeded(runs);
-            Assert.All(runs, r => Assert.StartsWith("run ", r.Output, StringComparison.Ordinal));
+            // The submissions have no stream until a stage takes them; what matters is that each call read the run list.
+            Assert.All(runs, r => Assert.Matches("^(run |No runs yet)", r.Output));
         }
         finally
         {
