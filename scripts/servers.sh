@@ -315,6 +315,9 @@ rmq_write_config() {
 listeners.tcp.default = 127.0.0.1:$AMQP_PORT
 # Long training messages: 3 h delivery-acknowledgement timeout (default 30 min).
 consumer_timeout = 10800000
+# A client starved of CPU (dozens of CLI calls at once on 2 cores) needs more than the default 10 s to finish the
+# AMQP handshake; the broker then closed it, and the client retried in a loop.
+handshake_timeout = 60000
 # guest/guest, accepted from loopback only (the default).
 loopback_users.guest = true
 management.tcp.ip = 127.0.0.1

@@ -1,7 +1,12 @@
+using System.Data.Common;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting;
+using NasPipeline.Hosting.EventStore;
+using Npgsql;
 
 namespace NasPipeline.Cli;
 
@@ -11,11 +16,21 @@ namespace NasPipeline.Cli;
 /// </summary>
 public sealed class CliHost : IAsyncDisposable
 {
-    private readonly IHost _host;
+    /// <summary>
+    /// A publish still waiting this long on a bus that is not connected is waiting for the broker: say so rather than
+    /// hang in silence. (Only then: scripts read the run id from the first line of the merged output.)
+    /// </summary>
+    private static readonly TimeSpan SlowBroker = TimeSpan.FromSeconds(5);
 
-    private CliHost(IHost host, bool embedded)
+    private const int ConnectSeconds = 120;
+
+    private readonly IHost _host;
+    private readonly PipelineSettings _settings;
+
+    private CliHost(IHost host, PipelineSettings settings, bool embedded)
     {
         _host = host;
+        _settings = settings;
         Embedded = embedded;
     }
 
@@ -34,8 +49,12 @@ public sealed class CliHost : IAsyncDisposable
         // Marten logs each lost optimistic-concurrency race as an error with a stack trace; RunEventWriter retries
         // those, and a real store failure reaches the command as an exception.
         builder.Logging.AddFilter("Marten", LogLevel.Critical);
-        var settings = PipelineSettings.From(builder.Configuration);
+        builder.Services.AddSingleton<IHostLifetime, CliHostLifetime>();
+        var settings = PatientConnect(PipelineSettings.From(builder.Configuration));
         var embedded = withBus && settings.RabbitMqUri is null;
+        // Stages apply the schema when they start, and so does this process when it runs them; a plain CLI call only
+        // checks that it is there, so any number of them can run at once.
+        builder.Services.AddPipelineInfrastructure(settings, embedded ? SchemaPolicy.ApplyAtStart : SchemaPolicy.ApplyIfMissing);
         if (withBus)
         {
             IPipelineStage[] stages = embedded ? AllStages.Create() : [];
@@ -45,18 +64,59 @@ public sealed class CliHost : IAsyncDisposable
                 stage.AddServices(builder.Services);
             }
 
-            builder.Services.AddPipelineInfrastructure(settings);
             NasPipeline.Hosting.Messaging.BusSetup.AddPipelineBus(builder.Services, settings, stages);
-        }
-        else
-        {
-            builder.Services.AddPipelineInfrastructure(settings);
         }
 
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new CliHost(host, embedded);
+        return new CliHost(host, settings, embedded);
     }
+
+    /// <summary>
+    /// Publishes a message, giving up after <paramref name="connectTimeout"/> when the broker does not answer (MassTransit
+    /// would otherwise wait for it for ever, reconnecting in silence).
+    /// </summary>
+    public async Task PublishAsync<T>(T message, TimeSpan connectTimeout, CancellationToken cancellationToken) where T : class
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(connectTimeout);
+        try
+        {
+            var publish = Get<IPublishEndpoint>().Publish(message, timeout.Token);
+            if (await Task.WhenAny(publish, Task.Delay(SlowBroker, timeout.Token)) != publish && !timeout.IsCancellationRequested
+                && Get<IBusControl>().CheckHealth().Status != BusHealthStatus.Healthy)
+            {
+                await Console.Error.WriteLineAsync($"waiting for RabbitMQ at {BrokerShown} (up to {connectTimeout.TotalSeconds:0.#} s; Ctrl-C stops)");
+            }
+
+            // WaitAsync: the wait ends on time even if the publish does not look at its token while it reconnects.
+            await publish.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !Embedded)
+        {
+            throw new CliFailedException(
+                $"RabbitMQ at {BrokerShown} did not answer within {connectTimeout.TotalSeconds:0.#} s. Is it running? ./scripts/servers.sh start");
+        }
+    }
+
+    /// <summary>
+    /// Npgsql gives a connection 15 s to open. Dozens of CLI calls started at once on a small machine each get a sliver
+    /// of a core, and an open that is only slow (authentication is real work) ran out of time; a stopped server is still
+    /// reported at once (the connection is refused), and a timeout set in the connection string is kept.
+    /// </summary>
+    private static PipelineSettings PatientConnect(PipelineSettings settings)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = settings.PostgresConnectionString };
+        if (new[] { "Timeout", "Connect Timeout", "Connection Timeout" }.Any(given.ContainsKey))
+        {
+            return settings;
+        }
+
+        return settings with { PostgresConnectionString = new NpgsqlConnectionStringBuilder(settings.PostgresConnectionString) { Timeout = ConnectSeconds }.ConnectionString };
+    }
+
+    /// <summary>The broker's address without its credentials.</summary>
+    private Uri? BrokerShown => _settings.RabbitMqUri is { } uri ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri : null;
 
     public async ValueTask DisposeAsync()
     {

@@ -10,7 +10,7 @@ public enum ResultFormat
 
 public static class ResultFormats
 {
-    public static ResultFormat Read(CliArgs args) => (args.Flag("json"), args.Flag("csv")) switch
+    public static ResultFormat Of(bool json, bool csv) => (json, csv) switch
     {
         (true, true) => throw new CliUsageException("Choose one of --json and --csv."),
         (true, false) => ResultFormat.Json,

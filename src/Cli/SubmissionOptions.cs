@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Cli;
@@ -38,10 +39,9 @@ public static partial class SubmissionOptions
 
     /// <summary>The submission's own search budget from --population, --generations, --iterations, --adapt and --initial;
     /// null when none is given, and each part not given is left to the Search stage's configuration.</summary>
-    public static SearchBudget? ParseBudget(CliArgs args)
+    public static SearchBudget? Budget(int? population, int? generations, int? iterations, int? adapt, int? initial)
     {
-        var budget = new SearchBudget(args.OptionalInt("population"), args.OptionalInt("generations"), args.OptionalInt("iterations"),
-            args.OptionalInt("adapt"), args.OptionalInt("initial"));
+        var budget = new SearchBudget(population, generations, iterations, adapt, initial);
         return budget == new SearchBudget() ? null : budget;
     }
 

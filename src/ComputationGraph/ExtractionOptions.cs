@@ -21,5 +21,14 @@ public sealed record ExtractionOptions
     /// <summary>Keep nodes whose outputs were all folded to constants (Constant, Shape->Gather chains).</summary>
     public bool IncludeFoldedNodes { get; init; }
 
+    /// <summary>
+    /// Take the symbolic leading (batch) dim of an input that no given shape covers as 1, and tell <see cref="Notice"/>;
+    /// the input's other symbolic dims still need a shape. Off by default: the GraphExtract stage keeps to the user's shapes.
+    /// </summary>
+    public bool SymbolicBatchAsOne { get; init; }
+
+    /// <summary>Receives one sentence for each choice made on the user's behalf (<see cref="SymbolicBatchAsOne"/>).</summary>
+    public Action<string>? Notice { get; init; }
+
     public static ExtractionOptions ForInput(string shape) => new() { InputShapes = [InputShape.Parse(shape)] };
 }

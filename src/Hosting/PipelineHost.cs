@@ -46,12 +46,13 @@ public static class PipelineHost
     }
 
     /// <summary>Store and blobs without a bus: what read-only tools need.</summary>
-    public static IServiceCollection AddPipelineInfrastructure(this IServiceCollection services, PipelineSettings settings)
+    public static IServiceCollection AddPipelineInfrastructure(this IServiceCollection services, PipelineSettings settings,
+        SchemaPolicy schema = SchemaPolicy.ApplyAtStart)
     {
         services.AddSingleton(settings);
         services.AddSingleton(_ => NpgsqlDataSource.Create(settings.PostgresConnectionString));
         services.AddSingleton<IBlobStore>(sp => new PostgresBlobStore(sp.GetRequiredService<NpgsqlDataSource>(), settings.Schema));
-        services.AddPipelineEventStore(settings);
+        services.AddPipelineEventStore(settings, schema);
         return services;
     }
 }

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Optimization.Benchmarks;
 
 namespace NasPipeline.Cli.Commands;
@@ -7,37 +9,40 @@ namespace NasPipeline.Cli.Commands;
 /// generation; the same code as bench/Optimization.Bench.</summary>
 public static class BenchCommand
 {
-    public const string Usage =
-        "bench nsga3 --problem dtlz1|dtlz2|dtlz3|dtlz4 --objectives 3|5|8|10 [--seeds 20] [--generations G] [--json] | bench nsga3 --speed [--json]";
-
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
     };
 
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output)
+    public static Command Create()
     {
-        var what = args.Positional(1, "what to benchmark (nsga3)");
-        if (what != "nsga3")
+        var problem = CliOptions.Text("--problem", "The DTLZ problem: dtlz1, dtlz2, dtlz3 or dtlz4.", "dtlz1..dtlz4");
+        var objectives = CliOptions.Int("--objectives", 3, "Number of objectives: 3, 5, 8 or 10 (the paper's settings).");
+        var seeds = CliOptions.Int("--seeds", 20, "Independent runs; IGD is reported best/median/worst over them.");
+        var generations = CliOptions.OptionalInt("--generations", "Generations per run (default: the paper's for the problem and objectives).", "G");
+        var speed = new Option<bool>("--speed") { Description = "Time NSGA-III's own work per generation instead of measuring IGD." };
+        var json = CliOptions.Json();
+        var nsga3 = new Command("nsga3", "NSGA-III on DTLZ1-4 with the paper's population and generations: IGD beside its Table III.")
         {
-            throw new CliUsageException($"Unknown benchmark '{what}'; try: nasp {Usage}");
-        }
+            problem, objectives, seeds, generations, speed, json,
+        };
+        nsga3.SetCliAction((parse, output, _) => parse.GetValue(speed)
+            ? SpeedAsync(parse.GetValue(json), output)
+            : Nsga3Async(parse.GetValue(problem), parse.GetValue(objectives), parse.GetValue(seeds), parse.GetValue(generations), parse.GetValue(json), output));
+        return new Command("bench", "Optimiser benchmarks on this machine.") { nsga3 };
+    }
 
-        var json = args.Flag("json");
-        if (args.Flag("speed"))
-        {
-            args.RejectUnknown();
-            var speeds = SpeedBenchmark.RunStandardCases();
-            await output.WriteLineAsync(json ? JsonSerializer.Serialize(speeds, Json) : SpeedTable(speeds));
-            return 0;
-        }
+    public static async Task<int> SpeedAsync(bool json, TextWriter output)
+    {
+        var speeds = SpeedBenchmark.RunStandardCases();
+        await output.WriteLineAsync(json ? JsonSerializer.Serialize(speeds, Json) : SpeedTable(speeds));
+        return 0;
+    }
 
-        var problem = (args.Option("problem") ?? throw new CliUsageException("Name the problem: --problem dtlz1..dtlz4.")).ToLowerInvariant();
-        var objectives = args.IntOption("objectives", 3);
-        var seeds = args.IntOption("seeds", 20);
-        int? generations = args.Option("generations") is null ? null : args.IntOption("generations", 0);
-        args.RejectUnknown();
+    public static async Task<int> Nsga3Async(string? problemName, int objectives, int seeds, int? generations, bool json, TextWriter output)
+    {
+        var problem = (problemName ?? throw new CliUsageException("Name the problem: --problem dtlz1..dtlz4 (or time NSGA-III with --speed).")).ToLowerInvariant();
         if (seeds < 1 || generations < 1)
         {
             throw new CliUsageException("--seeds and --generations must be at least 1.");

@@ -1,23 +1,24 @@
+using System.CommandLine;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting.Blobs;
 
 namespace NasPipeline.Cli.Commands;
 
-/// <summary>`blob get`: copies a blob an event names (a kept network's ONNX, a graph, a predictor, a checkpoint) to a file.</summary>
+/// <summary><c>blob get</c>: copies a blob an event names (a kept network's ONNX, a graph, a predictor, a checkpoint) to a file.</summary>
 public static class BlobCommand
 {
-    public const string Usage = "blob get HASH --out FILE";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var verb = args.Positional(1, "a blob verb (get)");
-        if (verb != "get")
-        {
-            throw new CliUsageException($"Unknown blob verb '{verb}'; use: nasp {Usage}");
-        }
+        var hash = new Argument<string>("HASH") { Description = "The blob's SHA-256, 64 hex digits, as events and `show --events` print it." };
+        var path = new Option<string>("--out") { Description = "The file to write.", HelpName = "FILE", Required = true };
+        var get = new Command("get", "Copy a blob from the blob store to a file.") { hash, path };
+        get.SetCliAction((parse, output, ct) => GetAsync(parse.GetRequiredValue(hash), parse.GetRequiredValue(path), output, ct));
+        return new Command("blob", "Copy a blob an event names (a kept network's ONNX, a graph, a predictor, a checkpoint) to a file.") { get };
+    }
 
-        var hash = args.Positional(2, "the blob's hash (64 hex digits, as events and `show --events` print it)").ToLowerInvariant();
-        var path = args.Option("out") ?? throw new CliUsageException($"Name the file to write: --out FILE (nasp {Usage}).");
-        args.RejectUnknown();
+    public static async Task<int> GetAsync(string hash, string path, TextWriter output, CancellationToken cancellationToken)
+    {
+        hash = hash.ToLowerInvariant();
         if (hash.Length != 64 || !hash.All(Uri.IsHexDigit))
         {
             throw new CliUsageException($"'{hash}' is not a blob hash: blobs are named by the 64 hex digits of their SHA-256.");

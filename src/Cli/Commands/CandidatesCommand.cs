@@ -1,17 +1,28 @@
+using System.CommandLine;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.RunResults.Rendering;
 
 namespace NasPipeline.Cli.Commands;
 
-/// <summary>`candidates RUN`: every score a predictor gave during the run.</summary>
+/// <summary><c>candidates RUN</c>: every score a predictor gave during the run.</summary>
 public static class CandidatesCommand
 {
-    public const string Usage = "candidates RUN [--json|--csv]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var runText = args.Positional(1, "the run id");
-        var format = ResultFormats.Read(args);
-        args.RejectUnknown();
+        var run = CliOptions.Run();
+        var json = CliOptions.Json("Print the scores as JSON.");
+        var csv = new Option<bool>("--csv") { Description = "Print the scores as CSV." };
+        var command = new Command("candidates", "List every score a predictor gave during a run: candidate, generation, request, each task's score, uncertainty.")
+        {
+            run, json, csv,
+        };
+        command.SetCliAction((parse, output, ct) =>
+            RunAsync(parse.GetRequiredValue(run), ResultFormats.Of(parse.GetValue(json), parse.GetValue(csv)), output, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string runText, ResultFormat format, TextWriter output, CancellationToken cancellationToken)
+    {
         var result = await RunResultLoader.LoadAsync(runText, cancellationToken);
         if (result is null)
         {

@@ -1,27 +1,30 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using NasPipeline.ArchitectureData;
 using NasPipeline.ArchitectureData.Importing;
+using NasPipeline.Cli.CommandLine;
 
 namespace NasPipeline.Cli.Commands;
 
-/// <summary>Architecture datasets: benchmark CSVs or ONNX folders to the JSON Lines format predictors train on.</summary>
+/// <summary><c>data import</c>: benchmark CSVs or ONNX folders to the JSON Lines format predictors train on.</summary>
 public static class DataCommand
 {
-    public const string Usage = "data import FORMAT FILE --out DATA.jsonl   (formats: nb101, nb201, nb301, transnas-micro, transnas-macro, nas-bench-macro, onnx-folder)";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output)
+    public static Command Create()
     {
-        var verb = args.Positional(1, "a data verb (import)");
-        if (verb != "import")
+        var format = new Argument<string>("FORMAT")
         {
-            throw new CliUsageException($"Unknown data verb '{verb}'; try: nasp {Usage}");
-        }
+            Description = "nb101, nb201, nb301, transnas-micro, transnas-macro, nas-bench-macro, onnx-folder, or a built-in search space's name (e.g. mbv3-28).",
+        };
+        var source = new Argument<string>("FILE") { Description = "The CSV file (or, for onnx-folder, the folder) to import." };
+        var target = new Option<string>("--out") { Description = "The JSON Lines file to write.", HelpName = "DATA.jsonl", Required = true };
+        var import = new Command("import", "Convert a benchmark CSV, search-space points or an ONNX folder to architecture JSON Lines.") { format, source, target };
+        import.SetCliAction((parse, output, _) => ImportAsync(parse.GetRequiredValue(format), parse.GetRequiredValue(source), parse.GetRequiredValue(target), output));
+        return new Command("data", "Architecture datasets: import benchmark files as computation graphs with their metrics.") { import };
+    }
 
-        var format = args.Positional(2, "the format");
-        var source = args.Positional(3, "the file (or folder) to import");
-        var target = args.Option("out") ?? throw new CliUsageException("Say where to write the dataset: --out DATA.jsonl");
-        args.RejectUnknown();
+    public static async Task<int> ImportAsync(string format, string source, string target, TextWriter output)
+    {
         if (!File.Exists(source) && !Directory.Exists(source))
         {
             throw new CliUsageException($"No such file or folder: {source}");

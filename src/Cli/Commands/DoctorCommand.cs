@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using NasPipeline.Cli.CommandLine;
 using Npgsql;
 using NasPipeline.Hosting;
 using NasPipeline.TorchRuntime;
@@ -8,11 +10,15 @@ namespace NasPipeline.Cli.Commands;
 /// <summary>Checks what a run needs on this machine, one line each, so a broken set-up is found before a run fails.</summary>
 public static class DoctorCommand
 {
-    public const string Usage = "doctor";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        args.RejectUnknown();
+        var command = new Command("doctor", "Check that torch loads and PostgreSQL answers, and say which transport `submit` will use.");
+        command.SetCliAction((_, output, ct) => RunAsync(output, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
+    {
         var healthy = true;
         try
         {

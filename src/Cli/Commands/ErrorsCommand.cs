@@ -1,15 +1,24 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting;
 
 namespace NasPipeline.Cli.Commands;
 
+/// <summary><c>errors</c>: the messages in the <c>_error</c> queues, with the fault reason MassTransit recorded.</summary>
 public static class ErrorsCommand
 {
-    public const string Usage = "errors [--samples N]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, PipelineSettings settings, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var samples = args.IntOption("samples", 5);
-        args.RejectUnknown();
+        var samples = CliOptions.Int("--samples", 5, "How many messages of each error queue to show.");
+        var command = new Command("errors", "List the messages in RabbitMQ's _error queues with their fault reasons.") { samples };
+        command.SetCliAction((parse, output, ct) =>
+            RunAsync(parse.GetValue(samples), output, PipelineSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build()), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(int samples, TextWriter output, PipelineSettings settings, CancellationToken cancellationToken)
+    {
         if (settings.RabbitMqUri is null || settings.RabbitMqManagementUri is null)
         {
             await Console.Error.WriteLineAsync(

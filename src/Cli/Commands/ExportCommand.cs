@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Supernets;
 using NasPipeline.Export;
 using NasPipeline.Hosting.Blobs;
@@ -12,18 +14,29 @@ namespace NasPipeline.Cli.Commands;
 /// <see cref="ModelExport"/>; this only reads the arguments, the run and its blobs).</summary>
 public static class ExportCommand
 {
-    public const string Usage = "export (RUN | SPACE:g1,g2,...|smallest|largest) --out M.onnx [--candidate NAME] " +
-        "[--checkpoint FILE.ckpt | --checkpoint-blob HASH] [--seed N]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var target = args.Positional(1, "a run id, or a point SPACE:g1,g2,...");
-        var path = args.Option("out") ?? throw new CliUsageException($"Name the file to write: --out M.onnx (nasp {Usage}).");
-        var candidate = args.Option("candidate");
-        var file = args.Option("checkpoint");
-        var blob = args.Option("checkpoint-blob")?.ToLowerInvariant();
-        var seed = args.OptionalInt("seed");
-        args.RejectUnknown();
+        var target = new Argument<string>("TARGET")
+        {
+            Description = "A run id (or a unique prefix), or a point of a space: SPACE:g1,g2,... or SPACE:smallest / SPACE:largest.",
+        };
+        var path = new Option<string>("--out") { Description = "The ONNX file to write.", HelpName = "M.onnx", Required = true };
+        var candidate = CliOptions.Text("--candidate", "A network of a space run's front, by its candidate name (default: the best on the first objective).", "NAME");
+        var file = CliOptions.Text("--checkpoint", "Weights from a supernet checkpoint file.", "FILE.ckpt");
+        var blob = CliOptions.Text("--checkpoint-blob", "Weights from a supernet checkpoint in the blob store.", "HASH");
+        var seed = CliOptions.OptionalInt("--seed", "Seed of the He-normal weights of a point exported without a checkpoint (default 0).");
+        var command = new Command("export", "Write a run's network or a point of a space as a runnable ONNX file with its weights.")
+        {
+            target, path, candidate, file, blob, seed,
+        };
+        command.SetCliAction((parse, output, ct) => RunAsync(parse.GetRequiredValue(target), parse.GetRequiredValue(path), parse.GetValue(candidate),
+            parse.GetValue(file), parse.GetValue(blob)?.ToLowerInvariant(), parse.GetValue(seed), output, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(
+        string target, string path, string? candidate, string? file, string? blob, int? seed, TextWriter output, CancellationToken cancellationToken)
+    {
         var spaces = SearchSpaceRegistry.CreateDefault();
         var point = Point(spaces, target);
         if (file is not null && blob is not null)

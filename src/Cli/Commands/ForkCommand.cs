@@ -1,6 +1,7 @@
-using MassTransit;
+using Marten;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Stages.GraphExtract;
 
 namespace NasPipeline.Cli.Commands;
 
@@ -8,8 +9,8 @@ namespace NasPipeline.Cli.Commands;
 /// changed, linked to it by <c>ParentRunId</c>.</summary>
 public static class ForkCommand
 {
-    public static async Task<int> RunAsync(string runText, ForkChanges changes, bool wait, TimeSpan timeout, TextWriter output,
-        CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string runText, ForkChanges changes, bool wait, TimeSpan timeout, TimeSpan connectTimeout, TextWriter output, CancellationToken cancellationToken)
     {
         await using var host = await CliHost.StartAsync(withBus: true, cancellationToken);
         var reader = host.Get<RunReader>();
@@ -22,7 +23,12 @@ public static class ForkCommand
         }
 
         var fork = changes.ApplyTo(parent, events.OfType<SearchStarted>().FirstOrDefault(), Guid.CreateVersion7(), DateTimeOffset.UtcNow);
-        await host.Get<IPublishEndpoint>().Publish(fork, cancellationToken);
+        if (await PipelineSubmissionCheck.Create(host.Get<IDocumentStore>()).RefusalAsync(fork, cancellationToken) is { } refusal)
+        {
+            throw new CliUsageException(refusal);
+        }
+
+        await host.PublishAsync(fork, connectTimeout, cancellationToken);
         await output.WriteLineAsync(fork.RunId.ToString());
         await Console.Error.WriteLineAsync($"forked from {parentId}");
         if (host.Embedded)

@@ -4,23 +4,15 @@ using NasPipeline.Predictors.Gnn.Labels;
 
 namespace NasPipeline.Cli.Commands;
 
-/// <summary>The GNN options of `predictor eval`, read and checked before any data is loaded.</summary>
+/// <summary>The GNN options of `predictor eval` and `predictor train`, checked before any data is loaded.</summary>
 internal sealed record GnnEvalSettings(
     bool Adapter, string? PretrainData, string? PretrainTask, int? PretrainSize, int PretrainEpochs, string TransformName, GnnTrainingOptions Training)
 {
     /// <summary>Null for the encoding models (which take none of these options).</summary>
-    public static GnnEvalSettings? Read(CliArgs args, string model)
+    public static GnnEvalSettings? Read(GnnOptionValues values, string model)
     {
-        var pretrainData = args.Option("pretrain");
-        var pretrainTask = args.Option("pretrain-task");
-        var pretrainSize = args.Option("pretrain-size") is null ? (int?)null : args.IntOption("pretrain-size", 0);
-        var pretrainEpochs = args.IntOption("pretrain-epochs", 50);
+        var (pretrainData, pretrainTask, pretrainSize, pretrainEpochs, transformName, epochs, batch, adapters, lrText) = values;
         var defaults = new GnnTrainingOptions();
-        var transformName = args.Option("label-transform") ?? "stand";
-        var epochs = args.IntOption("epochs", defaults.Epochs);
-        var batch = args.IntOption("batch", defaults.Batch);
-        var adapters = args.IntOption("adapters", defaults.Adapters);
-        var lrText = args.Option("lr");
         if (model is not ("gnn" or "gnn-adapter"))
         {
             return null;
@@ -37,7 +29,7 @@ internal sealed record GnnEvalSettings(
             throw new CliUsageException("--pretrain and --pretrain-task go with --model gnn-adapter; --model gnn trains from scratch.");
         }
 
-        if (epochs < 1 || batch < 1 || adapters < 1 || pretrainEpochs < 1 || pretrainSize is < 1)
+        if (epochs < 1 || batch < 1 || adapters < 1 || pretrainEpochs < 1 || pretrainSize < 1)
         {
             throw new CliUsageException("--epochs, --batch, --adapters, --pretrain-epochs and --pretrain-size must be at least 1.");
         }
@@ -62,3 +54,7 @@ internal sealed record GnnEvalSettings(
         return new GnnEvalSettings(adapter, pretrainData, pretrainTask, pretrainSize, pretrainEpochs, transformName, training);
     }
 }
+
+/// <summary>The GNN options as given on the command line (<see cref="GnnOptions"/>).</summary>
+internal sealed record GnnOptionValues(
+    string? PretrainData, string? PretrainTask, int? PretrainSize, int PretrainEpochs, string TransformName, int Epochs, int Batch, int Adapters, string? LearningRate);

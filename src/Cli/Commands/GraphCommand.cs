@@ -1,20 +1,27 @@
+using System.CommandLine;
 using System.Globalization;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Output;
 using NasPipeline.ComputationGraph;
 
 namespace NasPipeline.Cli.Commands;
 
-/// <summary>Extracts a computation graph locally: no server, no run.</summary>
+/// <summary><c>graph</c>: extracts a computation graph locally, no server, no run.</summary>
 public static class GraphCommand
 {
-    public const string Usage = "graph MODEL.onnx [--input 1x3x224x224]... [--json]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output)
+    public static Command Create()
     {
-        var path = args.Positional(1, "the ONNX file");
-        var json = args.Flag("json");
-        var shapes = args.Options("input");
-        args.RejectUnknown();
+        var model = new Argument<string>("MODEL.onnx") { Description = "The ONNX file." };
+        var inputs = CliOptions.InputShapes();
+        var json = CliOptions.Json("Print the whole graph (nodes, edges, macs, params) as JSON.");
+        var command = new Command("graph", "Extract a model's computation graph locally (no server): nodes, edges, total MACs and params. " +
+                                           "A symbolic leading batch dim is taken as 1.") { model, inputs, json };
+        command.SetCliAction((parse, output, _) => RunAsync(parse.GetRequiredValue(model), parse.GetValue(inputs) ?? [], parse.GetValue(json), output));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string path, IReadOnlyList<string> shapes, bool json, TextWriter output)
+    {
         if (!File.Exists(path))
         {
             throw new CliUsageException($"No such file: {path}");
@@ -30,10 +37,17 @@ public static class GraphCommand
             throw new CliUsageException(e.Message);
         }
 
+        var options = new ExtractionOptions
+        {
+            InputShapes = inputs.Count > 0 ? inputs : null,
+            SymbolicBatchAsOne = true,
+            Notice = notice => Console.Error.WriteLine($"note: {notice} Pass --input to choose."),
+        };
+
         ComputationGraph.ComputationGraph graph;
         try
         {
-            graph = new OnnxGraphExtractor().Extract(path, new ExtractionOptions { InputShapes = inputs.Count > 0 ? inputs : null });
+            graph = new OnnxGraphExtractor().Extract(path, options);
         }
         catch (GraphExtractionException e)
         {

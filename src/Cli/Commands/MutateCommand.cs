@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Search.Mutation;
 
@@ -9,30 +11,41 @@ namespace NasPipeline.Cli.Commands;
 /// trained here on a labelled dataset (<c>--scorer gnn --train DATA.jsonl --task METRIC</c>).</summary>
 public static class MutateCommand
 {
-    public const string Usage =
-        "mutate MODEL.onnx [--input 1x3x224x224]... [--seed N] [--steps 60] [--candidates 8] [--out MUTANT.onnx] [--json] " +
-        "[--scorer stand-in [--retained 0.9] | --scorer gnn --train DATA.jsonl --task METRIC [--train-size 1000] [--epochs 100]]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output)
+    public static Command Create()
     {
-        var path = args.Positional(1, "the ONNX file");
-        var shapes = args.Options("input");
-        var seed = args.IntOption("seed", 0);
-        var steps = args.IntOption("steps", 60);
-        var candidates = args.IntOption("candidates", 8);
-        var retainedText = args.Option("retained") ?? "0.9";
-        var outPath = args.Option("out");
-        var json = args.Flag("json");
-        var scorerKind = args.Option("scorer") ?? "stand-in";
-        var train = args.Option("train");
-        var task = args.Option("task");
-        var trainSize = args.IntOption("train-size", 1000);
-        var epochs = args.IntOption("epochs", 100);
-        args.RejectUnknown();
+        var model = new Argument<string>("MODEL.onnx") { Description = "The ONNX file to mutate." };
+        var inputs = CliOptions.InputShapes();
+        var seed = CliOptions.Int("--seed", 0, "The search's seed: the same seed gives the same mutations.");
+        var steps = CliOptions.Int("--steps", 60, "Mutation steps.");
+        var candidates = CliOptions.Int("--candidates", 8, "Mutants scored per step.");
+        var outPath = CliOptions.Text("--out", "Write the kept network's ONNX to this file.", "MUTANT.onnx");
+        var json = CliOptions.Json("Print the result as JSON.");
+        var scorer = CliOptions.Text("--scorer", "What ranks the mutants: stand-in (params saturation, the default) or gnn (trained here on --train).", "stand-in|gnn");
+        var retained = CliOptions.Text("--retained", "stand-in scorer: the share of the metric a network keeps at the submitted size, in (0, 1] (default 0.9).", "R");
+        var train = CliOptions.Text("--train", "gnn scorer: the labelled architecture dataset to train on (`nasp data import`).", "DATA.jsonl");
+        var task = CliOptions.Text("--task", "gnn scorer: the dataset's metric to learn.", "METRIC");
+        var trainSize = CliOptions.Int("--train-size", 1000, "gnn scorer: how many of the dataset's architectures to train on.");
+        var epochs = CliOptions.Int("--epochs", 100, "gnn scorer: training epochs.", "E");
+        var command = new Command("mutate", "AIO-P mutation search on a local ONNX file (channel groups, kernels, residual blocks), no server: " +
+                                            "the kept mutations, exact MACs and params, the MAC reduction.")
+        {
+            model, inputs, seed, steps, candidates, outPath, json, scorer, retained, train, task, trainSize, epochs,
+        };
+        command.SetCliAction((parse, output, _) => RunAsync(new MutateSettings(
+            parse.GetRequiredValue(model), parse.GetValue(inputs) ?? [], parse.GetValue(seed), parse.GetValue(steps), parse.GetValue(candidates),
+            parse.GetValue(outPath), parse.GetValue(json), parse.GetValue(scorer) ?? "stand-in", parse.GetValue(retained) ?? "0.9",
+            parse.GetValue(train), parse.GetValue(task), parse.GetValue(trainSize), parse.GetValue(epochs)), output));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(MutateSettings settings, TextWriter output)
+    {
+        var (path, shapes, seed, steps, candidates, outPath, json, scorerKind, retainedText, train, task, trainSize, epochs) = settings;
         if (scorerKind is not ("stand-in" or "gnn") || (scorerKind == "gnn" && (train is null || task is null)))
         {
-            throw new CliUsageException($"--scorer is stand-in or gnn (with --train DATA.jsonl --task METRIC); try: nasp {Usage}");
+            throw new CliUsageException("--scorer is stand-in or gnn (with --train DATA.jsonl --task METRIC).");
         }
+
         if (!File.Exists(path))
         {
             throw new CliUsageException($"No such file: {path}");
@@ -103,3 +116,8 @@ public static class MutateCommand
         return 0;
     }
 }
+
+/// <summary>What <c>mutate</c> was asked to do, as given on the command line.</summary>
+public sealed record MutateSettings(
+    string Model, IReadOnlyList<string> Inputs, int Seed, int Steps, int Candidates, string? Out, bool Json,
+    string Scorer, string Retained, string? Train, string? Task, int TrainSize, int Epochs);

@@ -1,17 +1,26 @@
+using System.CommandLine;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.RunResults.Plots;
 
 namespace NasPipeline.Cli.Commands;
 
-/// <summary>`plot RUN --out front.svg`: the fronts generation by generation, MACs against each metric.</summary>
+/// <summary><c>plot RUN --out front.svg</c>: the fronts generation by generation, MACs against each metric.</summary>
 public static class PlotCommand
 {
-    public const string Usage = "plot RUN --out FILE.svg";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var runText = args.Positional(1, "the run id");
-        var path = args.Option("out") ?? throw new CliUsageException($"Name the file to write: --out FILE.svg (nasp {Usage}).");
-        args.RejectUnknown();
+        var run = CliOptions.Run();
+        var path = new Option<string>("--out") { Description = "The SVG file to write.", HelpName = "FILE.svg", Required = true };
+        var command = new Command("plot", "Draw a run's fronts generation by generation as SVG (MACs against each metric; an ONNX run's path).")
+        {
+            run, path,
+        };
+        command.SetCliAction((parse, output, ct) => RunAsync(parse.GetRequiredValue(run), parse.GetRequiredValue(path), output, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string runText, string path, TextWriter output, CancellationToken cancellationToken)
+    {
         var result = await RunResultLoader.LoadAsync(runText, cancellationToken);
         if (result is null)
         {

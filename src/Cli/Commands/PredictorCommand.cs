@@ -1,42 +1,51 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Predictors.Encoding;
 using NasPipeline.Predictors.Evaluation;
 using NasPipeline.RunResults.Plots;
 
 namespace NasPipeline.Cli.Commands;
 
-/// <summary>Trains and scores predictors on an architecture dataset with the train-N / test-the-rest protocol.</summary>
+/// <summary>
+/// <c>predictor</c>: <c>eval</c> trains and scores predictors on an architecture dataset with the train-N / test-the-rest
+/// protocol; <c>train</c> and <c>list</c> (<see cref="PredictorTrainCommand"/>) register a task's starting predictor.
+/// </summary>
 public static class PredictorCommand
 {
-    public const string Usage =
-        "predictor eval --data DATA.jsonl --task METRIC --model ridge|rbf|gnn|gnn-adapter --train-size N [--seeds S] [--first-seed F] " +
-        "[--pretrain DATA2.jsonl] [--pretrain-task T2] [--pretrain-size M] [--pretrain-epochs E2] " +
-        "[--label-transform none|stand|stand_flops] [--epochs E] [--lr LR] [--batch B] [--adapters K] [--json] [--plot FILE.svg]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var verb = args.Positional(1, "a predictor verb (eval, train, list)");
-        switch (verb)
+        var data = new Option<string>("--data") { Description = "The architecture dataset (`nasp data import`).", HelpName = "DATA.jsonl", Required = true };
+        var task = new Option<string>("--task") { Description = "The dataset's metric to predict.", HelpName = "METRIC", Required = true };
+        var model = new Option<string>("--model") { Description = "The predictor: ridge, rbf, gnn or gnn-adapter.", HelpName = "ridge|rbf|gnn|gnn-adapter", DefaultValueFactory = _ => "rbf" };
+        var trainSize = CliOptions.Int("--train-size", 100, "Architectures trained on per seed (the rest are the test set; 0 with gnn-adapter is zero-shot).");
+        var seeds = CliOptions.Int("--seeds", 5, "How many seeds (splits) to average over.", "S");
+        var firstSeed = CliOptions.Int("--first-seed", 0, "The first seed; the others follow it.", "F");
+        var json = CliOptions.Json("Print the result as JSON (fields srcc, kendall, mae and their _std).");
+        var plot = CliOptions.Text("--plot", "Also draw predicted against true values on each seed's test split as SVG.", "FILE.svg");
+        var gnn = new GnnOptions();
+        var eval = new Command("eval", "Train on N random architectures per seed, test on the rest: mean and std of SRCC, Kendall tau-b and MAE.")
         {
-            case "train":
-                return await PredictorTrainCommand.TrainAsync(args, output, cancellationToken);
-            case "list":
-                return await PredictorTrainCommand.ListAsync(args, output, cancellationToken);
-            case not "eval":
-                throw new CliUsageException($"Unknown predictor verb '{verb}'; try: nasp {Usage}, nasp {PredictorTrainCommand.TrainUsage} or nasp {PredictorTrainCommand.ListUsage}");
-        }
+            data, task, model, trainSize, seeds, firstSeed, json, plot,
+        };
+        gnn.AddTo(eval);
+        eval.SetCliAction((parse, output, cancellationToken) =>
+        {
+            var modelName = parse.GetValue(model) ?? "rbf";
+            return EvalAsync(parse.GetRequiredValue(data), parse.GetRequiredValue(task), modelName, parse.GetValue(trainSize), parse.GetValue(seeds),
+                parse.GetValue(firstSeed), gnn.Read(parse, modelName), parse.GetValue(json), parse.GetValue(plot), output, cancellationToken);
+        });
+        return new Command("predictor", "Evaluate predictors on a dataset, train and register a task's starting predictor, list what is registered.")
+        {
+            eval, PredictorTrainCommand.CreateTrain(), PredictorTrainCommand.CreateList(),
+        };
+    }
 
-        var data = args.Option("data") ?? throw new CliUsageException("Name the dataset: --data DATA.jsonl (made by `nasp data import`).");
-        var task = args.Option("task") ?? throw new CliUsageException("Name the metric to predict: --task METRIC.");
-        var model = args.Option("model") ?? "rbf";
-        var trainSize = args.IntOption("train-size", 100);
-        var seedCount = args.IntOption("seeds", 5);
-        var firstSeed = args.IntOption("first-seed", 0);
-        var gnn = GnnEvalSettings.Read(args, model);
-        var json = args.Flag("json");
-        var plot = args.Option("plot");
-        args.RejectUnknown();
+    internal static async Task<int> EvalAsync(
+        string data, string task, string model, int trainSize, int seedCount, int firstSeed, GnnEvalSettings? gnn, bool json, string? plot, TextWriter output,
+        CancellationToken cancellationToken)
+    {
         if (seedCount < 1)
         {
             throw new CliUsageException("--seeds must be at least 1.");

@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Marten;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction.Registry;
@@ -14,24 +16,43 @@ namespace NasPipeline.Cli.Commands;
 /// </summary>
 internal static class PredictorTrainCommand
 {
-    public const string TrainUsage =
-        "predictor train --data DATA.jsonl --task METRIC --for TASK [--pretrain DATA2.jsonl --pretrain-task T2] [--pretrain-epochs E2] " +
-        "[--epochs E] [--adapters K] [--label-transform none|stand|stand_flops] [--validation 0.2] [--train-size N] [--seed S] [--json]";
-
-    public const string ListUsage = "predictor list [--json]";
-
-    public static async Task<int> TrainAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command CreateTrain()
     {
-        var data = args.Option("data") ?? throw new CliUsageException("Name the dataset: --data DATA.jsonl (made by `nasp data import`).");
-        var metric = args.Option("task") ?? throw new CliUsageException("Name the dataset's metric to learn: --task METRIC.");
-        var task = args.Option("for") ?? throw new CliUsageException("Name the pipeline task this predictor serves: --for TASK (e.g. classification; see `nasp tasks`).");
-        var validation = ParseFraction(args.Option("validation") ?? "0.2");
-        var seed = args.IntOption("seed", 0);
-        var limit = args.Option("train-size") is null ? (int?)null : args.IntOption("train-size", 0);
-        var gnn = GnnEvalSettings.Read(args, args.Option("pretrain-task") is null ? "gnn" : "gnn-adapter")!;
-        var json = args.Flag("json");
-        args.RejectUnknown();
+        var data = new Option<string>("--data") { Description = "The labelled architecture dataset (`nasp data import`).", HelpName = "DATA.jsonl", Required = true };
+        var metric = new Option<string>("--task") { Description = "The dataset's metric to learn.", HelpName = "METRIC", Required = true };
+        var task = new Option<string>("--for")
+        {
+            Description = "The pipeline task this predictor serves (e.g. classification; see `nasp tasks`).", HelpName = "TASK", Required = true,
+        };
+        var validation = CliOptions.Text("--validation", "The seeded share held out for the validation SRCC, in [0, 1) (default 0.2).", "SHARE");
+        var seed = CliOptions.Int("--seed", 0, "Seeds the subset, the split and the training.", "S");
+        var limit = CliOptions.OptionalInt("--train-size", "Train on a seeded subset of this many architectures (default: all).");
+        var json = CliOptions.Json("Print the registration as JSON.");
+        var gnn = new GnnOptions();
+        var command = new Command("train", "Train a task's starting predictor the AIO-P way (GNN base, K-Adapters on the metric) and register it: " +
+                                           "every new run scoring the task adopts it.")
+        {
+            data, metric, task, validation, seed, limit, json,
+        };
+        gnn.AddTo(command);
+        command.SetCliAction((parse, output, ct) => TrainAsync(
+            parse.GetRequiredValue(data), parse.GetRequiredValue(metric), parse.GetRequiredValue(task), ParseFraction(parse.GetValue(validation) ?? "0.2"),
+            parse.GetValue(seed), parse.GetValue(limit), gnn.Read(parse, gnn.PretrainTask(parse) is null ? "gnn" : "gnn-adapter")!, parse.GetValue(json), output, ct));
+        return command;
+    }
 
+    public static Command CreateList()
+    {
+        var json = CliOptions.Json();
+        var command = new Command("list", "The registered predictor of each task: kind, blob, labels, validation SRCC, what it was trained on.") { json };
+        command.SetCliAction((parse, output, ct) => ListAsync(parse.GetValue(json), output, ct));
+        return command;
+    }
+
+    public static async Task<int> TrainAsync(
+        string data, string metric, string task, double validation, int seed, int? limit, GnnEvalSettings gnn, bool json, TextWriter output,
+        CancellationToken cancellationToken)
+    {
         if (limit is < 2)
         {
             throw new CliUsageException("--train-size must be at least 2.");
@@ -96,10 +117,8 @@ internal static class PredictorTrainCommand
         return 0;
     }
 
-    public static async Task<int> ListAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> ListAsync(bool json, TextWriter output, CancellationToken cancellationToken)
     {
-        var json = args.Flag("json");
-        args.RejectUnknown();
         await using var host = await CliHost.StartAsync(withBus: false, cancellationToken);
         var registered = await new PredictorRegistry(host.Get<IDocumentStore>()).ListAsync(cancellationToken);
         if (json)

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting.Blobs;
@@ -11,25 +13,50 @@ using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Cli.Commands;
 
+/// <summary>
+/// <c>replay RUN</c>: rebuilds a run's projections from its events and compares; <c>--redrive</c> re-decides the search from
+/// its recorded inputs; <c>--fork</c> starts a new run from this one's submission (<see cref="ForkCommand"/>).
+/// </summary>
 public static class ReplayCommand
 {
-    public const string Usage = "replay RUN [--redrive] | replay RUN --fork --with KEY=VALUE... [--wait] [--timeout SECONDS]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var runText = args.Positional(1, "the run id");
-        var redrive = args.Flag("redrive");
-        var fork = args.Flag("fork");
-        var with = args.Options("with");
-        var wait = args.Flag("wait");
-        var timeout = TimeSpan.FromSeconds(args.IntOption("timeout", 600));
-        args.RejectUnknown();
+        var run = CliOptions.Run();
+        var redrive = new Option<bool>("--redrive")
+        {
+            Description = "Also feed the recorded inputs (submission, scores, measurements) back through the search policy and the recorded " +
+                          "predictor versions, and check every decision is identical.",
+        };
+        var fork = new Option<bool>("--fork") { Description = "Start a new run from this run's submission with the --with settings changed; prints its id." };
+        var with = new Option<string[]>("--with")
+        {
+            Description = "--fork: a setting to change, KEY=VALUE; repeatable. Keys: seed, population, generations, iterations, adapt, initial " +
+                          "(whole numbers), tasks (a comma list).",
+            HelpName = "KEY=VALUE",
+        };
+        var wait = new Option<bool>("--wait") { Description = "--fork: follow the new run until it ends and print its summary." };
+        var timeout = CliOptions.Timeout(600, "wait for the forked run");
+        var connectTimeout = SubmitCommand.ConnectTimeoutOption();
+        var command = new Command("replay", "Rebuild a run's projections from its events and compare them with the stored ones; re-drive or fork it.")
+        {
+            run, redrive, fork, with, wait, timeout, connectTimeout,
+        };
+        command.SetCliAction((parse, output, ct) => RunAsync(
+            parse.GetRequiredValue(run), parse.GetValue(redrive), parse.GetValue(fork), parse.GetValue(with) ?? [], parse.GetValue(wait),
+            TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(parse.GetValue(connectTimeout)), output, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(
+        string runText, bool redrive, bool fork, IReadOnlyList<string> with, bool wait, TimeSpan timeout, TimeSpan connectTimeout, TextWriter output,
+        CancellationToken cancellationToken)
+    {
         if (fork)
         {
             // Read the changes before anything starts, so a typo costs nothing.
             return redrive
                 ? throw new CliUsageException("--fork starts a new run and --redrive checks an old one: give one of them.")
-                : await ForkCommand.RunAsync(runText, ForkChanges.Parse(with), wait, timeout, output, cancellationToken);
+                : await ForkCommand.RunAsync(runText, ForkChanges.Parse(with), wait, timeout, connectTimeout, output, cancellationToken);
         }
 
         if (with.Count > 0 || wait)

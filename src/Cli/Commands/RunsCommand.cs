@@ -1,18 +1,30 @@
+using System.CommandLine;
 using System.Globalization;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Output;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Hosting.Projections;
 
 namespace NasPipeline.Cli.Commands;
 
+/// <summary><c>runs</c>: the newest runs from the run-list projection.</summary>
 public static class RunsCommand
 {
-    public const string Usage = "runs [--limit N]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var limit = args.IntOption("limit", 20);
-        args.RejectUnknown();
+        var limit = CliOptions.Int("--limit", 20, "How many runs to list, newest first (1 or more).");
+        var command = new Command("runs", "List recent runs: id, submitted, status, MACs, tasks, model.") { limit };
+        command.SetCliAction((parse, output, ct) => RunAsync(parse.GetValue(limit), output, ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(int limit, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (limit < 1)
+        {
+            throw new CliUsageException($"--limit must be at least 1, not {limit}.");
+        }
+
         await using var host = await CliHost.StartAsync(withBus: false, cancellationToken);
         var runs = await host.Get<RunReader>().ListAsync(limit, cancellationToken);
         if (runs.Count == 0)

@@ -1,17 +1,31 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting;
 
 namespace NasPipeline.Cli.Commands;
 
+/// <summary><c>serve</c>: all (or some) stages in this one process, until Ctrl-C or SIGTERM.</summary>
 public static class ServeCommand
 {
-    public const string Usage = "serve [--stages all|graph-extract,search,...]";
-
-    /// <summary>All (or some) stages in this one process, until Ctrl-C.</summary>
-    public static async Task<int> RunAsync(CliArgs args)
+    public static Command Create()
     {
-        var stages = AllStages.Select(args.Option("stages"));
-        args.RejectUnknown();
+        var stages = CliOptions.Text("--stages", "Which stages to run: all, or a comma list of graph-extract, pseudo-label, predict, search, adapt.", "all|NAME,...");
+        var command = new Command("serve", "Run the pipeline's stages in this one process (they apply the database schema at start).") { stages };
+        command.SetCliAction((parse, _, ct) => RunAsync(parse.GetValue(stages), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string? stageNames, CancellationToken cancellationToken)
+    {
+        var stages = AllStages.Select(stageNames);
+        var builder = PipelineHost.CreateBuilder([], stages);
+        // Stopped by the CLI's token (Ctrl-C, SIGTERM), which also sets the exit code.
+        builder.Services.AddSingleton<IHostLifetime, CliHostLifetime>();
+        using var host = builder.Build();
         await Console.Error.WriteLineAsync($"serving stages: {string.Join(", ", stages.Select(s => s.Name))} (Ctrl-C stops)");
-        return await PipelineHost.RunAsync([], stages);
+        await host.RunAsync(cancellationToken);
+        return 0;
     }
 }

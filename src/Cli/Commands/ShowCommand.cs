@@ -1,19 +1,46 @@
+using System.CommandLine;
 using System.Text.Json;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Output;
 using NasPipeline.Hosting.EventStore;
 
 namespace NasPipeline.Cli.Commands;
 
+/// <summary><c>show RUN</c>: the run-summary projection, optionally with every event.</summary>
 public static class ShowCommand
 {
-    public const string Usage = "show RUN [--events] [--json]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var runText = args.Positional(1, "the run id");
-        var withEvents = args.Flag("events");
-        var json = args.Flag("json");
-        args.RejectUnknown();
+        var run = CliOptions.Run();
+        var events = new Option<bool>("--events") { Description = "Also print every event of the run, oldest first." };
+        var json = CliOptions.Json("Print the summary (with --front, the result) as JSON.");
+        var front = new Option<bool>("--front")
+        {
+            Description = "Print what the run found: a space run's Pareto front, or an ONNX run's path to its kept network, each value predicted or measured.",
+        };
+        var csv = new Option<bool>("--csv") { Description = "With --front: print the rows as CSV." };
+        var command = new Command("show", "Print a run's summary: status, model, tasks, objectives, budget, front, and a fork's parent.")
+        {
+            run, events, json, front, csv,
+        };
+        command.SetCliAction((parse, output, ct) =>
+        {
+            if (!parse.GetValue(front))
+            {
+                return parse.GetValue(csv)
+                    ? throw new CliUsageException("--csv goes with --front: nasp show RUN --front --csv.")
+                    : RunAsync(parse.GetRequiredValue(run), parse.GetValue(events), parse.GetValue(json), output, ct);
+            }
+
+            return parse.GetValue(events)
+                ? throw new CliUsageException("--events and --front are two views; ask for one at a time.")
+                : ShowFrontCommand.RunAsync(parse.GetRequiredValue(run), ResultFormats.Of(parse.GetValue(json), parse.GetValue(csv)), output, ct);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string runText, bool withEvents, bool json, TextWriter output, CancellationToken cancellationToken)
+    {
         await using var host = await CliHost.StartAsync(withBus: false, cancellationToken);
         var reader = host.Get<RunReader>();
         var runId = await RunIds.ResolveAsync(runText, reader, cancellationToken);

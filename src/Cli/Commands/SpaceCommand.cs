@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Supernets;
 using NasPipeline.SearchSpaces;
 
@@ -8,36 +10,34 @@ namespace NasPipeline.Cli.Commands;
 /// <summary>The built-in search spaces: list them, or sample points with their exact cost.</summary>
 public static class SpaceCommand
 {
-    public const string Usage = "space list | space sample SPACE [--n K] [--seed S] [--json]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output)
+    public static Command Create()
     {
-        var verb = args.Positional(1, "list or sample");
-        var registry = SearchSpaceRegistry.CreateDefault();
-        switch (verb)
-        {
-            case "list":
-                args.RejectUnknown();
-                foreach (var space in registry.Names.Order(StringComparer.Ordinal).Select(registry.Get))
-                {
-                    await output.WriteLineAsync($"{space.Name,-14} {space.Genes.Count} genes; smallest {Cost(space, space.Smallest)}, largest {Cost(space, space.Largest)}");
-                }
+        var list = new Command("list", "The built-in search spaces with their gene counts and smallest and largest costs.");
+        list.SetCliAction((_, output, _) => ListAsync(output));
 
-                return 0;
-            case "sample":
-                return await SampleAsync(args, registry, output);
-            default:
-                throw new CliUsageException($"Unknown space command '{verb}'; use: {Usage}");
-        }
+        var name = new Argument<string>("SPACE") { Description = "The space's name, as `nasp space list` prints it (e.g. mbv3-28)." };
+        var count = CliOptions.Int("--n", 10, "How many points to sample (1 to 100000).", "K");
+        var seed = CliOptions.Int("--seed", 0, "The sampler's seed: the same seed gives the same points.", "S");
+        var json = CliOptions.Json();
+        var sample = new Command("sample", "Seeded random points of a space with their encoding, exact MACs and params, and a description.") { name, count, seed, json };
+        sample.SetCliAction((parse, output, _) => SampleAsync(parse.GetRequiredValue(name), parse.GetValue(count), parse.GetValue(seed), parse.GetValue(json), output));
+        return new Command("space", "The built-in search spaces: list them, or sample points with their exact cost.") { list, sample };
     }
 
-    private static async Task<int> SampleAsync(CliArgs args, SearchSpaceRegistry registry, TextWriter output)
+    public static async Task<int> ListAsync(TextWriter output)
     {
-        var name = args.Positional(2, "the space name");
-        var count = args.IntOption("n", 10);
-        var seed = args.IntOption("seed", 0);
-        var json = args.Flag("json");
-        args.RejectUnknown();
+        var registry = SearchSpaceRegistry.CreateDefault();
+        foreach (var space in registry.Names.Order(StringComparer.Ordinal).Select(registry.Get))
+        {
+            await output.WriteLineAsync($"{space.Name,-14} {space.Genes.Count} genes; smallest {Cost(space, space.Smallest)}, largest {Cost(space, space.Largest)}");
+        }
+
+        return 0;
+    }
+
+    public static async Task<int> SampleAsync(string name, int count, int seed, bool json, TextWriter output)
+    {
+        var registry = SearchSpaceRegistry.CreateDefault();
         if (!registry.TryGet(name, out var space))
         {
             throw new CliUsageException($"No search space '{name}'; built in: {string.Join(", ", registry.Names.Order(StringComparer.Ordinal))}.");

@@ -1,32 +1,79 @@
+using System.CommandLine;
 using System.Security.Cryptography;
-using MassTransit;
+using Marten;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Contracts.Validation;
 using NasPipeline.Hosting.Blobs;
+using NasPipeline.Stages.GraphExtract;
 
 namespace NasPipeline.Cli.Commands;
 
+/// <summary>
+/// <c>submit</c>: uploads a model (or names a search-space point), publishes <c>ModelSubmitted</c> and prints the run id
+/// on the first line; with <c>--wait</c>, or with no broker configured, follows the run to its end.
+/// </summary>
 public static class SubmitCommand
 {
-    public const string Usage =
-        "submit MODEL.onnx | --point SPACE:g1,g2,... [--input 1x3x224x224]... [--tasks classification,...] " +
-        "[--objective max:TASK|min:macs]... [--constraint macs<=0.8x]... [--seed N] " +
-        "[--population N] [--generations N] [--iterations N] [--adapt N] [--initial N] [--wait] [--timeout SECONDS]";
+    public static Option<int> ConnectTimeoutOption() =>
+        CliOptions.Int("--connect-timeout", 15, "Seconds to wait for RabbitMQ to take the message before giving up (exit 1).", "SECONDS");
 
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var point = args.Option("point") is { } pointText ? SubmissionOptions.ParsePoint(pointText) : null;
-        var path = point is null ? args.Positional(1, "the ONNX file to submit (or --point SPACE:genes)") : null;
-        var tasks = (args.Option("tasks") ?? "classification").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var objectives = args.Options("objective").Select(SubmissionOptions.ParseObjective).ToList();
-        var constraints = args.Options("constraint").Select(SubmissionOptions.ParseConstraint).ToList();
-        var inputs = args.Options("input");
-        var seed = args.IntOption("seed", RandomNumberGenerator.GetInt32(int.MaxValue));
-        var budget = SubmissionOptions.ParseBudget(args);
-        var wait = args.Flag("wait");
-        var timeout = TimeSpan.FromSeconds(args.IntOption("timeout", 600));
-        args.RejectUnknown();
+        var model = new Argument<string?>("MODEL.onnx") { Description = "The ONNX file to submit (or give --point instead).", Arity = ArgumentArity.ZeroOrOne };
+        var point = CliOptions.Text("--point", "Submit a point of a built-in search space instead of a file, e.g. mbv3-28:0,2,7,...", "SPACE:g1,g2,...");
+        var inputs = CliOptions.InputShapes();
+        var tasks = new Option<string>("--tasks")
+        {
+            Description = "The tasks the network must serve, a comma list (see `nasp tasks`).", HelpName = "TASK,...", DefaultValueFactory = _ => "classification",
+        };
+        var objectives = new Option<string[]>("--objective")
+        {
+            Description = "An objective to trade, max:TASK or min:macs; repeatable (default: every task's metric up, MACs down).", HelpName = "max:TASK|min:macs",
+        };
+        var constraints = new Option<string[]>("--constraint")
+        {
+            Description = "A bound every kept network meets, relative to the submitted model (macs<=0.8x) or absolute (params<=5e6); repeatable.",
+            HelpName = "NAME<=VALUE[x]",
+        };
+        var seed = CliOptions.OptionalInt("--seed", "The run's seed, recorded in the run (default: a random one).");
+        var population = CliOptions.OptionalInt("--population", "NSGA-III population (4-1000; default: the Search stage's configuration).");
+        var generations = CliOptions.OptionalInt("--generations", "Generations per NAT iteration (0-1000; default: the Search stage's configuration).");
+        var iterations = CliOptions.OptionalInt("--iterations", "NAT iterations (1-100; default: the Search stage's configuration).");
+        var adapt = CliOptions.OptionalInt("--adapt", "Subnets adapted per iteration (0-1000; default: the Search stage's configuration).");
+        var initial = CliOptions.OptionalInt("--initial", "Initial random samples (0-10000; default: the Search stage's configuration).");
+        var wait = new Option<bool>("--wait") { Description = "Follow the run until it ends and print its summary (exit 1 if it is rejected or fails)." };
+        var timeout = CliOptions.Timeout(600, "wait for the run");
+        var connectTimeout = ConnectTimeoutOption();
+        var command = new Command("submit", "Submit a model (an ONNX file, or a search-space point) with its tasks and objectives; prints the run id.")
+        {
+            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, initial, wait, timeout, connectTimeout,
+        };
+        command.SetCliAction((parse, output, ct) => RunAsync(
+            new SubmitSettings(
+                parse.GetValue(model), parse.GetValue(point), parse.GetValue(inputs) ?? [], parse.GetValue(tasks) ?? "classification",
+                parse.GetValue(objectives) ?? [], parse.GetValue(constraints) ?? [], parse.GetValue(seed),
+                SubmissionOptions.Budget(parse.GetValue(population), parse.GetValue(generations), parse.GetValue(iterations), parse.GetValue(adapt), parse.GetValue(initial)),
+                parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(parse.GetValue(connectTimeout))),
+            output,
+            ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(SubmitSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (settings.Model is not null && settings.Point is not null)
+        {
+            throw new CliUsageException($"Give a file or --point, not both (got {settings.Model} and --point {settings.Point}).");
+        }
+
+        var point = settings.Point is { } pointText ? SubmissionOptions.ParsePoint(pointText) : null;
+        var path = point is null ? settings.Model ?? throw new CliUsageException("Name the ONNX file to submit (or give --point SPACE:genes).") : null;
+        var tasks = settings.Tasks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var objectives = settings.Objectives.Select(SubmissionOptions.ParseObjective).ToList();
+        var constraints = settings.Constraints.Select(SubmissionOptions.ParseConstraint).ToList();
+        var seed = settings.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue);
 
         byte[]? bytes = null;
         if (path is not null)
@@ -50,12 +97,12 @@ public static class SubmitCommand
             DateTimeOffset.UtcNow,
             bytes is null ? null : new OnnxModelRef(ContentHash.Of(bytes), Path.GetFileName(path!), bytes.Length),
             point,
-            inputs,
+            settings.Inputs,
             tasks,
             objectives.Count > 0 ? objectives : SubmissionOptions.DefaultObjectives(tasks),
             constraints,
             seed,
-            budget);
+            settings.Budget);
         var validation = new ModelSubmittedValidator().Validate(draft);
         if (!validation.IsValid)
         {
@@ -63,24 +110,36 @@ public static class SubmitCommand
         }
 
         await using var host = await CliHost.StartAsync(withBus: true, cancellationToken);
+
+        // Refused here (exit 2) before anything is uploaded or published; GraphExtract would refuse it as well.
+        if (await PipelineSubmissionCheck.Create(host.Get<IDocumentStore>()).RefusalAsync(draft, cancellationToken) is { } refusal)
+        {
+            throw new CliUsageException(refusal);
+        }
+
         if (bytes is not null)
         {
             await host.Get<IBlobStore>().PutAsync(bytes, BlobMediaTypes.Onnx, cancellationToken);
         }
 
-        await host.Get<IPublishEndpoint>().Publish(draft, cancellationToken);
+        await host.PublishAsync(draft, settings.ConnectTimeout, cancellationToken);
         await output.WriteLineAsync(runId.ToString());
         if (host.Embedded)
         {
             await Console.Error.WriteLineAsync("note: RabbitMq__Uri is not set, so every stage runs inside this process.");
         }
 
-        if (!wait && !host.Embedded)
+        if (!settings.Wait && !host.Embedded)
         {
             return 0;
         }
 
         // In the one-process mode the stages die with this process, so it always waits.
-        return await RunWatcher.WatchAsync(host, runId, output, timeout, printSummary: true, cancellationToken);
+        return await RunWatcher.WatchAsync(host, runId, output, settings.Timeout, printSummary: true, cancellationToken);
     }
 }
+
+/// <summary>What <c>submit</c> was asked to do, as given on the command line.</summary>
+public sealed record SubmitSettings(
+    string? Model, string? Point, IReadOnlyList<string> Inputs, string Tasks, IReadOnlyList<string> Objectives, IReadOnlyList<string> Constraints,
+    int? Seed, SearchBudget? Budget, bool Wait, TimeSpan Timeout, TimeSpan ConnectTimeout);

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Supernets;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
@@ -17,27 +19,40 @@ public static class SubnetCommand
 {
     private const int CalibrationImages = 1_024;
 
-    public const string Usage = "subnet eval (--checkpoint FILE.ckpt | --checkpoint-blob HASH --run RUN) --point smallest|largest|g1,g2,... " +
-        "[--split validation|test] [--eval-images N] [--data FOLDER] [--threads T] [--run RUN] [--json]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var verb = args.Positional(1, "eval");
-        if (verb != "eval")
+        var file = CliOptions.Text("--checkpoint", "The supernet checkpoint file (`nasp supernet train --out`).", "FILE.ckpt");
+        var blob = CliOptions.Text("--checkpoint-blob", "The checkpoint's blob hash instead of a file (with --run).", "HASH");
+        var point = new Option<string>("--point")
         {
-            throw new CliUsageException($"Unknown subnet command '{verb}'; use: {Usage}");
-        }
+            Description = "The subnet: smallest, largest, or its genes comma-separated.", HelpName = "smallest|largest|g1,g2,...", Required = true,
+        };
+        var split = new Option<string>("--split") { Description = "validation (at most 5000 images) or test (at most 10000).", HelpName = "validation|test", DefaultValueFactory = _ => "validation" };
+        var evaluationImages = CliOptions.OptionalInt("--eval-images", "Images to evaluate on (default: the whole split).");
+        var data = CliOptions.Text("--data", $"The Fashion-MNIST folder (default {FashionMnistOptions.DefaultFolder}).", "FOLDER");
+        var threads = CliOptions.Int("--threads", 2, "Torch CPU threads.", "T");
+        var run = CliOptions.Text("--run", "Record SubnetEvaluated in this run (and read --checkpoint-blob from its blob store).", "RUN");
+        var json = CliOptions.Json("Print the result as JSON.");
+        var eval = new Command("eval", "One subnet's metric from a trained supernet: extracted with inherited weights, BN recalibrated, evaluated.")
+        {
+            file, blob, point, split, evaluationImages, data, threads, run, json,
+        };
+        eval.SetCliAction((parse, output, ct) =>
+        {
+            var splitName = parse.GetValue(split) ?? "validation";
+            return EvalAsync(
+                parse.GetValue(file), parse.GetValue(blob), parse.GetRequiredValue(point), splitName,
+                parse.GetValue(evaluationImages) ?? (splitName == "test" ? 10_000 : 5_000),
+                new FashionMnistOptions(parse.GetValue(data) ?? FashionMnistOptions.DefaultFolder), parse.GetValue(threads), parse.GetValue(run),
+                parse.GetValue(json), output, ct);
+        });
+        return new Command("subnet", "Subnets of a trained supernet.") { eval };
+    }
 
-        var file = args.Option("checkpoint");
-        var blob = args.Option("checkpoint-blob");
-        var pointText = args.Option("point") ?? throw new CliUsageException("--point is required (smallest, largest or the genes).");
-        var split = args.Option("split") ?? "validation";
-        var evaluationImages = args.IntOption("eval-images", split == "test" ? 10_000 : 5_000);
-        var data = new FashionMnistOptions(args.Option("data") ?? FashionMnistOptions.DefaultFolder);
-        var threads = args.IntOption("threads", 2);
-        var runText = args.Option("run");
-        var json = args.Flag("json");
-        args.RejectUnknown();
+    public static async Task<int> EvalAsync(
+        string? file, string? blob, string pointText, string split, int evaluationImages, FashionMnistOptions data, int threads, string? runText, bool json,
+        TextWriter output, CancellationToken cancellationToken)
+    {
         if ((file is null) == (blob is null))
         {
             throw new CliUsageException("Give exactly one of --checkpoint FILE or --checkpoint-blob HASH.");

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Supernets;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
@@ -17,27 +19,33 @@ namespace NasPipeline.Cli.Commands;
 /// </summary>
 public static class SupernetCommand
 {
-    public const string Usage = "supernet train " + SupernetRecipeOptions.Usage +
-        " [--eval-images N] [--data FOLDER] [--threads T] [--out FILE.ckpt] [--run RUN] [--json]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var verb = args.Positional(1, "train");
-        if (verb != "train")
+        var recipe = new SupernetRecipeOptions();
+        var evaluationImages = CliOptions.Int("--eval-images", 2_000, "Validation images the smallest and largest subnets are evaluated on (1-5000).");
+        var data = CliOptions.Text("--data", $"The Fashion-MNIST folder (default {FashionMnistOptions.DefaultFolder}).", "FOLDER");
+        var threads = CliOptions.Int("--threads", 2, "Torch CPU threads.", "T");
+        var outPath = CliOptions.Text("--out", "The checkpoint file to write (default supernet-SPACE-TASK-sSEED.ckpt).", "FILE.ckpt");
+        var run = CliOptions.Text("--run", "Also put the checkpoint in the blob store and record SupernetTrained in this run.", "RUN");
+        var json = CliOptions.Json("Print the result as JSON.");
+        var train = new Command("train", "Train a space's weight-sharing supernet on a task (sandwich rule, in-place distillation), " +
+                                         "evaluate its smallest and largest subnets, write the checkpoint.")
         {
-            throw new CliUsageException($"Unknown supernet command '{verb}'; use: {Usage}");
-        }
+            evaluationImages, data, threads, outPath, run, json,
+        };
+        recipe.AddTo(train);
+        train.SetCliAction((parse, output, ct) => TrainAsync(
+            recipe.Read(parse, SearchSpaceRegistry.CreateDefault(), TaskRegistry.CreateDefault()), parse.GetValue(evaluationImages),
+            new FashionMnistOptions(parse.GetValue(data) ?? FashionMnistOptions.DefaultFolder), parse.GetValue(threads), parse.GetValue(outPath),
+            parse.GetValue(run), parse.GetValue(json), output, ct));
+        return new Command("supernet", "Weight-sharing supernets of the built-in search spaces.") { train };
+    }
 
-        var spaces = SearchSpaceRegistry.CreateDefault();
-        var tasks = TaskRegistry.CreateDefault();
-        var recipe = SupernetRecipeOptions.Read(args, spaces, tasks);
-        var evaluationImages = args.IntOption("eval-images", 2_000);
-        var data = new FashionMnistOptions(args.Option("data") ?? FashionMnistOptions.DefaultFolder);
-        var threads = args.IntOption("threads", 2);
-        var outPath = args.Option("out") ?? $"supernet-{recipe.Space}-{recipe.Task}-s{recipe.Seed}.ckpt";
-        var runText = args.Option("run");
-        var json = args.Flag("json");
-        args.RejectUnknown();
+    public static async Task<int> TrainAsync(
+        SupernetRecipe recipe, int evaluationImages, FashionMnistOptions data, int threads, string? outPathOption, string? runText, bool json,
+        TextWriter output, CancellationToken cancellationToken)
+    {
+        var outPath = outPathOption ?? $"supernet-{recipe.Space}-{recipe.Task}-s{recipe.Seed}.ckpt";
         if (evaluationImages is < 1 or > 5_000)
         {
             throw new CliUsageException("--eval-images must be between 1 and 5000 (the validation split).");
@@ -45,8 +53,8 @@ public static class SupernetCommand
 
         await using var recorder = await RunRecorder.OpenAsync(runText, cancellationToken);
         var torch = TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
-        var space = spaces.Get(recipe.Space);
-        var task = tasks.Get(recipe.Task);
+        var space = SearchSpaceRegistry.CreateDefault().Get(recipe.Space);
+        var task = TaskRegistry.CreateDefault().Get(recipe.Task);
         var sets = TaskDataSets.Load(task, data, recipe.TrainImages, evaluationImages, recipe.Seed);
 
         var stepsPerEpoch = recipe.TrainImages / recipe.BatchSize;

@@ -1,17 +1,23 @@
+using System.CommandLine;
 using System.Text.Json;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Cli.Commands;
 
-/// <summary>The registered vision tasks, their metrics and default recipes.</summary>
+/// <summary><c>tasks</c>: the registered vision tasks, their metrics and default recipes.</summary>
 public static class TasksCommand
 {
-    public const string Usage = "tasks [--json]";
-
-    public static async Task<int> RunAsync(CliArgs args, TextWriter output)
+    public static Command Create()
     {
-        var json = args.Flag("json");
-        args.RejectUnknown();
+        var json = CliOptions.Json();
+        var command = new Command("tasks", "List the registered vision tasks with their metrics and default training recipes.") { json };
+        command.SetCliAction((parse, output, _) => RunAsync(parse.GetValue(json), output));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(bool json, TextWriter output)
+    {
         var tasks = TaskRegistry.CreateDefault().All.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new
         {
             name = t.Name,

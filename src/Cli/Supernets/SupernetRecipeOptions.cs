@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using NasPipeline.Cli.CommandLine;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet.Experiments;
 using NasPipeline.Supernet.Training;
@@ -6,30 +8,59 @@ using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Cli.Supernets;
 
-/// <summary>Reads and checks `supernet train`'s options into a <see cref="SupernetRecipe"/> (defaults: the recipe's).</summary>
-public static class SupernetRecipeOptions
+/// <summary>`supernet train`'s recipe options: added to the command, read back and checked into a <see cref="SupernetRecipe"/>
+/// (defaults: the recipe's).</summary>
+public sealed class SupernetRecipeOptions
 {
-    public const string Usage = "[--space mbv3-28|nasvit-hybrid] [--task classification] [--epochs E] [--train-images N] [--batch B] [--optimizer adamw|sgd] [--lr LR] [--seed S] [--no-projection] [--no-scaling]";
+    private static readonly SupernetRecipe Defaults = new();
 
-    public static SupernetRecipe Read(CliArgs args, SearchSpaceRegistry spaces, TaskRegistry tasks)
+    private readonly Option<string> _space = new("--space")
     {
-        var defaults = new SupernetRecipe();
+        Description = "The search space whose supernet is trained.", HelpName = "mbv3-28|nasvit-hybrid", DefaultValueFactory = _ => Defaults.Space,
+    };
+
+    private readonly Option<string> _task = new("--task") { Description = "The task it is trained on (see `nasp tasks`).", HelpName = "T", DefaultValueFactory = _ => Defaults.Task };
+    private readonly Option<int> _seed = CliOptions.Int("--seed", Defaults.Seed, "Seeds the data order, the sampled subnets and the initial weights.", "S");
+    private readonly Option<int> _epochs = CliOptions.Int("--epochs", Defaults.Epochs, "Training epochs (1-1000).", "E");
+    private readonly Option<int> _trainImages = CliOptions.Int("--train-images", Defaults.TrainImages, "Training images used (the batch size up to 55000).");
+    private readonly Option<int> _batch = CliOptions.Int("--batch", Defaults.BatchSize, "Images per step (2-4096).", "B");
+    private readonly Option<string?> _lr = CliOptions.Text("--lr", $"Learning rate, above 0 and at most 10 (default {Defaults.LearningRate}).", "LR");
+
+    private readonly Option<string> _optimizer = new("--optimizer")
+    {
+        Description = "adamw or sgd.", HelpName = "adamw|sgd", DefaultValueFactory = _ => "adamw",
+    };
+
+    private readonly Option<bool> _noProjection = new("--no-projection") { Description = "Turn off gradient projection between the sandwich's subnets." };
+    private readonly Option<bool> _noScaling = new("--no-scaling") { Description = "Turn off switchable scaling." };
+
+    public void AddTo(Command command)
+    {
+        Option[] options = [_space, _task, _epochs, _trainImages, _batch, _optimizer, _lr, _seed, _noProjection, _noScaling];
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public SupernetRecipe Read(ParseResult parse, SearchSpaceRegistry spaces, TaskRegistry tasks)
+    {
         var recipe = new SupernetRecipe(
-            Space: args.Option("space") ?? defaults.Space,
-            Task: args.Option("task") ?? defaults.Task,
-            Seed: args.IntOption("seed", defaults.Seed),
-            Epochs: args.IntOption("epochs", defaults.Epochs),
-            TrainImages: args.IntOption("train-images", defaults.TrainImages),
-            BatchSize: args.IntOption("batch", defaults.BatchSize),
-            LearningRate: Double(args, "lr", defaults.LearningRate),
-            Optimizer: (args.Option("optimizer") ?? "adamw") switch
+            Space: parse.GetValue(_space) ?? Defaults.Space,
+            Task: parse.GetValue(_task) ?? Defaults.Task,
+            Seed: parse.GetValue(_seed),
+            Epochs: parse.GetValue(_epochs),
+            TrainImages: parse.GetValue(_trainImages),
+            BatchSize: parse.GetValue(_batch),
+            LearningRate: Double(parse.GetValue(_lr), "--lr", Defaults.LearningRate),
+            Optimizer: parse.GetValue(_optimizer) switch
             {
-                "adamw" => SupernetOptimizer.AdamW,
+                "adamw" or null => SupernetOptimizer.AdamW,
                 "sgd" => SupernetOptimizer.Sgd,
                 var other => throw new CliUsageException($"--optimizer is adamw or sgd, not '{other}'."),
             },
-            GradientProjection: !args.Flag("no-projection"),
-            SwitchableScaling: !args.Flag("no-scaling"));
+            GradientProjection: !parse.GetValue(_noProjection),
+            SwitchableScaling: !parse.GetValue(_noScaling));
         if (!spaces.TryGet(recipe.Space, out _))
         {
             throw new CliUsageException($"No search space '{recipe.Space}'; built in: {string.Join(", ", spaces.Names.Order(StringComparer.Ordinal))}.");
@@ -47,9 +78,8 @@ public static class SupernetRecipeOptions
         return recipe;
     }
 
-    private static double Double(CliArgs args, string name, double fallback)
+    private static double Double(string? text, string name, double fallback)
     {
-        var text = args.Option(name);
         if (text is null)
         {
             return fallback;
@@ -57,7 +87,7 @@ public static class SupernetRecipeOptions
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
-            : throw new CliUsageException($"--{name} must be a number, not '{text}'.");
+            : throw new CliUsageException($"{name} must be a number, not '{text}'.");
     }
 
     private static void Require(bool condition, string message)

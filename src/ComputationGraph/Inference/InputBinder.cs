@@ -46,7 +46,7 @@ internal static class InputBinder
         for (var i = 0; i < inputs.Count; i++)
         {
             var (elemType, dims) = declared[i];
-            var shape = given[i] ?? Resolve(inputs[i].Name, dims, symbols);
+            var shape = given[i] ?? Resolve(inputs[i].Name, dims, symbols, options);
             if (ShapeMath.Product(shape) > options.MaxElementsPerTensor)
             {
                 throw Errors.TooLarge($"Input '{inputs[i].Name}' {ShapeMath.Format(shape)} has more elements than ExtractionOptions.MaxElementsPerTensor ({options.MaxElementsPerTensor}).");
@@ -121,19 +121,47 @@ internal static class InputBinder
         return (type.TensorType.ElemType, dims);
     }
 
-    private static long[] Resolve(string name, Dim[]? dims, Dictionary<string, long> symbols)
+    private static long[] Resolve(string name, Dim[]? dims, Dictionary<string, long> symbols, ExtractionOptions options)
     {
         var shape = dims?.Select(d => d.Value ?? (d.Symbol is { Length: > 0 } s && symbols.TryGetValue(s, out var v) ? v : -1)).ToArray();
+        // A batch of one, and only when it is the last unknown: a notice followed by an error would only confuse.
+        if (options.SymbolicBatchAsOne && shape is [< 0, ..] && shape.Skip(1).All(d => d >= 0))
+        {
+            shape[0] = 1;
+            var symbol = dims![0].Symbol;
+            if (symbol is { Length: > 0 })
+            {
+                symbols[symbol] = 1;
+            }
+
+            options.Notice?.Invoke($"input '{name}' has a symbolic batch dimension{(symbol is { Length: > 0 } ? $" '{symbol}'" : "")}; using 1.");
+        }
+
         if (shape is null || shape.Any(d => d < 0))
         {
-            var what = dims is null ? "no declared shape" : $"symbolic dims {Describe(dims)}";
             // Suggest the declared dims with each unknown one set to 1, the likeliest fix (a batch of one).
             var example = dims is null ? "1x3x224x224" : string.Join('x', dims.Select(d => d.Value ?? 1));
             throw new GraphExtractionException(ErrorKind.MissingInputShape,
-                $"Input '{name}' has {what}; give its shape as an input shape, e.g. --input {name}={example}.");
+                $"Input '{name}' has {Unknown(dims, shape, options)}; give its shape as an input shape, e.g. --input {name}={example}.");
         }
 
         return shape;
+    }
+
+    private static string Unknown(Dim[]? dims, long[]? shape, ExtractionOptions options)
+    {
+        if (dims is null)
+        {
+            return "no declared shape";
+        }
+
+        if (!options.SymbolicBatchAsOne)
+        {
+            return $"symbolic dims {Describe(dims)}";
+        }
+
+        var others = dims.Select((d, i) => (d, i)).Where(x => x.i > 0 && shape![x.i] < 0).Select(x => x.d.Symbol is { Length: > 0 } s ? $"'{s}'" : "an unnamed one");
+        return $"symbolic dims {Describe(dims)}, and only a leading batch dim is taken as 1 by itself, not {string.Join(", ", others)}";
     }
 
     private static GraphExtractionException Mismatch(string name, string detail) =>

@@ -10,9 +10,19 @@ namespace NasPipeline.Hosting.EventStore;
 
 public static class MartenSetup
 {
-    public static IServiceCollection AddPipelineEventStore(this IServiceCollection services, PipelineSettings settings)
+    public static IServiceCollection AddPipelineEventStore(this IServiceCollection services, PipelineSettings settings,
+        SchemaPolicy schema = SchemaPolicy.ApplyAtStart)
     {
-        services.AddMarten(options => Configure(options, settings)).ApplyAllDatabaseChangesOnStartup();
+        var marten = services.AddMarten(options => Configure(options, settings));
+        if (schema == SchemaPolicy.ApplyAtStart)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+        else
+        {
+            services.AddHostedService<SchemaPresenceCheck>();
+        }
+
         services.AddSingleton<RunEventWriter>();
         services.AddSingleton<RunReader>();
         services.AddSingleton<RunReplayer>();

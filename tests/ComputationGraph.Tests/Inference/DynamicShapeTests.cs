@@ -45,6 +45,55 @@ public sealed class DynamicShapeTests
     }
 
     [Fact]
+    public void Symbolic_batch_is_taken_as_one_on_request_and_said()
+    {
+        var notices = new List<string>();
+
+        var graph = Extractor.Extract(FlattenByShapeChain(), new ExtractionOptions { SymbolicBatchAsOne = true, Notice = notices.Add });
+
+        Assert.Equal([1L, 4, 6], graph.Inputs[0].Shape);
+        Assert.Equal([1L, 24], graph.Outputs[0].Shape);
+        Assert.Equal(["input 'x' has a symbolic batch dimension 'N'; using 1."], notices);
+    }
+
+    [Fact]
+    public void A_given_shape_wins_over_the_batch_of_one()
+    {
+        var notices = new List<string>();
+
+        var graph = Extractor.Extract(FlattenByShapeChain(), ExtractionOptions.ForInput("3x4x6") with { SymbolicBatchAsOne = true, Notice = notices.Add });
+
+        Assert.Equal([3L, 24], graph.Outputs[0].Shape);
+        Assert.Empty(notices);
+    }
+
+    [Fact]
+    public void A_batch_shared_by_two_inputs_is_taken_as_one_once()
+    {
+        var model = new ModelBuilder().Input("a", "B", 8).Input("b", "B", 8).Node("Add", ["a", "b"], ["y"]).Output("y").Build();
+        var notices = new List<string>();
+
+        var graph = Extractor.Extract(model, new ExtractionOptions { SymbolicBatchAsOne = true, Notice = notices.Add });
+
+        Assert.Equal([1L, 8], graph.Outputs[0].Shape);
+        Assert.Single(notices);
+    }
+
+    [Fact]
+    public void Symbolic_dims_other_than_the_batch_still_need_a_shape_and_are_named()
+    {
+        var model = new ModelBuilder().Input("x", "N", "C", 6).Node("Relu", ["x"], ["y"]).Output("y").Build();
+        var notices = new List<string>();
+
+        var e = Assert.Throws<GraphExtractionException>(() => Extractor.Extract(model, new ExtractionOptions { SymbolicBatchAsOne = true, Notice = notices.Add }));
+
+        Assert.Equal(ErrorKind.MissingInputShape, e.Kind);
+        Assert.Contains("[N,C,6]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not 'C'", e.Message, StringComparison.Ordinal);
+        Assert.Empty(notices);
+    }
+
+    [Fact]
     public void Given_shape_that_contradicts_a_fixed_dim_is_rejected()
     {
         var e = Assert.Throws<GraphExtractionException>(() => Extractor.Extract(FlattenByShapeChain(), ExtractionOptions.ForInput("3x5x6")));

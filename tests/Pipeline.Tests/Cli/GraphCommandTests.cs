@@ -33,6 +33,42 @@ public sealed class GraphCommandTests
     }
 
     [Fact]
+    public async Task A_symbolic_batch_is_taken_as_one_with_a_notice_on_stderr()
+    {
+        // resnet18.onnx declares its input [batch,3,224,224]; the README's fixture table gives its MACs at 1x3x224x224.
+        var result = await NaspCli.RunAsync(NoServers, "graph", RepoPaths.Fixture("resnet18.onnx"), "--json");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("note: input 'input' has a symbolic batch dimension 'batch'; using 1. Pass --input to choose.", result.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.Output.Split('\n').Single(l => l.StartsWith('{')));
+        Assert.Equal(1_814_073_344, json.RootElement.GetProperty("macs").GetInt64());
+        Assert.Equal([1L, 3, 224, 224], json.RootElement.GetProperty("inputs")[0].GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
+    }
+
+    [Fact]
+    public async Task A_given_input_shape_replaces_the_batch_of_one_without_a_notice()
+    {
+        var result = await NaspCli.RunAsync(NoServers, "graph", RepoPaths.Fixture("resnet18.onnx"), "--input", "2x3x224x224", "--json");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.DoesNotContain("note:", result.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(2 * 1_814_073_344L, json.RootElement.GetProperty("macs").GetInt64());
+    }
+
+    [Fact]
+    public async Task Other_symbolic_dims_still_need_an_input_shape_and_are_named()
+    {
+        // lraspp's input is [batch,3,height,width].
+        var result = await NaspCli.RunAsync(NoServers, "graph", RepoPaths.Fixture("lraspp_mobilenet_v3_large.onnx"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not 'height', 'width'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("--input input=", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("note:", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_file_is_a_one_line_usage_error()
     {
         var result = await NaspCli.RunAsync(NoServers, "graph", "/nonexistent/model.onnx");

@@ -79,6 +79,18 @@ public sealed class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends a signal by name (TERM, INT), as `kill -TERM PID` or a service manager does.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { $"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })
+                         ?? throw new InvalidOperationException("could not start kill");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed ({kill.ExitCode})");
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no acknowledgements, exactly what a crash looks like to the broker.</summary>
     public void Kill()
     {
