@@ -1,5 +1,5 @@
 using NasPipeline.Vision.Backbones;
-using NasPipeline.Vision.Training;
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

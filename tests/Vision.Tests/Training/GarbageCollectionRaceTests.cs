@@ -44,7 +44,7 @@ public sealed class GarbageCollectionRaceTests
             var prediction = head.call(backbone.Forward(batch.Inputs));
             var distillation = task.DistillationLoss(prediction, rand_like(prediction)).item<float>();
 
-            Assert.True(double.IsFinite(loss) && double.IsFinite(metric) && float.IsFinite(distillation));
+            Assert.True(double.IsFinite(loss) && double.IsFinite(metric) && float.IsFinite(distillation), $"loss {loss}, metric {metric}, distillation {distillation}");
         }
         finally
         {
