@@ -21,6 +21,7 @@ public sealed class DenseHead : nn.Module<Tensor[], Tensor>
 
     public DenseHead(FeatureSpec features, int outputs, int outputStride = 1, int width = 32) : base(nameof(DenseHead))
     {
+        TorchEnvironment.EnsureAvailable();
         foreach (var level in features.Levels)
         {
             laterals.Add(nn.Conv2d(level.Channels, width, 1));
