@@ -69,7 +69,8 @@ public sealed class TorchEnvironment
     }
 
     /// <summary>Makes sure libLibTorchSharp.so and libtorch load in this process, so a broken
-    /// install fails here with a message that says what to do, not at the first tensor.</summary>
+    /// install fails here with a message that says what to do, not at the first tensor, and turns
+    /// libtorch's oneDNN backend off (see <see cref="OneDnn"/>). Every module that convolves calls it.</summary>
     /// <exception cref="TorchUnavailableException">They do not load.</exception>
     public static void EnsureAvailable()
     {
@@ -86,6 +87,11 @@ public sealed class TorchEnvironment
                 // proves the entry points resolve too.
                 InitializeDeviceType(DeviceType.CPU);
                 using var probe = ones(1);
+                if (OperatingSystem.IsLinux())
+                {
+                    OneDnn.Configure();
+                }
+
                 _available = true;
             }
             catch (Exception ex) when (ex is NotSupportedException or DllNotFoundException or EntryPointNotFoundException

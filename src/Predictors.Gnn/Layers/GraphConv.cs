@@ -1,5 +1,6 @@
 namespace NasPipeline.Predictors.Gnn.Layers;
 
+using NasPipeline.TorchRuntime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -25,9 +26,9 @@ public sealed class GraphConv : Module<Tensor, Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor source, Tensor target)
     {
         // index_add sums each node's incoming neighbour rows: the sparse product A x without building A.
-        var summed = zeros_like(x).index_add(0, target, x.index_select(0, source), Scalars.One);
+        var summed = zeros_like(x).index_add(0, target, x.index_select(0, source), HeldScalars.One);
         // add with a held alpha: Tensor's + passes a temporary Scalar 1 (see Scalars).
-        return relation.forward(summed).add_(root.forward(x), Scalars.One);
+        return relation.forward(summed).add_(root.forward(x), HeldScalars.One);
     }
 
     protected override void Dispose(bool disposing)

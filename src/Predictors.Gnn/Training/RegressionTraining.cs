@@ -2,6 +2,7 @@ namespace NasPipeline.Predictors.Gnn.Training;
 
 using System.Diagnostics;
 using NasPipeline.Predictors.Gnn.Featurisation;
+using NasPipeline.TorchRuntime.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -37,7 +38,7 @@ internal static class RegressionTraining
         }
 
         var clock = Stopwatch.StartNew();
-        using var optimizer = new AdamOptimizer(trainable, learningRate);
+        using var optimizer = new AdamOptimizer(trainable, new AdamOptions(learningRate));
         var losses = new List<double>(epochs);
         for (var epoch = 0; epoch < epochs; epoch++)
         {

@@ -1,3 +1,4 @@
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -45,7 +46,7 @@ public sealed class ElasticBatchNorm2d : nn.Module<Tensor, Tensor>
     {
         using var _ = no_grad();
         _runningMean.zero_();
-        _runningVar.fill_(Scalars.One);
+        _runningVar.fill_(HeldScalars.One);
         _batchesTracked.zero_();
     }
 
@@ -56,7 +57,7 @@ public sealed class ElasticBatchNorm2d : nn.Module<Tensor, Tensor>
         if (training)
         {
             using var _ = no_grad();
-            _batchesTracked.add_(Scalars.One, Scalars.One); // explicit alpha: add_(Scalar) would pass a temporary one
+            _batchesTracked.add_(HeldScalars.One, HeldScalars.One); // explicit alpha: add_(Scalar) would pass a temporary one
             momentum = Momentum ?? 1.0 / _batchesTracked.item<long>();
         }
 

@@ -1,3 +1,4 @@
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -17,6 +18,7 @@ public sealed class ElasticConv2d : nn.Module<Tensor, Tensor>
     public ElasticConv2d(int maxIn, int maxOut, int maxKernel, int stride, bool bias, Generator generator)
         : base(nameof(ElasticConv2d))
     {
+        TorchEnvironment.EnsureAvailable();
         MaxIn = maxIn;
         MaxOut = maxOut;
         MaxKernel = maxKernel;

@@ -1,3 +1,4 @@
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -12,6 +13,7 @@ public sealed class ElasticDepthwiseConv2d : nn.Module<Tensor, Tensor>
     public ElasticDepthwiseConv2d(int maxChannels, int maxKernel, int stride, Generator generator)
         : base(nameof(ElasticDepthwiseConv2d))
     {
+        TorchEnvironment.EnsureAvailable();
         MaxChannels = maxChannels;
         MaxKernel = maxKernel;
         Stride = stride;

@@ -1,3 +1,4 @@
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -69,6 +70,6 @@ public sealed class ElasticMbConv : nn.Module<Tensor, Tensor>
         }
 
         var output = _projectNorm.forward(_project.forward(hidden));
-        return Stride == 1 && input.shape[1] == OutChannels ? output.add(input, Scalars.One) : output;
+        return Stride == 1 && input.shape[1] == OutChannels ? output.add(input, HeldScalars.One) : output;
     }
 }

@@ -1,3 +1,4 @@
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -78,9 +79,9 @@ public sealed class ElasticTransformerBlock : nn.Module<Tensor, Tensor>
 
         var tokens = input.flatten(2).transpose(1, 2); // [N, HW, C]
         var attention = Attend(_attentionNorm.forward(tokens), n, h, w, c);
-        tokens = tokens.add(_attentionScale?.forward(attention) ?? attention, Scalars.One);
+        tokens = tokens.add(_attentionScale?.forward(attention) ?? attention, HeldScalars.One);
         var mlp = _mlpOutput.forward(nn.functional.gelu(_hidden.forward(_mlpNorm.forward(tokens))));
-        tokens = tokens.add(_mlpScale?.forward(mlp) ?? mlp, Scalars.One);
+        tokens = tokens.add(_mlpScale?.forward(mlp) ?? mlp, HeldScalars.One);
         return tokens.transpose(1, 2).reshape(n, c, h, w);
     }
 

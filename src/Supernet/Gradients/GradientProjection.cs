@@ -1,4 +1,4 @@
-using NasPipeline.Supernet.Elastic;
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,7 +35,7 @@ public static class GradientProjection
     public static Tensor Combine(Tensor subnetGradient, Tensor supernetGradient)
     {
         using var factor = (1.0 + Coefficient(subnetGradient, supernetGradient)).ToScalar();
-        return subnetGradient.mul(factor).add_(supernetGradient, Scalars.One);
+        return subnetGradient.mul(factor).add_(supernetGradient, HeldScalars.One);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NasPipeline.Supernet.Gradients;
 using NasPipeline.Supernet.Sandwich;
+using NasPipeline.TorchRuntime.Training;
 using NasPipeline.Vision.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -50,8 +51,8 @@ public sealed class SupernetTrainer : IDisposable
         Head = head;
         _parameters = [.. supernet.Module.parameters(), .. Head.parameters()];
         _optimizer = options.Optimizer == SupernetOptimizer.AdamW
-            ? new AdamWStep(_parameters, options.LearningRate, options.WeightDecay)
-            : new MomentumSgd(_parameters, options.Momentum, options.WeightDecay) { LearningRate = options.LearningRate };
+            ? new AdamOptimizer(_parameters, new AdamOptions(options.LearningRate, options.WeightDecay))
+            : new MomentumSgd(_parameters, options.LearningRate, options.Momentum, options.WeightDecay);
     }
 
     public nn.Module<Tensor[], Tensor> Head { get; }

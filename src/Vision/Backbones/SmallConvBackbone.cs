@@ -1,3 +1,4 @@
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -16,6 +17,7 @@ public sealed class SmallConvBackbone : nn.Module<Tensor, Tensor[]>, IBackbone
 
     public SmallConvBackbone(int inputChannels = 1, int width = 16) : base(nameof(SmallConvBackbone))
     {
+        TorchEnvironment.EnsureAvailable();
         stage1 = Block(inputChannels, width, 1);
         stage2 = nn.Sequential(Block(width, 2 * width, 2), Block(2 * width, 2 * width, 1));
         stage3 = nn.Sequential(Block(2 * width, 3 * width, 2), Block(3 * width, 3 * width, 1));

@@ -1,5 +1,5 @@
 using NasPipeline.Vision.Backbones;
-using NasPipeline.Vision.Training;
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -21,6 +21,7 @@ public sealed class DenseHead : nn.Module<Tensor[], Tensor>
 
     public DenseHead(FeatureSpec features, int outputs, int outputStride = 1, int width = 32) : base(nameof(DenseHead))
     {
+        TorchEnvironment.EnsureAvailable();
         foreach (var level in features.Levels)
         {
             laterals.Add(nn.Conv2d(level.Channels, width, 1));

@@ -1,4 +1,4 @@
-using NasPipeline.Vision.Training;
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,7 +10,7 @@ public static class Distillation
     /// <summary>KL(teacher || student) on temperature-softened softmax over dim 1, scaled by T^2 (Hinton et al.).</summary>
     public static Tensor SoftmaxKl(Tensor student, Tensor teacher, double temperature)
     {
-        // Scalars held across the native calls (see HeldScalars).
+        // Scalars held across the native calls (see TorchRuntime.HeldScalars).
         using var t = temperature.ToScalar();
         using var scale = (temperature * temperature / student.shape[0]).ToScalar();
         var teacherLog = teacher.detach().div(t).log_softmax(1);

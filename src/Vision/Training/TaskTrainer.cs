@@ -1,4 +1,5 @@
 using NasPipeline.Vision.Backbones;
+using NasPipeline.TorchRuntime.Training;
 using NasPipeline.Vision.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,7 +24,7 @@ public sealed class TaskTrainer(IBackbone backbone, nn.Module<Tensor[], Tensor> 
     public double Train(TaskData data, IProgress<TrainingProgress>? progress = null)
     {
         var parameters = backbone.Module.parameters().Concat(head.parameters()).ToArray();
-        using var optimizer = new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay);
+        using var optimizer = new AdamOptimizer(parameters, new AdamOptions(options.LearningRate, options.WeightDecay));
         var stepsPerEpoch = (data.Count + options.BatchSize - 1) / options.BatchSize;
         var step = 0;
         var lastEpochLoss = double.NaN;

@@ -3,6 +3,7 @@ namespace NasPipeline.Predictors.Gnn.Tests.Featurisation;
 using NasPipeline.Predictors.Gnn.Featurisation;
 using NasPipeline.Predictors.Gnn.Layers;
 using NasPipeline.Predictors.Gnn.Tests.Support;
+using NasPipeline.TorchRuntime;
 using static TorchSharp.torch;
 
 public sealed class GraphConvTests
@@ -31,8 +32,8 @@ public sealed class GraphConvTests
         }, [5, 5]);
         var x = batch.Features;
         var expected = x.matmul(parameters["root.weight"].t())
-            .add(a.matmul(x).matmul(parameters["relation.weight"].t()), Scalars.One)
-            .add(parameters["relation.bias"], Scalars.One);
+            .add(a.matmul(x).matmul(parameters["relation.weight"].t()), HeldScalars.One)
+            .add(parameters["relation.bias"], HeldScalars.One);
         Assert.True(actual.allclose(expected, rtol: 1e-5, atol: 1e-5));
     }
 }

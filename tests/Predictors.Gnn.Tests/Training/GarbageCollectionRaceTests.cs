@@ -5,7 +5,8 @@ using NasPipeline.Predictors.Gnn.Tests.Support;
 
 /// <summary>
 /// Regression for intermittent "toFloat ... Scalar.h" failures: temporary TorchSharp Scalars finalised
-/// during the native call that read them. A thread forcing collections makes the race near-certain.
+/// during the native call that read them. A thread forcing collections makes the race near-certain; the
+/// IL audit in TorchRuntime.Tests keeps such Scalars out of the code statically.
 /// </summary>
 [Collection(TrainingCollection.Name)]
 public sealed class GarbageCollectionRaceTests(PretrainedBase pretrained)

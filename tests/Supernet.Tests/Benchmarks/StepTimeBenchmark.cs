@@ -3,6 +3,7 @@ using NasPipeline.Supernet.Elastic;
 using NasPipeline.Supernet.Network;
 using NasPipeline.Supernet.Tests.Fixtures;
 using NasPipeline.Supernet.Training;
+using NasPipeline.TorchRuntime.Training;
 using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -34,7 +35,7 @@ public sealed class StepTimeBenchmark(ITestOutputHelper output)
         using var batch = data.Batch([.. Enumerable.Range(0, 128)]);
         var head = trainer.Head;
         var parameters = supernet.Module.parameters().Concat(head.parameters()).ToList();
-        var optimizer = optim.SGD(parameters, 0.01, 0.9);
+        using var optimizer = new MomentumSgd(parameters, 0.01, 0.9);
 
         // Median and best of the repeats: a shared 2-core machine makes single timings swing several-fold.
         string Time(IReadOnlyList<int> encoding, int repeats = 5)
@@ -46,9 +47,9 @@ public sealed class StepTimeBenchmark(ITestOutputHelper output)
             {
                 var clock = Stopwatch.StartNew();
                 using var scope = NewDisposeScope();
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 task.Loss(head.call(supernet.Forward(batch.Inputs)), batch).backward();
-                optimizer.step();
+                optimizer.Step();
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
 

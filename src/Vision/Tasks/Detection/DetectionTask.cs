@@ -1,6 +1,6 @@
 using NasPipeline.Vision.Backbones;
 using NasPipeline.Vision.Heads;
-using NasPipeline.Vision.Training;
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,4 @@
-using NasPipeline.Vision.Training;
+using NasPipeline.TorchRuntime;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Vision.Tasks.Detection;

@@ -1,20 +1,28 @@
-using NasPipeline.Supernet.Elastic;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet.Training;
+namespace NasPipeline.TorchRuntime.Training;
 
 /// <summary>
-/// SGD with momentum and L2 weight decay, PyTorch's update (buffer = grad on the first step, then
-/// m buffer + grad). Not TorchSharp's optim.SGD: its step passes temporary Scalars (see <see cref="Scalars"/>);
-/// here every Scalar is held until the native call returns. Parameters without a gradient this step are skipped.
+/// SGD with momentum and L2 weight decay, PyTorch's update: <c>g += wd p; b = g</c> on a parameter's first step, then
+/// <c>b = m b + g</c>; <c>p -= lr b</c> (<c>p -= lr g</c> when the momentum is 0). Not TorchSharp's optim.SGD, for the
+/// same reason as <see cref="AdamOptimizer"/>.
 /// </summary>
-internal sealed class MomentumSgd(IReadOnlyList<Parameter> parameters, double momentum, double weightDecay) : IParameterOptimizer
+public sealed class MomentumSgd(IReadOnlyList<Parameter> parameters, double learningRate, double momentum, double weightDecay = 0) : IParameterOptimizer
 {
     private readonly Tensor?[] _buffers = new Tensor?[parameters.Count];
 
-    public double LearningRate { get; set; }
+    public double LearningRate { get; set; } = learningRate;
+
+    public void ZeroGrad()
+    {
+        using var scope = NewDisposeScope();
+        foreach (var parameter in parameters)
+        {
+            parameter.grad?.zero_();
+        }
+    }
 
     public void Step()
     {
@@ -25,8 +33,7 @@ internal sealed class MomentumSgd(IReadOnlyList<Parameter> parameters, double mo
         using var negativeRate = (-LearningRate).ToScalar();
         for (var i = 0; i < parameters.Count; i++)
         {
-            var grad = parameters[i].grad;
-            if (grad is null)
+            if (parameters[i].grad is not { } grad)
             {
                 continue;
             }
@@ -42,7 +49,7 @@ internal sealed class MomentumSgd(IReadOnlyList<Parameter> parameters, double mo
             }
             else
             {
-                buffer.mul_(beta).add_(grad, Scalars.One);
+                buffer.mul_(beta).add_(grad, HeldScalars.One);
             }
 
             parameters[i].add_(momentum == 0 ? grad : _buffers[i]!, negativeRate);
