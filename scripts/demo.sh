@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE main job: the whole pipeline, one process per stage over RabbitMQ + PostgreSQL, on a real ONNX model.
 #
-#   ./scripts/demo.sh [model.onnx]     (default tests/fixtures/onnx/small_cnn_28.onnx)
+#   ./scripts/demo.sh [model.onnx]     (default tests/fixtures/onnx/mobilenet_v2.onnx, input 1x3x224x224)
 #
 # 1. starts the private PostgreSQL and RabbitMQ servers (scripts/servers.sh) and exports their settings;
 # 2. builds Pipeline.sln in Release;
@@ -9,11 +9,12 @@
 # 4. submits the model with the CLI (`nasp submit ... --wait`), which prints the run id on its first line and
 #    waits for the run to reach a final state, then prints `nasp show <run id>`;
 # 5. prints the result table (`nasp show <run id> --front`: the path from the submitted network to the kept one, or
-#    the Pareto front of a search-space point) and writes it, the plot (`nasp plot`) and, for an ONNX model, the kept
-#    network (`nasp blob get`) to .local/demo/ (result.txt, front.svg, kept.onnx), saying where;
+#    the Pareto front of a search-space point) and writes it, the plot (`nasp plot`) and the kept network with its
+#    weights (`nasp export`) to .local/demo/ (result.txt, front.svg, kept.onnx), saying where, then runs kept.onnx
+#    once in ONNX Runtime (`nasp verify-onnx`);
 # 6. stops the stages and the servers, also on failure or Ctrl-C.
 #
-# Settings: NASP_DEMO_INPUT (default 1x1x28x28), NASP_DEMO_TASKS (default classification),
+# Settings: NASP_DEMO_INPUT (default 1x3x224x224), NASP_DEMO_TASKS (default classification), NASP_DEMO_SEED (default 1),
 # NASP_DEMO_TIMEOUT (seconds for the run, default 0 = no limit), NASP_DEMO_SKIP_BUILD=1,
 # NASP_DEMO_STAGE_READY_TIMEOUT (seconds to wait for each stage's bus, default 120), NASP_DEMO_OUT (where the result
 # files go, default .local/demo), and the ports of servers.sh.
@@ -23,8 +24,9 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO" || exit 1
 
 STAGES=(GraphExtract PseudoLabel Predict Search Adapt)
-MODEL="${1:-tests/fixtures/onnx/small_cnn_28.onnx}"
-INPUT="${NASP_DEMO_INPUT:-1x1x28x28}"
+MODEL="${1:-tests/fixtures/onnx/mobilenet_v2.onnx}"
+INPUT="${NASP_DEMO_INPUT:-1x3x224x224}"
+SEED="${NASP_DEMO_SEED:-1}"
 TASKS="${NASP_DEMO_TASKS:-classification}"
 RUN_TIMEOUT="${NASP_DEMO_TIMEOUT:-0}"
 READY_TIMEOUT="${NASP_DEMO_STAGE_READY_TIMEOUT:-120}"
@@ -119,12 +121,12 @@ say "all stages up: ${!STAGE_PID[*]}"
 
 # --- submit and wait --------------------------------------------------------------------------
 SUBMIT_LOG="$LOGS/submit.log"
-say "nasp submit $MODEL --input $INPUT --tasks $TASKS --wait"
+say "nasp submit $MODEL --input $INPUT --tasks $TASKS --seed $SEED --wait"
 if [ "$RUN_TIMEOUT" -gt 0 ] 2>/dev/null; then
-  timeout "$RUN_TIMEOUT" dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --wait \
+  timeout "$RUN_TIMEOUT" dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --wait \
     </dev/null > >(tee "$SUBMIT_LOG") 2>&1 &
 else
-  dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --wait \
+  dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --wait \
     </dev/null > >(tee "$SUBMIT_LOG") 2>&1 &
 fi
 CLI_PID=$!
@@ -165,13 +167,15 @@ st="${PIPESTATUS[0]}"
 [ "$st" -eq 0 ] || { say "nasp show --front failed (exit $st)"; rc="$st"; }
 say "nasp plot $RUN_ID --out $OUT/front.svg"
 dotnet "$CLI_DLL" plot "$RUN_ID" --out "$OUT/front.svg" </dev/null || { st=$?; say "nasp plot failed (exit $st)"; rc="$st"; }
-KEPT="$(dotnet "$CLI_DLL" show "$RUN_ID" --front --json </dev/null | grep -o '"kept_model_blob_hash": "[0-9a-f]\{64\}"' | grep -o '[0-9a-f]\{64\}')"
-if [ -n "$KEPT" ]; then
-  say "nasp blob get $KEPT --out $OUT/kept.onnx"
-  dotnet "$CLI_DLL" blob get "$KEPT" --out "$OUT/kept.onnx" </dev/null || { st=$?; say "nasp blob get failed (exit $st)"; rc="$st"; }
+say "nasp export $RUN_ID --out $OUT/kept.onnx"
+if dotnet "$CLI_DLL" export "$RUN_ID" --out "$OUT/kept.onnx" </dev/null; then
+  say "nasp verify-onnx $OUT/kept.onnx"
+  dotnet "$CLI_DLL" verify-onnx "$OUT/kept.onnx" </dev/null || { st=$?; say "ONNX Runtime did not run kept.onnx (exit $st)"; rc="$st"; }
+else
+  st=$?; say "nasp export failed (exit $st)"; rc="$st"
 fi
 say "run $RUN_ID done; stage logs in $LOGS/"
 say "result table: $OUT/result.txt (printed above)"
 [ -f "$OUT/front.svg" ] && say "plot (MACs against each metric, per generation): $OUT/front.svg"
-[ -n "$KEPT" ] && [ -f "$OUT/kept.onnx" ] && say "kept network's ONNX: $OUT/kept.onnx"
+[ -f "$OUT/kept.onnx" ] && say "kept network's ONNX (with weights): $OUT/kept.onnx"
 exit "$rc"

@@ -13,11 +13,14 @@ public sealed class SupernetCommandsTests(PipelineFixture fixture)
     public async Task Supernet_train_and_subnet_eval_record_their_results_in_the_run()
     {
         var env = NaspCli.Embedded(fixture);
-        // The run is only somewhere to record into: the task is neither a built-in one nor has a registered predictor
-        // (no test registers one), so GraphExtract rejects it, which is a final state, and `submit --wait` returns 1 at once.
-        var submit = await NaspCli.RunAsync(env, "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "supernet-test", "--wait");
+        // The run is only somewhere to record into: its file is not an ONNX model, which the CLI cannot tell and
+        // GraphExtract rejects (a final state), so `submit --wait` returns 1 at once.
+        var notOnnx = Path.Combine(Path.GetTempPath(), $"nasp-test-{Guid.NewGuid():N}.onnx");
+        await File.WriteAllTextAsync(notOnnx, "these bytes are not an ONNX model");
+        var submit = await NaspCli.RunAsync(env, "submit", notOnnx, "--input", "1x1x28x28", "--tasks", "classification", "--wait");
+        File.Delete(notOnnx);
         Assert.True(submit.ExitCode == 1, submit.Output);
-        Assert.Contains("Task 'supernet-test' is unknown", submit.Output, StringComparison.Ordinal);
+        Assert.Contains("The bytes are not an ONNX model", submit.Output, StringComparison.Ordinal);
         var runId = NaspCli.RunIdOf(submit.Output);
         var checkpoint = Path.Combine(Path.GetTempPath(), $"nasp-test-{Guid.NewGuid():N}.ckpt");
         try
@@ -60,10 +63,10 @@ public sealed class SupernetCommandsTests(PipelineFixture fixture)
             Assert.Equal(4, OnnxRuntimeRun.OnRandomInput(await File.ReadAllBytesAsync(onnx), seed: 2).Count);
             File.Delete(onnx);
 
-            // The run is a mutation run that failed: nothing to export, said plainly.
+            // The run was rejected: nothing to export, said plainly.
             var unfinished = await NaspCli.RunAsync(env, "export", runId, "--out", onnx);
             Assert.Equal(1, unfinished.ExitCode);
-            Assert.Contains("has no kept network: it failed in predict: ", unfinished.Output, StringComparison.Ordinal);
+            Assert.Contains("has no kept network: it was rejected: ", unfinished.Output, StringComparison.Ordinal);
             Assert.False(File.Exists(onnx));
         }
         finally

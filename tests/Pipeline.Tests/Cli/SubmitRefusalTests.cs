@@ -1,0 +1,39 @@
+using NasPipeline.SearchSpaces;
+using NasPipeline.Tests.Infrastructure;
+
+namespace NasPipeline.Tests.Cli;
+
+/// <summary>
+/// What only the registries can tell (a point's genes, an unknown task, adaptation with no stage to serve it) is refused
+/// by `submit` itself with exit 2, before anything is uploaded or published: no run id is printed.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class SubmitRefusalTests(PipelineFixture fixture)
+{
+    private static readonly ISearchSpace Mbv3 = SearchSpaceRegistry.CreateDefault().Get("mbv3-28");
+
+    public static TheoryData<string, string[]> Refusals()
+    {
+        var outOfRange = Mbv3.Smallest.ToArray();
+        outOfRange[0] = 99;
+        var point = $"mbv3-28:{string.Join(',', Mbv3.Smallest)}";
+        return new()
+        {
+            { "mbv3-28: gene 0 'resolution' is 99, outside its range 0..2.", ["--point", $"mbv3-28:{string.Join(',', outOfRange)}"] },
+            { "mbv3-28 has 14 genes, got 12.", ["--point", $"mbv3-28:{string.Join(',', Mbv3.Smallest.Take(12))}"] },
+            { "Task 'depth' is unknown: the built-in tasks are", ["--point", point, "--tasks", "depth"] },
+            { "adaptation needs the Adapt stage, which is not available yet; use --adapt 0.", ["--point", point, "--adapt", "2"] },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task Submit_refuses_before_publishing(string message, string[] args)
+    {
+        var result = await NaspCli.RunAsync(fixture.Environment, ["submit", .. args]);
+
+        Assert.True(result.ExitCode == 2, result.Output);
+        Assert.Contains($"error: {message}", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Output.Split('\n'), l => Guid.TryParse(l.Trim(), out _));
+    }
+}
