@@ -20,7 +20,7 @@ public sealed class ParallelCliTests(PipelineFixture fixture)
             // Fifty processes starting at once on two cores each get a sliver of a core: the broker's 15 s default is a
             // user's patience, not what this test is about (the schema lock).
             var submits = await RunAllAsync(_ =>
-                ["submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "parallel-test", "--connect-timeout", "600"]);
+                ["submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "classification", "--connect-timeout", "600"]);
             AssertAllSucceeded(submits);
             // The run id is stdout's first line; a stderr note ("waiting for RabbitMQ") may come before it in the merged output.
             var ids = submits.Select(s => s.Output.Split('\n').Select(l => Guid.TryParse(l.Trim(), out var id) ? id : (Guid?)null).Single(id => id is not null)).ToHashSet();
