@@ -63,7 +63,10 @@ public sealed class ModelExport(SearchSpaceRegistry spaces, Action prepareTorch)
             var stored = await blobs(hash, cancellationToken) ?? throw new ModelExportException($"The kept network's blob {hash} is not in the blob store.");
             var seed = events.OfType<SearchStarted>().FirstOrDefault()?.Seed ?? submission.Seed;
             var kept = KeptNetwork.Of(stored, seed);
-            return new ExportedModel(kept.Onnx, $"the kept network of mutation run {submission.RunId} ({submission.Onnx.FileName} mutated)", kept.Weights.Describe());
+
+            // A blob that carries every weight may have had some seeded when the search kept it: the run said which.
+            var weights = kept.Weights.Filled == 0 && completed.ModelWeights is { } recorded ? recorded : kept.Weights.Describe();
+            return new ExportedModel(kept.Onnx, $"the kept network of mutation run {submission.RunId} ({submission.Onnx.FileName} mutated)", weights);
         }
 
         var name = candidate ?? Best(submission, completed ?? throw new ModelExportException(

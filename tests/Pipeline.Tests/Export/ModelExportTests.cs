@@ -35,6 +35,27 @@ public sealed class ModelExportTests
     }
 
     [Fact]
+    public async Task A_kept_network_whose_weights_were_seeded_by_the_search_says_so_as_the_run_recorded()
+    {
+        // What the Search stage stores: the kept network with its missing weights already seeded, and the fill in SearchCompleted.
+        var stripped = await File.ReadAllBytesAsync(RepoPaths.Fixture("mobilenet_v2.onnx"));
+        var kept = NasPipeline.Search.Mutation.KeptNetwork.Of(stripped, seed: 3);
+        var hash = ContentHash.Of(kept.Onnx);
+        object[] events =
+        [
+            Submitted(new OnnxModelRef(ContentHash.Of(stripped), "mobilenet_v2.onnx", stripped.Length), null, seed: 3),
+            new SearchStarted(RunId, "mutation", 8, 4, 1, 0, 0, 3),
+            new SearchCompleted(RunId, [new FrontMember(hash, new Dictionary<string, double>())], [], hash, kept.Weights.Describe()),
+        ];
+
+        var exported = await Export.RunAsync(events, Blobs((hash, kept.Onnx)), candidate: null, checkpoint: null);
+
+        Assert.Equal(kept.Onnx, exported.Onnx);
+        Assert.Contains("seeded He-normal (seed 3)", exported.Weights, StringComparison.Ordinal);
+        Assert.Equal(kept.Weights.Describe(), exported.Weights);
+    }
+
+    [Fact]
     public async Task A_space_run_exports_the_front_member_best_in_its_first_objective_with_the_runs_seed()
     {
         var space = Spaces.Get("mbv3-28");
