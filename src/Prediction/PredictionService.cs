@@ -165,5 +165,5 @@ public sealed class PredictionService(
     }
 
     /// <summary>A refit's seed is a function of the run's seed and the version it creates, so a replay refits alike.</summary>
-    public static int RefitSeed(int runSeed, int version) => Predictors.SeedMix.Derive(runSeed, version);
+    public static int RefitSeed(int runSeed, int version) => Contracts.Seeds.SplitMix64.Derive(runSeed, version);
 }

@@ -99,7 +99,7 @@ public sealed class RunPredictorState
             case CandidateScored scored:
                 _scored.Add(scored.RequestId);
                 break;
-            case SearchCompleted or RunFailed or SubmissionRejected:
+            case var terminal when TerminalEvents.Ends(terminal):
                 Finished = true;
                 break;
         }

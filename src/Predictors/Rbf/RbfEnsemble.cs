@@ -1,3 +1,5 @@
+using NasPipeline.Contracts.Seeds;
+
 namespace NasPipeline.Predictors.Rbf;
 
 public sealed record RbfPrediction(double Mean, double Spread);
@@ -71,7 +73,7 @@ public sealed class RbfEnsemble(int members = 500, double featureFraction = 0.5,
         return (min, range);
     }
 
-    internal static int MemberSeed(int seed, int member) => SeedMix.Derive(seed, member);
+    internal static int MemberSeed(int seed, int member) => SplitMix64.Derive(seed, member);
 
     private static double[] Project(double[] row, int[] subset) => subset.Select(k => row[k]).ToArray();
 

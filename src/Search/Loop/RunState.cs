@@ -106,7 +106,7 @@ public sealed class RunState
             case SubnetAdapted adapted:
                 _measured[adapted.Candidate] = adapted.Metrics;
                 break;
-            case SearchCompleted or RunFailed or SubmissionRejected:
+            case var terminal when TerminalEvents.Ends(terminal):
                 Finished = true;
                 break;
         }
