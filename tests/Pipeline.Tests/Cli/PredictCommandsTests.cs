@@ -84,14 +84,14 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
         Assert.Matches(@"(?m)^status\s+completed", second.Output);
         foreach (var output in new[] { first.Output, second.Output })
         {
-            var events = await fixture.Reader.EventsAsync(Guid.Parse(output.Split('\n')[0].Trim()));
+            var events = await fixture.Reader.EventsAsync(Guid.Parse(NaspCli.RunIdOf(output)));
             Assert.Equal(stored.WeightsBlobHash, events.Select(e => e.Data).OfType<AdapterTrained>().Single().WeightsBlobHash);
         }
 
         var after = (await registry.FindAsync(DefaultPredictor.RegistrationId))!;
         Assert.Equal((stored.WeightsBlobHash, stored.RegisteredAt), (after.WeightsBlobHash, after.RegisteredAt));
 
-        var replay = await NaspCli.RunAsync(env, "replay", first.Output.Split('\n')[0].Trim(), "--redrive");
+        var replay = await NaspCli.RunAsync(env, "replay", NaspCli.RunIdOf(first.Output), "--redrive");
         Assert.True(replay.ExitCode == 0, replay.Output);
         Assert.Matches(@"re-drove the search: \d+ decisions, all identical", replay.Output);
         Assert.Matches(@"re-scored \d+ candidates with the recorded predictor versions: all identical", replay.Output);

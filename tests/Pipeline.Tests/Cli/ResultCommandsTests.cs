@@ -31,7 +31,7 @@ public sealed class ResultCommandsTests(PipelineFixture fixture)
             var submit = await NaspCli.RunAsync(env, "submit", "--point", point, "--tasks", "results-space", "--seed", "3",
                 "--population", "8", "--generations", "2", "--initial", "4", "--wait");
             Assert.True(submit.ExitCode == 0, submit.Output);
-            var runId = Guid.Parse(submit.Output.Split('\n')[0].Trim());
+            var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
             var stream = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).ToList();
             var completed = stream.OfType<SearchCompleted>().Single();
 
@@ -81,7 +81,7 @@ public sealed class ResultCommandsTests(PipelineFixture fixture)
             var submit = await NaspCli.RunAsync(env, "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28",
                 "--tasks", "results-onnx", "--seed", "4", "--population", "6", "--generations", "4", "--wait");
             Assert.True(submit.ExitCode == 0, submit.Output);
-            var runId = Guid.Parse(submit.Output.Split('\n')[0].Trim());
+            var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
             var stream = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).ToList();
             var graph = stream.OfType<GraphExtracted>().Single();
             var completed = stream.OfType<SearchCompleted>().Single();

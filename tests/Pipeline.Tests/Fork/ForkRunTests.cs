@@ -29,13 +29,13 @@ public sealed class ForkRunTests(PipelineFixture fixture)
         // The submission sets the generations; the rest of its budget comes from the stage's configuration.
         var submit = await NaspCli.RunAsync(env, "submit", "--point", point, "--tasks", "classification", "--seed", "5", "--generations", "2");
         Assert.True(submit.ExitCode == 0, submit.Output);
-        var parentId = Guid.Parse(submit.Output.Split('\n')[0].Trim());
+        var parentId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
         var parent = await CompletedAsync(parentId, search);
         Assert.Equal(new SearchSettings(10, 2, 1, 0, 4), SearchSettings.Of(parent.OfType<SearchStarted>().Single()));
 
         var fork = await NaspCli.RunAsync(env, "replay", parentId.ToString()[..23], "--fork", "--with", "population=8", "--with", "seed=9");
         Assert.True(fork.ExitCode == 0, fork.Output);
-        var forkId = Guid.Parse(fork.Output.Split('\n')[0].Trim());
+        var forkId = Guid.Parse(NaspCli.RunIdOf(fork.Output));
         Assert.NotEqual(parentId, forkId);
         var stream = await CompletedAsync(forkId, search);
 

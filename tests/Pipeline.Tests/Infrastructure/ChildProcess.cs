@@ -8,10 +8,12 @@ public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly string _name;
 
-    private ChildProcess(Process process)
+    private ChildProcess(Process process, string name)
     {
         _process = process;
+        _name = name;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
@@ -31,13 +33,18 @@ public sealed class ChildProcess : IAsyncDisposable
             throw new FileNotFoundException($"{dll} is not built; run `dotnet build Pipeline.sln -c {RepoPaths.Configuration}` first.", dll);
         }
 
-        var info = new ProcessStartInfo("dotnet")
+        // A test runner started in the background of a non-interactive shell (CI, nohup) ignores SIGINT, children inherit
+        // that, and .NET then installs no SIGINT handler at all: Ctrl-C tests would see a process that cannot be
+        // interrupted. `env` restores the default disposition a user's terminal gives, then execs dotnet (same pid).
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -50,12 +57,12 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {dll}"));
+        return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {dll}"), Path.GetFileName(dll));
     }
 
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        await Eventually.TrueAsync(() => Output.Contains(text, StringComparison.Ordinal) || HasExited, timeout, $"'{text}' in the output of {_process.StartInfo.ArgumentList[0]}");
+        await Eventually.TrueAsync(() => Output.Contains(text, StringComparison.Ordinal) || HasExited, timeout, $"'{text}' in the output of {_name}");
         if (!Output.Contains(text, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"process exited ({ExitCode}) before printing '{text}':\n{Output}");

@@ -27,7 +27,7 @@ public sealed class PredictProcessTests(PipelineFixture fixture)
             "--population", "8", "--generations", "2", "--initial", "4", "--wait", "--timeout", "150");
 
         Assert.True(submit.ExitCode == 0, $"{submit.Output}\n--- predict:\n{predict.Output}\n--- search:\n{search.Output}");
-        var runId = Guid.Parse(submit.Output.Split('\n')[0].Trim());
+        var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
         var stream = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).ToList();
         var first = stream.OfType<CandidateScored>().Where(s => s.Generation == 0).ToList();
         Assert.Equal([0, 1], first.Select(s => s.Batch));
