@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasPipeline.Cli.CommandLine;
+using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting;
 using NasPipeline.Hosting.EventStore;
 using Npgsql;
@@ -73,10 +74,29 @@ public sealed class CliHost : IAsyncDisposable
     }
 
     /// <summary>
+    /// Records a new run's submission in its stream, then publishes it: the producer of a message appends it. When the
+    /// broker never takes it, the run ends with that reason instead of showing "submitted" for ever.
+    /// </summary>
+    public async Task SubmitAsync(ModelSubmitted submission, TimeSpan connectTimeout, CancellationToken cancellationToken)
+    {
+        var writer = Get<RunEventWriter>();
+        await writer.StartAsync(submission.RunId, [submission], cancellationToken);
+        try
+        {
+            await PublishAsync(submission, connectTimeout, cancellationToken);
+        }
+        catch (CliFailedException e)
+        {
+            await writer.AppendAsync(submission.RunId, [new RunFailed(submission.RunId, "submit", e.Message, DateTimeOffset.UtcNow)], CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Publishes a message, giving up after <paramref name="connectTimeout"/> when the broker does not answer (MassTransit
     /// would otherwise wait for it for ever, reconnecting in silence).
     /// </summary>
-    public async Task PublishAsync<T>(T message, TimeSpan connectTimeout, CancellationToken cancellationToken) where T : class
+    private async Task PublishAsync<T>(T message, TimeSpan connectTimeout, CancellationToken cancellationToken) where T : class
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(connectTimeout);

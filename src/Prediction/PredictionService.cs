@@ -1,4 +1,3 @@
-using Marten;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
@@ -23,18 +22,14 @@ namespace NasPipeline.Prediction;
 /// be read, fails the run with the reason instead of leaving it waiting.
 /// </summary>
 public sealed class PredictionService(
-    RunEventWriter writer, IDocumentStore store, IBlobStore blobs, StartingPredictors starting, ModelCache models,
+    RunEventWriter writer, IBlobStore blobs, StartingPredictors starting, ModelCache models,
     CandidateResolver resolver, OnlineRefit refit, PredictSettings settings, TimeProvider clock)
 {
     public const string StageName = "predict";
 
-    /// <summary>Only what this stage decides is published; the labels it may append are inputs, published already.</summary>
-    public static bool IsOutput(object message) => message is AdapterTrained or CandidateScored or RunFailed;
-
-    public async Task<IReadOnlyList<IRunMessage>> ScoreAsync(ScoreCandidates request, CancellationToken cancellationToken) =>
-        (await writer.AppendOnceAsync(request.RunId, $"{StageName}/score/{request.RequestId}", async _ =>
+    public Task<IReadOnlyList<IRunMessage>> ScoreAsync(ScoreCandidates request, CancellationToken cancellationToken) =>
+        writer.DecideOnceAsync(request.RunId, $"{StageName}/score/{request.RequestId}", RunPredictorState.Fold, async (state, token) =>
         {
-            var state = await FoldAsync(request.RunId, cancellationToken);
             if (state.Finished || state.WasScored(request.RequestId))
             {
                 return [];
@@ -45,40 +40,33 @@ public sealed class PredictionService(
             {
                 foreach (var task in request.Tasks.Distinct(StringComparer.Ordinal))
                 {
-                    await RefitIfNewLabelsAsync(state, task, events, cancellationToken);
-                    await AdoptIfMissingAsync(state, task, events, cancellationToken);
+                    await RefitIfNewLabelsAsync(state, task, events, token);
+                    await AdoptIfMissingAsync(state, task, events, token);
                 }
 
-                events.AddRange(await ScoreAllAsync(state, request, cancellationToken));
+                events.AddRange(await ScoreAllAsync(state, request, token));
             });
-        }, cancellationToken)).Where(IsOutput).ToList();
+        }, cancellationToken);
 
-    /// <summary>Labels arrived (pseudo-labels, or an adapted subnet's measured metrics): refit the tasks they cover.</summary>
-    public async Task<IReadOnlyList<IRunMessage>> LearnAsync(IRunMessage labelled, Guid requestId, CancellationToken cancellationToken) =>
-        (await writer.AppendOnceAsync(labelled.RunId, $"{StageName}/labels/{requestId}", async _ =>
+    /// <summary>Labels arrived (pseudo-labels, or an adapted subnet's measured metrics), appended by whoever produced
+    /// them: refit the tasks they cover.</summary>
+    public Task<IReadOnlyList<IRunMessage>> LearnAsync(IRunMessage labelled, Guid requestId, CancellationToken cancellationToken) =>
+        writer.DecideOnceAsync(labelled.RunId, $"{StageName}/labels/{requestId}", RunPredictorState.Fold, async (state, token) =>
         {
-            var state = await FoldAsync(labelled.RunId, cancellationToken);
             if (state.Finished)
             {
                 return [];
             }
 
-            // Published without being appended (a remote Adapt stage, a test): the stream must hold what was learnt from.
             var events = new List<IRunMessage>();
-            if (!state.HoldsLabels(requestId))
-            {
-                events.Add(labelled);
-                state.Apply(labelled);
-            }
-
             return await FailOnErrorAsync(labelled.RunId, events, async () =>
             {
                 foreach (var task in state.LabelledTasks.Where(state.HasNewLabels).ToList())
                 {
-                    await RefitIfNewLabelsAsync(state, task, events, cancellationToken);
+                    await RefitIfNewLabelsAsync(state, task, events, token);
                 }
             });
-        }, cancellationToken)).Where(IsOutput).ToList();
+        }, cancellationToken);
 
     private async Task<IReadOnlyList<IRunMessage>> FailOnErrorAsync(Guid runId, List<IRunMessage> events, Func<Task> work)
     {
@@ -88,18 +76,11 @@ public sealed class PredictionService(
         }
         catch (PredictionException e)
         {
-            events.RemoveAll(IsOutput);
+            events.Clear();
             events.Add(new RunFailed(runId, StageName, $"{e.Kind}: {e.Message}", clock.GetUtcNow()));
         }
 
         return events;
-    }
-
-    private async Task<RunPredictorState> FoldAsync(Guid runId, CancellationToken cancellationToken)
-    {
-        await using var session = store.QuerySession();
-        var stream = await session.Events.FetchStreamAsync(runId, token: cancellationToken);
-        return RunPredictorState.Fold(stream.Select(e => e.Data));
     }
 
     private async Task RefitIfNewLabelsAsync(RunPredictorState state, string task, List<IRunMessage> events, CancellationToken cancellationToken)

@@ -9,13 +9,13 @@ namespace NasPipeline.Stages.GraphExtract;
 
 public sealed class GraphExtractStage : IPipelineStage
 {
-    public string Name => GraphExtraction.StageName;
+    public string Name => GraphExtractHandler.StageName;
 
     public void AddServices(IServiceCollection services) => services
         .AddSingleton<OnnxGraphExtractor>()
         .AddSingleton(SearchSpaceRegistry.CreateDefault())
         .AddSingleton(sp => PipelineSubmissionCheck.Create(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<SearchSpaceRegistry>()))
-        .AddSingleton<GraphExtraction>();
+        .AddSingleton<GraphExtractHandler>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus) =>
         bus.AddConsumer<ModelSubmittedConsumer, ModelSubmittedConsumerDefinition>();

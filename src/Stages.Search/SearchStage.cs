@@ -9,13 +9,13 @@ namespace NasPipeline.Stages.Search;
 
 /// <summary>
 /// The search as a fold of the run's events: consumes GraphExtracted, CandidateScored and SubnetAdapted, and decides
-/// with <see cref="SearchPolicy"/> (NAT's loop, for search-space points) or <see cref="MutationPolicy"/> (AIO-P's
+/// with <see cref="NatSearchDecider"/> (NAT's loop, for search-space points) or <see cref="MutationSearchDecider"/> (AIO-P's
 /// mutation search, for submitted ONNX networks) under the configured budget (<see cref="SearchConfiguration"/>) or
 /// the submission's own.
 /// </summary>
 public sealed class SearchStage : IPipelineStage
 {
-    public string Name => SearchDecisions.StageName;
+    public string Name => SearchHandler.StageName;
 
     private SearchSettings _settings = new();
 
@@ -24,9 +24,9 @@ public sealed class SearchStage : IPipelineStage
     public void AddServices(IServiceCollection services) => services
         .AddSingleton(SearchSpaceRegistry.CreateDefault())
         .AddSingleton(_settings)
-        .AddSingleton<SearchPolicy>()
-        .AddSingleton<MutationPolicy>()
-        .AddSingleton<SearchDecisions>();
+        .AddSingleton<NatSearchDecider>()
+        .AddSingleton(services => new MutationSearchDecider(services.GetRequiredService<SearchSettings>()))
+        .AddSingleton<SearchHandler>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {

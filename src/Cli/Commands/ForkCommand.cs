@@ -28,7 +28,7 @@ public static class ForkCommand
             throw new CliUsageException(refusal);
         }
 
-        await host.PublishAsync(fork, connectTimeout, cancellationToken);
+        await host.SubmitAsync(fork, connectTimeout, cancellationToken);
         await output.WriteLineAsync(fork.RunId.ToString());
         await Console.Error.WriteLineAsync($"forked from {parentId}");
         if (host.Embedded)

@@ -122,7 +122,7 @@ public static class SubmitCommand
             await host.Get<IBlobStore>().PutAsync(bytes, BlobMediaTypes.Onnx, cancellationToken);
         }
 
-        await host.PublishAsync(draft, settings.ConnectTimeout, cancellationToken);
+        await host.SubmitAsync(draft, settings.ConnectTimeout, cancellationToken);
         await output.WriteLineAsync(runId.ToString());
         if (host.Embedded)
         {

@@ -21,7 +21,9 @@ public static class EventPrinter
         AdapterTrained a => $"{a.Model} for {a.Task} trained: v{a.Version}, {a.SampleCount} samples, SRCC {a.ValidationSrcc:F3}" +
             (a.Source is { Length: > 0 } source ? $"; {source}" : ""),
         CandidateScored c => $"scored {c.Scores.Count} candidates (generation {c.Generation}, predictor v{c.PredictorVersion}{(c.BatchCount > 1 ? $", batch {c.Batch + 1}/{c.BatchCount}" : "")})",
-        GenerationCompleted { Front.Count: 1, Hypervolume: 0 } g => $"generation {g.Generation} done: current network {Costs(g.Front[0])}",
+        MutationRoundCompleted { Kept: { } kept } r => $"round {r.Round} done: kept {kept}; current network {Costs(r.Current)}",
+        MutationRoundCompleted r => $"round {r.Round} done: no mutant qualified; current network {Costs(r.Current)}",
+        MutantsProposed p => $"round {p.Round}: {p.Mutants.Count} mutant{(p.Mutants.Count == 1 ? "" : "s")} proposed",
         GenerationCompleted g => $"generation {g.Generation} done: front of {g.Front.Count}, hypervolume {g.Hypervolume:G4}",
         SupernetTrained t => $"supernet {t.Space} trained for {t.Task}: {t.Epochs.Count} epochs, conflict {(t.Epochs.Count > 0 ? t.Epochs[^1].GradientConflictRate : 0):P1}, " +
             string.Join(", ", t.Evaluated.Select(v => $"{v.Metric} {v.Value:F4}")) + $", checkpoint {t.CheckpointBlobHash[..12]}",

@@ -4,35 +4,45 @@ using NasPipeline.Contracts;
 namespace NasPipeline.Hosting.EventStore;
 
 /// <summary>
-/// Appends the events one inbound message produced to the run's stream, exactly once per dedupe key. Returns the
-/// events as stored, so a consumer redelivered after a crash re-publishes what the first attempt wrote.
-/// <c>decide</c> gets the stream's current version (0: no stream yet) and returns the events to append.
+/// The one write path into a run's stream. A stage handles an inbound message with <see cref="DecideOnceAsync{TState}"/>:
+/// the stream is read and folded in the writer's own session, a pure decision turns the state into events, and those are
+/// appended at the version that was read (optimistic concurrency) together with the message's processed marker, in one
+/// transaction. The caller publishes what comes back. A redelivered message finds its marker and gets the stored events
+/// back, so a consumer that died after committing re-publishes exactly what the first attempt wrote.
+/// Whoever produces a message appends it before publishing it (<see cref="AppendAsync"/>, <see cref="StartAsync"/>);
+/// no stage appends another stage's output.
 /// </summary>
 public sealed class RunEventWriter(IDocumentStore store)
 {
     private const int ConcurrencyAttempts = 5;
 
-    public async Task<IReadOnlyList<IRunMessage>> AppendOnceAsync(
+    /// <summary>Decides once per <paramref name="dedupeKey"/>. <paramref name="opening"/> is the one exception to "the
+    /// producer appends": a submission published straight to the bus (not through <c>nasp submit</c>) opens its own
+    /// stream when its acceptor decides on it, so every run's stream starts with what was submitted. It is not returned.</summary>
+    public async Task<IReadOnlyList<IRunMessage>> DecideOnceAsync<TState>(
         Guid runId,
         string dedupeKey,
-        Func<long, Task<IReadOnlyList<IRunMessage>>> decide,
-        CancellationToken cancellationToken = default)
+        Func<IEnumerable<object>, TState> fold,
+        Func<TState, CancellationToken, Task<IReadOnlyList<IRunMessage>>> decide,
+        CancellationToken cancellationToken,
+        IRunMessage? opening = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryAppendAsync(runId, dedupeKey, decide, cancellationToken);
+                return await TryDecideAsync(runId, dedupeKey, fold, decide, opening, cancellationToken);
             }
             catch (Exception e) when (attempt < ConcurrencyAttempts && IsRace(e))
             {
-                // Another replica handled the same message or wrote to the run meanwhile: look again.
+                // Another replica handled the same message or wrote to the run meanwhile: read again and decide again.
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
             }
         }
     }
 
-    /// <summary>Appends without a dedupe marker: for events whose producer is already idempotent.</summary>
+    /// <summary>A producer records its own messages before publishing them. No dedupe marker: for producers that are
+    /// idempotent themselves or run once (the CLI).</summary>
     public async Task AppendAsync(Guid runId, IReadOnlyList<IRunMessage> events, CancellationToken cancellationToken = default)
     {
         await using var session = store.LightweightSession();
@@ -49,60 +59,73 @@ public sealed class RunEventWriter(IDocumentStore store)
         await session.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<IRunMessage>> TryAppendAsync(
+    /// <summary>Starts a new run's stream; fails (<see cref="RunAlreadyExistsException"/>) when the run id is taken.</summary>
+    public async Task StartAsync(Guid runId, IReadOnlyList<IRunMessage> events, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.LightweightSession();
+        session.Events.StartStream(runId, events.Cast<object>().ToArray());
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsRace(e))
+        {
+            throw new RunAlreadyExistsException(runId, e);
+        }
+    }
+
+    private async Task<IReadOnlyList<IRunMessage>> TryDecideAsync<TState>(
         Guid runId,
         string dedupeKey,
-        Func<long, Task<IReadOnlyList<IRunMessage>>> decide,
+        Func<IEnumerable<object>, TState> fold,
+        Func<TState, CancellationToken, Task<IReadOnlyList<IRunMessage>>> decide,
+        IRunMessage? opening,
         CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         var marker = await session.LoadAsync<ProcessedMessage>(dedupeKey, cancellationToken);
+        var stream = await session.Events.FetchStreamAsync(runId, token: cancellationToken);
         if (marker is not null)
         {
-            return await ReadBackAsync(session, marker, cancellationToken);
+            return Stored(stream, marker);
         }
 
-        var state = await session.Events.FetchStreamStateAsync(runId, cancellationToken);
-        var events = await decide(state?.Version ?? 0);
-        if (events.Count == 0)
+        var version = stream.Count == 0 ? 0 : stream[^1].Version;
+        IReadOnlyList<IRunMessage> opened = version == 0 && opening is not null ? [opening] : [];
+        var decided = await decide(fold(stream.Select(e => e.Data).Concat(opened)), cancellationToken);
+        if (decided.Count == 0 && opened.Count == 0)
         {
-            return events;
+            return decided;
         }
 
-        var fromVersion = (state?.Version ?? 0) + 1;
-        var payload = events.Cast<object>().ToArray();
-        if (state is null)
+        var payload = opened.Concat(decided).Cast<object>().ToArray();
+        if (version == 0)
         {
             session.Events.StartStream(runId, payload);
         }
         else
         {
-            // Expected version = optimistic concurrency: a concurrent writer makes this commit fail, not interleave.
-            session.Events.Append(runId, state.Version + payload.Length, payload);
+            // The expected version makes a concurrent writer's commit fail here instead of interleaving with it.
+            session.Events.Append(runId, version + payload.Length, payload);
         }
 
         session.Insert(new ProcessedMessage
         {
             Id = dedupeKey,
             RunId = runId,
-            FromVersion = fromVersion,
-            Count = payload.Length,
+            FromVersion = version + opened.Count + 1,
+            Count = decided.Count,
             ProcessedAt = DateTimeOffset.UtcNow,
         });
         await session.SaveChangesAsync(cancellationToken);
-        return events;
+        return decided;
     }
 
-    private static async Task<IReadOnlyList<IRunMessage>> ReadBackAsync(
-        IDocumentSession session, ProcessedMessage marker, CancellationToken cancellationToken)
-    {
-        var stored = await session.Events.FetchStreamAsync(marker.RunId, token: cancellationToken);
-        return stored
-            .Where(e => e.Version >= marker.FromVersion && e.Version < marker.FromVersion + marker.Count)
+    private static IReadOnlyList<IRunMessage> Stored(IReadOnlyList<JasperFx.Events.IEvent> stream, ProcessedMessage marker) =>
+        stream.Where(e => e.Version >= marker.FromVersion && e.Version < marker.FromVersion + marker.Count)
             .Select(e => e.Data)
             .OfType<IRunMessage>()
             .ToList();
-    }
 
     // Marten and JasperFx each define some of these; matching by name covers whichever assembly throws.
     private static readonly HashSet<string> RaceExceptions =

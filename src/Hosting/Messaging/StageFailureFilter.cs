@@ -45,10 +45,10 @@ public sealed class StageFailureFilter<T>(RunEventWriter writer, RunReader reade
             }
 
             var failed = new RunFailed(runId, stage, StageFailure.Reason(failure), DateTimeOffset.UtcNow);
-            var stored = await writer.AppendOnceAsync(runId, $"failed/{stage}/{context.MessageId ?? NewId.NextGuid()}", version =>
-                // A submission published straight to the bus has no stream yet: it opens the stream, as a rejection would.
-                Task.FromResult<IReadOnlyList<IRunMessage>>(version == 0 && context.Message is ModelSubmitted submission ? [submission, failed] : [failed]));
-            await context.PublishAllAsync(stored.OfType<RunFailed>());
+            // A submission published straight to the bus has no stream yet: it opens the stream, as a rejection would.
+            var stored = await writer.DecideOnceAsync(runId, $"failed/{stage}/{context.MessageId ?? NewId.NextGuid()}", events => events,
+                (_, _) => Task.FromResult<IReadOnlyList<IRunMessage>>([failed]), CancellationToken.None, context.Message as ModelSubmitted);
+            await context.PublishAllAsync(stored);
             logger.LogError(failure, "{Stage} failed on {MessageType} of run {RunId}; recorded RunFailed", stage, typeof(T).Name, runId);
         }
         catch (Exception recording)

@@ -40,21 +40,15 @@ public sealed class ValidationFilter<T>(IEnumerable<IValidator<T>> validators, R
         }
 
         var key = $"validation/{typeof(T).Name}/{context.MessageId ?? NewId.NextGuid()}";
-        var stored = await writer.AppendOnceAsync(runId, key, version => Task.FromResult(Rejection(context.Message, runId, reason, version)), context.CancellationToken);
-        await context.PublishAllAsync(stored.Where(m => m is SubmissionRejected or RunFailed));
+        // A new run's stream starts with what was submitted, so the rejection can be read next to its cause.
+        var stored = await writer.DecideOnceAsync(runId, key, events => events,
+            (_, _) => Task.FromResult(Rejection(context.Message, runId, reason)), context.CancellationToken, context.Message as ModelSubmitted);
+        await context.PublishAllAsync(stored);
     }
 
-    private static IReadOnlyList<IRunMessage> Rejection(T message, Guid runId, string reason, long streamVersion)
-    {
-        if (message is ModelSubmitted submission)
-        {
-            var rejected = new SubmissionRejected(runId, "validation", "InvalidSubmission", reason, DateTimeOffset.UtcNow);
-            // A new run's stream starts with what was submitted, so the rejection can be read next to its cause.
-            return streamVersion == 0 ? [submission, rejected] : [rejected];
-        }
-
-        return [new RunFailed(runId, "validation", $"Invalid {typeof(T).Name}: {reason}", DateTimeOffset.UtcNow)];
-    }
+    private static IReadOnlyList<IRunMessage> Rejection(T message, Guid runId, string reason) => message is ModelSubmitted
+        ? [new SubmissionRejected(runId, "validation", "InvalidSubmission", reason, DateTimeOffset.UtcNow)]
+        : [new RunFailed(runId, "validation", $"Invalid {typeof(T).Name}: {reason}", DateTimeOffset.UtcNow)];
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("validation");
 }

@@ -25,6 +25,8 @@ public sealed class RunListProjection : SingleStreamProjection<RunListEntry, Gui
 
     public static RunListEntry Apply(IEvent<GenerationCompleted> e, RunListEntry r) => Touch(r, e, RunStatus.Searching);
 
+    public static RunListEntry Apply(IEvent<MutationRoundCompleted> e, RunListEntry r) => Touch(r, e, RunStatus.Searching);
+
     public static RunListEntry Apply(IEvent<SearchCompleted> e, RunListEntry r) => Touch(r, e, RunStatus.Completed);
 
     private static RunListEntry Touch(RunListEntry r, IEvent e, RunStatus status, long? macs = null)

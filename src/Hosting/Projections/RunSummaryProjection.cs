@@ -82,6 +82,15 @@ public sealed class RunSummaryProjection : SingleStreamProjection<RunSummary, Gu
         return Touch(s, e);
     }
 
+    /// <summary>A mutation search's round counts as a generation; its front is the one current network.</summary>
+    public static RunSummary Apply(IEvent<MutationRoundCompleted> e, RunSummary s)
+    {
+        s.Status = s.Status.IsFinal() ? s.Status : RunStatus.Searching;
+        s.Generations++;
+        s.FrontSize = 1;
+        return Touch(s, e);
+    }
+
     public static RunSummary Apply(IEvent<SupernetTrained> e, RunSummary s)
     {
         s.SupernetsTrained++;

@@ -62,16 +62,22 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
                 _generations.Add(new GenerationFront(generation.Iteration, generation.Generation, rows));
                 if (Kind == RunKind.Onnx && rows.Count == 1)
                 {
-                    Keep(rows[0], generation.Generation);
+                    // Recorded before the mutation search had events of its own: a round, its edit not recorded.
+                    Keep(rows[0], generation.Generation, mutation: null);
                 }
 
+                break;
+            case MutationRoundCompleted round:
+                var current = Rows([round.Current]);
+                _generations.Add(new GenerationFront(0, round.Round, current));
+                Keep(current[0], round.Round, round.Kept?.ToString());
                 break;
             case SearchCompleted completed:
                 _final = Rows(completed.Front);
                 _keptModel = completed.ModelBlobHash;
                 if (Kind == RunKind.Onnx && _final.Count == 1)
                 {
-                    Keep(_final[0], round: null);
+                    Keep(_final[0], round: null, mutation: null);
                 }
 
                 break;
@@ -130,7 +136,7 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
     }
 
     /// <summary>A mutation search reports its current network each round; a new one is a step of the path.</summary>
-    private void Keep(FrontRow current, int? round)
+    private void Keep(FrontRow current, int? round, string? mutation)
     {
         var last = _kept.Count > 0 ? _kept[^1].Candidate : _graph?.GraphBlobHash;
         if (current.Candidate == last)
@@ -138,7 +144,7 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
             return;
         }
 
-        _kept.Add(new PathStep(0, round, current.Candidate, null, current.Macs ?? 0, current.Params ?? 0,
+        _kept.Add(new PathStep(0, round, current.Candidate, mutation, current.Macs ?? 0, current.Params ?? 0,
             current.Values.Where(v => v.Source != ValueSource.Exact).ToList()));
     }
 

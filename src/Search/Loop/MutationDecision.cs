@@ -1,10 +1,11 @@
 using NasPipeline.Contracts;
+using NasPipeline.Search.Mutation;
 
 namespace NasPipeline.Search.Loop;
 
-/// <summary>What the mutation loop decided, and the blobs its decisions name (each mutant's graph JSON by its SHA-256,
-/// the kept network's ONNX) that must be in the blob store before the decisions are published.</summary>
-public sealed record MutationDecision(IReadOnlyList<IRunMessage> Messages, IReadOnlyDictionary<string, byte[]> Blobs, string? ModelHash = null)
+/// <summary>What the mutation search decided, the blobs its decisions name (each mutant's graph JSON by its SHA-256) that
+/// must be in the blob store before the decisions are published, and, when it completed, the kept network.</summary>
+public sealed record MutationDecision(IReadOnlyList<IRunMessage> Messages, IReadOnlyDictionary<string, byte[]> Blobs, KeptNetwork? Kept = null)
 {
     public static readonly MutationDecision None = new([], new Dictionary<string, byte[]>());
 }

@@ -9,13 +9,12 @@ namespace NasPipeline.Search.Loop;
 /// The run's objectives and constraints over a candidate's metrics (predicted or measured) and exact cost.
 /// Objectives: the submission's, task metrics maximised and macs/params minimised (latency is left out until a
 /// table or measurement exists); fewer than two get macs added. Constraints: <c>g = (q - bound) / |bound|</c>
-/// for at-most (the reverse for at-least), the bound a factor of the submitted point's own figure when relative.
+/// as <see cref="ConstraintCheck"/> reads them.
 /// </summary>
 internal sealed class ObjectiveSpace
 {
     private readonly Func<string, IReadOnlyDictionary<string, double>?> _metrics;
     private readonly Func<string, ArchitectureCost> _cost;
-    private readonly Dictionary<Constraint, double> _bounds = [];
     private readonly Dictionary<Constraint, double> _references = [];
 
     public ObjectiveSpace(
@@ -38,9 +37,7 @@ internal sealed class ObjectiveSpace
         Constraints = submission.Constraints.Where(c => c.Quantity != CostNames.Latency).ToList();
         foreach (var constraint in Constraints)
         {
-            var reference = constraint.RelativeToSubmitted ? Quantity(submittedCandidate, constraint.Quantity) : 1.0;
-            _references[constraint] = reference;
-            _bounds[constraint] = constraint.Value * reference;
+            _references[constraint] = constraint.RelativeToSubmitted ? Quantity(submittedCandidate, constraint.Quantity) : 1.0;
         }
     }
 
@@ -72,13 +69,8 @@ internal sealed class ObjectiveSpace
     public static string Label(Constraint c) => string.Create(CultureInfo.InvariantCulture,
         $"{c.Quantity}{(c.Operator == ConstraintOperator.AtMost ? "<=" : ">=")}{c.Value}{(c.RelativeToSubmitted ? "x" : "")}");
 
-    private double Violation(string candidate, Constraint constraint)
-    {
-        var bound = _bounds[constraint];
-        var scale = Math.Abs(bound) > 0 ? Math.Abs(bound) : 1.0;
-        var excess = (Quantity(candidate, constraint.Quantity) - bound) / scale;
-        return constraint.Operator == ConstraintOperator.AtMost ? excess : -excess;
-    }
+    private double Violation(string candidate, Constraint constraint) =>
+        ConstraintCheck.Violation(constraint, Quantity(candidate, constraint.Quantity), _references[constraint]);
 
     private double Quantity(string candidate, string name) => name switch
     {

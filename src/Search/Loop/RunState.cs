@@ -1,116 +1,143 @@
+using System.Collections.Immutable;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Search.Loop;
 
 /// <summary>
-/// What the search knows about one run, as a fold of its stream: the submission, the settings it started with,
-/// every predicted and measured metric, and which decisions were already taken (requests sent, generations
-/// reported, subnets sent for adaptation). Unknown events are ignored. Plain data; no I/O.
+/// What the search knows about one run, as an immutable fold of its stream (<see cref="Evolve"/>): the submission and
+/// the budget it started with, every predicted and measured metric, the decisions already taken, and where the search
+/// stands: NSGA-III's last selected population and the archive, or the mutation search's kept edits and open round.
+/// Each decision starts from here, so none replays the search from its beginning. Unknown events are ignored.
 /// </summary>
-public sealed class RunState
+public sealed record RunState
 {
-    private readonly Dictionary<string, List<(int Step, IReadOnlyDictionary<string, double> Metrics)>> _predicted = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyDictionary<string, double>> _measured = new(StringComparer.Ordinal);
-    private readonly HashSet<int> _requested = [];
-    private readonly HashSet<(int Iteration, int Generation)> _reported = [];
-    private readonly Dictionary<string, int> _adaptRequested = new(StringComparer.Ordinal);
+    public static readonly RunState Empty = new();
 
-    public ModelSubmitted? Submission { get; private set; }
+    public ModelSubmitted? Submission { get; private init; }
 
-    public GraphExtracted? Graph { get; private set; }
+    public GraphExtracted? Graph { get; private init; }
 
-    public SearchStarted? Started { get; private set; }
+    public SearchStarted? Started { get; private init; }
 
-    public bool Finished { get; private set; }
+    public bool Finished { get; private init; }
+
+    /// <summary>The last NSGA-III generation reported, with the population it selected.</summary>
+    public GenerationCompleted? LastGeneration { get; private init; }
+
+    /// <summary>Generation 0 of the first iteration: its population fixes the hypervolume's scale for the whole run.</summary>
+    public SelectedPopulation? FirstPopulation { get; private init; }
+
+    /// <summary>Every candidate NSGA-III admitted, in order.</summary>
+    public ImmutableList<string> Archive { get; private init; } = [];
+
+    /// <summary>The last mutation round closed.</summary>
+    public MutationRoundCompleted? LastRound { get; private init; }
+
+    /// <summary>The edits the mutation search kept, in order: applied to the submitted model they give the current network.</summary>
+    public ImmutableList<NetworkMutation> Kept { get; private init; } = [];
+
+    /// <summary>Rounds closed since the mutation search last kept an edit.</summary>
+    public int IdleRounds { get; private init; }
+
+    private ImmutableHashSet<string> InArchive { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
+    private ImmutableDictionary<int, MutantsProposed> Proposals { get; init; } = ImmutableDictionary<int, MutantsProposed>.Empty;
+
+    private ImmutableDictionary<string, ImmutableList<(int Step, IReadOnlyDictionary<string, double> Metrics)>> Predicted { get; init; } =
+        ImmutableDictionary.Create<string, ImmutableList<(int, IReadOnlyDictionary<string, double>)>>(StringComparer.Ordinal);
+
+    private ImmutableDictionary<string, IReadOnlyDictionary<string, double>> Measured { get; init; } =
+        ImmutableDictionary.Create<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
+
+    private ImmutableHashSet<int> Requested { get; init; } = [];
+
+    private ImmutableDictionary<string, int> AdaptRequested { get; init; } = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
+
+    /// <summary>The stream reported mutation rounds before they had an event of their own; which edits were kept is
+    /// unknown, so such a run can be read and compared but not continued.</summary>
+    public bool HasUpcastRounds { get; private init; }
 
     /// <summary>
     /// The candidate's metrics as the search knew them before step <paramref name="stepLimit"/>: measured ones
     /// (SubnetAdapted) for subnets sent for adaptation in an iteration before <paramref name="iteration"/>,
     /// else the latest prediction requested before the limit. Later events never change an earlier answer,
-    /// so replaying the loop from the start reproduces every past decision.
+    /// so a redrive reproduces every past decision.
     /// </summary>
     public IReadOnlyDictionary<string, double>? Metrics(string candidate, int iteration, int stepLimit)
     {
-        if (_adaptRequested.TryGetValue(candidate, out var sentIn) && sentIn < iteration && _measured.TryGetValue(candidate, out var measured))
+        if (AdaptRequested.TryGetValue(candidate, out var sentIn) && sentIn < iteration && Measured.TryGetValue(candidate, out var measured))
         {
             return measured;
         }
 
-        return _predicted.TryGetValue(candidate, out var scores)
+        return Predicted.TryGetValue(candidate, out var scores)
             ? scores.LastOrDefault(s => s.Step < stepLimit).Metrics
             : null;
     }
 
     /// <summary>Whether a prediction requested at <paramref name="step"/> or later exists.</summary>
     public bool HasScoreSince(string candidate, int step) =>
-        _predicted.TryGetValue(candidate, out var scores) && scores.Any(s => s.Step >= step);
+        Predicted.TryGetValue(candidate, out var scores) && scores.Any(s => s.Step >= step);
 
-    public bool WasRequested(int step) => _requested.Contains(step);
+    public bool WasRequested(int step) => Requested.Contains(step);
 
-    public bool WasReported(int iteration, int generation) => _reported.Contains((iteration, generation));
+    public bool WasSentForAdaptation(string candidate) => AdaptRequested.ContainsKey(candidate);
 
-    public bool WasSentForAdaptation(string candidate) => _adaptRequested.ContainsKey(candidate);
-
-    public bool IsAdapted(string candidate) => _measured.ContainsKey(candidate);
+    public bool IsAdapted(string candidate) => Measured.ContainsKey(candidate);
 
     /// <summary>Whether the candidate was sent for adaptation in an iteration before <paramref name="iteration"/>.</summary>
     public bool WasSentBefore(string candidate, int iteration) =>
-        _adaptRequested.TryGetValue(candidate, out var sentIn) && sentIn < iteration;
+        AdaptRequested.TryGetValue(candidate, out var sentIn) && sentIn < iteration;
 
-    public static RunState Fold(IEnumerable<object> events)
+    public bool InArchiveAlready(string candidate) => InArchive.Contains(candidate);
+
+    /// <summary>The mutants drawn in a round, if that round was proposed.</summary>
+    public MutantsProposed? Proposal(int round) => Proposals.GetValueOrDefault(round);
+
+    public static RunState Fold(IEnumerable<object> events) => events.Aggregate(Empty, (state, e) => state.Evolve(e));
+
+    public RunState Evolve(object e) => e switch
     {
-        var state = new RunState();
-        foreach (var e in events)
+        ModelSubmitted submitted => this with { Submission = submitted },
+        GraphExtracted graph => this with { Graph = graph },
+        SearchStarted started => this with { Started = started },
+        ScoreCandidates request => this with { Requested = Requested.Add(request.Generation) },
+        CandidateScored scored => this with { Predicted = scored.Scores.Aggregate(Predicted, AddScore(scored.Generation)) },
+        GenerationCompleted generation when Started?.Space == MutationSearchDecider.SpaceName => Evolve(UpcastRound(generation)) with { HasUpcastRounds = true },
+        GenerationCompleted generation => Select(generation),
+        MutantsProposed proposed => this with { Proposals = Proposals.SetItem(proposed.Round, proposed) },
+        MutationRoundCompleted round => this with
         {
-            state.Apply(e);
-        }
+            LastRound = round,
+            Kept = round.Kept is { } kept ? Kept.Add(kept) : Kept,
+            IdleRounds = round.Kept is null ? IdleRounds + 1 : 0,
+        },
+        AdaptSubnet adapt when !AdaptRequested.ContainsKey(adapt.Candidate) => this with { AdaptRequested = AdaptRequested.Add(adapt.Candidate, adapt.Iteration) },
+        SubnetAdapted adapted => this with { Measured = Measured.SetItem(adapted.Candidate, adapted.Metrics) },
+        _ when TerminalEvents.Ends(e) => this with { Finished = true },
+        _ => this,
+    };
 
-        return state;
+    private RunState Select(GenerationCompleted generation)
+    {
+        var admitted = generation.Selected?.Admitted.Where(c => !InArchive.Contains(c)).Distinct().ToList() ?? [];
+        return this with
+        {
+            LastGeneration = generation,
+            FirstPopulation = FirstPopulation ?? generation.Selected,
+            Archive = Archive.AddRange(admitted),
+            InArchive = InArchive.Union(admitted),
+        };
     }
 
-    public RunState Apply(object e)
-    {
-        switch (e)
-        {
-            case ModelSubmitted submitted:
-                Submission = submitted;
-                break;
-            case GraphExtracted graph:
-                Graph = graph;
-                break;
-            case SearchStarted started:
-                Started = started;
-                break;
-            case ScoreCandidates request:
-                _requested.Add(request.Generation);
-                break;
-            case CandidateScored scored:
-                foreach (var score in scored.Scores)
-                {
-                    if (!_predicted.TryGetValue(score.Candidate, out var scores))
-                    {
-                        _predicted[score.Candidate] = scores = [];
-                    }
+    private static Func<ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>)>>, CandidateScore,
+        ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>)>>> AddScore(int step) =>
+        (predicted, score) => predicted.SetItem(score.Candidate, (predicted.GetValueOrDefault(score.Candidate) ?? []).Add((step, score.Metrics)));
 
-                    scores.Add((scored.Generation, score.Metrics));
-                }
-
-                break;
-            case GenerationCompleted generation:
-                _reported.Add((generation.Iteration, generation.Generation));
-                break;
-            case AdaptSubnet adapt:
-                _adaptRequested.TryAdd(adapt.Candidate, adapt.Iteration);
-                break;
-            case SubnetAdapted adapted:
-                _measured[adapted.Candidate] = adapted.Metrics;
-                break;
-            case var terminal when TerminalEvents.Ends(terminal):
-                Finished = true;
-                break;
-        }
-
-        return this;
-    }
+    /// <summary>Streams recorded before the mutation search had events of its own reported a round as a one-member
+    /// <see cref="GenerationCompleted"/>; which edit it kept was not recorded.</summary>
+    private static MutationRoundCompleted UpcastRound(GenerationCompleted generation) =>
+        new(generation.RunId, generation.Generation, generation.Front[0], null);
 }

@@ -14,9 +14,9 @@ public sealed record RedriveReport(int Decisions, int? FirstMismatch, string? Re
 
 /// <summary>
 /// <c>replay --redrive</c>: feeds a recorded run's inputs (submission, graph, scores, measurements) back through
-/// <see cref="SearchPolicy"/> in their recorded order, with the budget its <c>SearchStarted</c> recorded, and
+/// <see cref="NatSearchDecider"/> or <see cref="MutationSearchDecider"/> in their recorded order, with the budget its <c>SearchStarted</c> recorded, and
 /// checks that every decision (SearchStarted, ScoreCandidates, GenerationCompleted, AdaptSubnet,
-/// SearchCompleted) comes out identical and in the same order.
+/// MutantsProposed, MutationRoundCompleted, SearchCompleted) comes out identical and in the same order.
 /// </summary>
 public static class SearchRedrive
 {
@@ -25,22 +25,23 @@ public static class SearchRedrive
     {
         var started = recorded.OfType<SearchStarted>().FirstOrDefault();
         var settings = started is null ? new SearchSettings() : SearchSettings.Of(started);
-        var points = new SearchPolicy(spaces, settings);
-        var mutation = new MutationPolicy(settings);
+        var points = new NatSearchDecider(spaces, settings);
+        var mutation = new MutationSearchDecider(settings);
         Func<RunState, IReadOnlyList<Contracts.IRunMessage>> decide = onnx is null ? points.Decide : s => mutation.Decide(s, onnx).Messages;
-        var decisions = recorded.Where(SearchPolicy.IsDecision).ToList();
-        var state = new RunState();
+        var decisions = recorded.Where(NatSearchDecider.IsDecision).Select(d => Upcast(d, started)).ToList();
+        var state = RunState.Empty;
         var redriven = new List<object>();
-        foreach (var input in recorded.Where(e => !SearchPolicy.IsDecision(e)))
+        foreach (var input in recorded.Where(e => !NatSearchDecider.IsDecision(e)))
         {
-            state.Apply(input);
+            state = state.Evolve(input);
             foreach (var decision in decide(state))
             {
-                state.Apply(decision);
+                state = state.Evolve(decision);
                 redriven.Add(decision);
             }
         }
 
+        redriven = AsRecorded(redriven, decisions);
         for (var i = 0; i < Math.Max(decisions.Count, redriven.Count); i++)
         {
             var a = i < decisions.Count ? Json(decisions[i]) : null;
@@ -54,6 +55,23 @@ public static class SearchRedrive
         return new RedriveReport(decisions.Count, null, null, null);
     }
 
+    /// <summary>An older mutation run reported its rounds as one-member generations: read them as rounds.</summary>
+    private static object Upcast(object decision, SearchStarted? started) =>
+        decision is GenerationCompleted g && started?.Space == MutationSearchDecider.SpaceName ? new MutationRoundCompleted(g.RunId, g.Generation, g.Front[0], null) : decision;
+
+    /// <summary>What the redriven decisions would have recorded when the run was recorded: a stream written before the
+    /// search kept its state in its events has no populations, proposals or kept edits to compare.</summary>
+    private static List<object> AsRecorded(List<object> redriven, List<object> recorded)
+    {
+        var withPopulations = recorded.OfType<GenerationCompleted>().Any(g => g.Selected is not null) || !recorded.OfType<GenerationCompleted>().Any();
+        var withProposals = recorded.OfType<MutantsProposed>().Any() || !recorded.OfType<MutationRoundCompleted>().Any();
+        return redriven.Where(d => withProposals || d is not MutantsProposed).Select(d => d switch
+        {
+            GenerationCompleted g when !withPopulations => g with { Selected = null },
+            MutationRoundCompleted r when !withProposals => r with { Kept = null },
+            _ => d,
+        }).ToList();
+    }
     /// <summary>JSON with object keys sorted: the event store (jsonb) does not keep a dictionary's key order.</summary>
     private static string Json(object e) => $"{e.GetType().Name} {Sorted(JsonSerializer.SerializeToNode(e, e.GetType()))?.ToJsonString()}";
 

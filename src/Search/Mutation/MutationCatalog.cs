@@ -1,3 +1,5 @@
+using NasPipeline.Contracts.Model;
+
 namespace NasPipeline.Search.Mutation;
 
 /// <summary>Every mutation a model allows now, in a fixed order, and applying one to a copy of the model.</summary>
@@ -7,33 +9,33 @@ internal static class MutationCatalog
     /// 15/16 step lets a search that is out of predicted-metric headroom for the coarser cuts still go on.</summary>
     private static readonly double[] ChannelKeep = [0.9375, 0.875, 0.75];
 
-    public static IReadOnlyList<GraphMutation> Enumerate(OnnxModelEditor model, ComputationGraph.ComputationGraph graph)
+    public static IReadOnlyList<NetworkMutation> Enumerate(OnnxModelEditor model, ComputationGraph.ComputationGraph graph)
     {
-        var mutations = new List<GraphMutation>();
+        var mutations = new List<NetworkMutation>();
         foreach (var group in ChannelGroupAnalysis.Of(model).Shrinkable())
         {
             foreach (var to in ChannelKeep.Select(keep => Math.Clamp((long)Math.Floor(group.Channels * keep), 1, group.Channels - 1)).Distinct())
             {
-                mutations.Add(new GraphMutation(MutationKind.ShrinkChannels, group.Producers[0], group.Channels, to));
+                mutations.Add(new NetworkMutation(MutationKind.ShrinkChannels, group.Producers[0], group.Channels, to));
             }
         }
 
         foreach (var node in KernelShrink.Candidates(model))
         {
             var kernel = model.Initializer(model.Nodes.First(n => ChannelGroupAnalysis.NodeName(n) == node).Input[1])!.Dims[2];
-            mutations.Add(new GraphMutation(MutationKind.ShrinkKernel, node, kernel, kernel - 2));
+            mutations.Add(new NetworkMutation(MutationKind.ShrinkKernel, node, kernel, kernel - 2));
         }
 
         foreach (var block in BlockRemoval.Candidates(model, TensorShapes.Of(graph)))
         {
-            mutations.Add(new GraphMutation(MutationKind.RemoveBlock, block.AddNode, block.Nodes, 0, block.Skip));
+            mutations.Add(new NetworkMutation(MutationKind.RemoveBlock, block.AddNode, block.Nodes, 0, block.Skip));
         }
 
         return mutations;
     }
 
     /// <summary>The mutated copy; the original is not touched.</summary>
-    public static OnnxModelEditor Apply(OnnxModelEditor model, GraphMutation mutation)
+    public static OnnxModelEditor Apply(OnnxModelEditor model, NetworkMutation mutation)
     {
         var copy = model.Clone();
         switch (mutation.Kind)

@@ -1,13 +1,19 @@
+using System.Text;
 using NasPipeline.ComputationGraph;
-using NasPipeline.Optimization.Nsga3;
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
+using NasPipeline.Search.Loop;
+using Graph = NasPipeline.ComputationGraph.ComputationGraph;
 
 namespace NasPipeline.Search.Mutation;
 
 /// <summary>
-/// AIO-P's mutation search on an arbitrary network: each round draws single mutations (channel-group shrink,
-/// kernel shrink, residual-block removal) of the current network, re-extracts each mutant from its edited ONNX
-/// so MACs and params are exact, scores them in one batch, and moves to the cheapest (fewest MACs) whose
-/// predicted metric is not below the original's. Round r draws from <c>GenerationRandom(seed, r)</c>.
+/// AIO-P's mutation search run in one process (<c>nasp mutate</c>): the same <see cref="MutationSearchDecider"/> the
+/// Search stage runs, its score requests answered at once by <paramref name="scorer"/> instead of the Predict stage.
+/// Each round draws single mutations (channel-group shrink, kernel shrink, residual-block removal) of the current
+/// network, and moves to the one with most predicted-metric headroom, then fewest MACs, among those not below the
+/// original's; round r draws from <c>GenerationRandom(seed, r)</c>.
 /// </summary>
 public sealed class MutationSearch(IPredictedMetricScorer scorer)
 {
@@ -15,44 +21,47 @@ public sealed class MutationSearch(IPredictedMetricScorer scorer)
 
     public MutationSearchResult Run(byte[] onnx, MutationSearchOptions options)
     {
-        var current = OnnxModelEditor.Parse(onnx);
-        var original = _extractor.Extract(current.ToBytes(), options.Extraction);
-        var currentGraph = original;
-        var originalMetric = scorer.Score([original])[0];
-        var currentMetric = originalMetric;
-        var history = new List<GraphMutation>();
-        var scored = 1;
-        var idle = 0;
-        for (var round = 1; round <= options.Steps && idle < options.Patience; round++)
+        var original = _extractor.Extract(onnx, options.Extraction);
+        var originalJson = ComputationGraphJson.SerializeToUtf8Bytes(original);
+        var graphs = new Dictionary<string, Graph>(StringComparer.Ordinal) { [ContentHash.Of(originalJson)] = original };
+        var runId = Guid.Empty;
+        var submission = new ModelSubmitted(runId, DateTimeOffset.UnixEpoch, new OnnxModelRef(ContentHash.Of(onnx), "model.onnx", onnx.Length), null,
+            [], [scorer.Name], [], [], (int)options.Seed, new SearchBudget(options.CandidatesPerStep, options.Steps, 1, 0, 0));
+        var state = RunState.Fold([submission, new GraphExtracted(runId, ContentHash.Of(originalJson), original.Nodes.Count, original.Edges.Count,
+            original.TotalMacs, original.TotalParams, new Dictionary<string, int>(), original.Model.Producer, original.Model.IrVersion, original.Model.Opset, 0)]);
+        var decider = new MutationSearchDecider(new SearchSettings(), options.Patience, options.Extraction);
+        var scored = 0;
+        while (true)
         {
-            var random = GenerationRandom.Create(options.Seed, round);
-            var catalog = MutationCatalog.Enumerate(current, currentGraph);
-            if (catalog.Count == 0)
+            var decision = decider.Decide(state, onnx);
+            foreach (var (hash, json) in decision.Blobs)
             {
-                break;
+                graphs[hash] = ComputationGraphJson.Deserialize(Encoding.UTF8.GetString(json));
             }
 
-            var picks = Enumerable.Range(0, Math.Min(options.CandidatesPerStep, catalog.Count))
-                .Select(_ => catalog[random.Next(catalog.Count)]).Distinct().ToList();
-            var mutants = picks.Select(m => MutationCatalog.Apply(current, m)).ToList();
-            var bytes = mutants.Select(m => m.ToBytes()).ToList();
-            var graphs = bytes.Select(b => _extractor.Extract(b, options.Extraction)).ToList();
-            var metrics = scorer.Score(graphs);
-            scored += graphs.Count;
-
-            var accepted = MutantChoice.Pick(metrics.Select(m => m - originalMetric).ToList(), graphs.Select(g => g.TotalMacs).ToList(), currentGraph.TotalMacs);
-            if (accepted is not { } best)
+            state = decision.Messages.Aggregate(state, (s, e) => s.Evolve(e));
+            if (decision.Kept is { } kept)
             {
-                idle++;
-                continue;
+                var best = state.LastRound?.Current.Candidate ?? ContentHash.Of(originalJson);
+                return new MutationSearchResult(original, Metric(state, ContentHash.Of(originalJson)), kept.Onnx, graphs[best], Metric(state, best),
+                    state.Kept, scored, scorer.Name, kept.Weights);
             }
 
-            idle = 0;
-            (current, currentGraph, currentMetric) = (mutants[best], graphs[best], metrics[best]);
-            history.Add(picks[best]);
+            var requests = decision.Messages.OfType<ScoreCandidates>().ToList();
+            if (requests.Count == 0)
+            {
+                throw new InvalidOperationException("The mutation search stopped without asking for scores or completing.");
+            }
+
+            foreach (var request in requests)
+            {
+                var metrics = scorer.Score(request.Candidates.Select(c => graphs[c]).ToList());
+                scored += request.Candidates.Count;
+                state = state.Evolve(new CandidateScored(runId, request.RequestId, request.Generation, 0,
+                    request.Candidates.Select((c, i) => new CandidateScore(c, new Dictionary<string, double> { [scorer.Name] = metrics[i] }, 0)).ToList()));
+            }
         }
-
-        var kept = history.Count == 0 ? KeptNetwork.Of(onnx, options.Seed) : KeptNetwork.Of(current, options.Seed);
-        return new MutationSearchResult(original, originalMetric, kept.Onnx, currentGraph, currentMetric, history, scored, scorer.Name, kept.Weights);
     }
+
+    private double Metric(RunState state, string candidate) => state.Metrics(candidate, 0, int.MaxValue)![scorer.Name];
 }

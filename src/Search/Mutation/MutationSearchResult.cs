@@ -1,3 +1,5 @@
+using NasPipeline.Contracts.Model;
+
 namespace NasPipeline.Search.Mutation;
 
 /// <summary>The original and the kept network (ONNX bytes with weights, and exact graph), their predicted metrics, the
@@ -8,7 +10,7 @@ public sealed record MutationSearchResult(
     byte[] BestModel,
     ComputationGraph.ComputationGraph Best,
     double BestMetric,
-    IReadOnlyList<GraphMutation> Mutations,
+    IReadOnlyList<NetworkMutation> Mutations,
     int CandidatesScored,
     string Scorer,
     WeightFill Weights)

@@ -1,5 +1,6 @@
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Events;
+using NasPipeline.Hosting.EventStore;
 using NasPipeline.Tests.Infrastructure;
 
 namespace NasPipeline.Tests.EventStore;
@@ -7,20 +8,24 @@ namespace NasPipeline.Tests.EventStore;
 [Collection(PipelineCollection.Name)]
 public sealed class RunEventWriterTests(PipelineFixture fixture)
 {
+    private static Func<IEnumerable<object>, List<object>> Events => events => events.ToList();
+
+    private static Task<IReadOnlyList<IRunMessage>> Decided(params IRunMessage[] events) => Task.FromResult<IReadOnlyList<IRunMessage>>(events);
+
     [Fact]
     public async Task Duplicate_delivery_appends_one_event()
     {
         var runId = Guid.NewGuid();
         var decisions = 0;
 
-        Task<IReadOnlyList<IRunMessage>> Decide(long version)
+        Task<IReadOnlyList<IRunMessage>> Decide(List<object> state, CancellationToken token)
         {
             Interlocked.Increment(ref decisions);
-            return Task.FromResult<IReadOnlyList<IRunMessage>>([new RunFailed(runId, "test", "once", DateTimeOffset.UnixEpoch)]);
+            return Decided(new RunFailed(runId, "test", "once", DateTimeOffset.UnixEpoch));
         }
 
-        var first = await fixture.Writer.AppendOnceAsync(runId, $"test/{runId}", Decide);
-        var second = await fixture.Writer.AppendOnceAsync(runId, $"test/{runId}", Decide);
+        var first = await fixture.Writer.DecideOnceAsync(runId, $"test/{runId}", Events, Decide, default);
+        var second = await fixture.Writer.DecideOnceAsync(runId, $"test/{runId}", Events, Decide, default);
 
         Assert.Equal(first, second);
         Assert.Equal(1, decisions);
@@ -33,14 +38,9 @@ public sealed class RunEventWriterTests(PipelineFixture fixture)
         var runId = Guid.NewGuid();
         await fixture.Writer.AppendAsync(runId, [new RunFailed(runId, "test", "opening", DateTimeOffset.UnixEpoch)]);
 
-        var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(() => fixture.Writer.AppendOnceAsync(
-            runId,
-            $"dup/{runId}",
-            _ => Task.FromResult<IReadOnlyList<IRunMessage>>(
-            [
-                new RunFailed(runId, "test", $"attempt {i} a", DateTimeOffset.UnixEpoch),
-                new RunFailed(runId, "test", $"attempt {i} b", DateTimeOffset.UnixEpoch),
-            ]))));
+        var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(() => fixture.Writer.DecideOnceAsync(runId, $"dup/{runId}", Events,
+            (_, _) => Decided(new RunFailed(runId, "test", $"attempt {i} a", DateTimeOffset.UnixEpoch), new RunFailed(runId, "test", $"attempt {i} b", DateTimeOffset.UnixEpoch)),
+            default)));
         var results = await Task.WhenAll(attempts);
 
         var events = await fixture.Reader.EventsAsync(runId);
@@ -50,18 +50,51 @@ public sealed class RunEventWriterTests(PipelineFixture fixture)
     }
 
     [Fact]
-    public async Task A_second_key_on_the_same_run_appends_after_the_first()
+    public async Task The_decision_sees_the_stream_folded_including_what_an_earlier_key_appended()
     {
         var runId = Guid.NewGuid();
-        await fixture.Writer.AppendOnceAsync(runId, $"a/{runId}", _ => Task.FromResult<IReadOnlyList<IRunMessage>>([new RunFailed(runId, "a", "1", DateTimeOffset.UnixEpoch)]));
-        long seenVersion = -1;
-        await fixture.Writer.AppendOnceAsync(runId, $"b/{runId}", v =>
+        await fixture.Writer.DecideOnceAsync(runId, $"a/{runId}", Events, (_, _) => Decided(new RunFailed(runId, "a", "1", DateTimeOffset.UnixEpoch)), default);
+        List<object>? seen = null;
+        await fixture.Writer.DecideOnceAsync(runId, $"b/{runId}", Events, (state, _) =>
         {
-            seenVersion = v;
-            return Task.FromResult<IReadOnlyList<IRunMessage>>([new RunFailed(runId, "b", "2", DateTimeOffset.UnixEpoch)]);
-        });
+            seen = state;
+            return Decided(new RunFailed(runId, "b", "2", DateTimeOffset.UnixEpoch));
+        }, default);
 
-        Assert.Equal(1, seenVersion);
+        Assert.Equal(["1"], seen!.Cast<RunFailed>().Select(f => f.Reason));
         Assert.Equal(["1", "2"], (await fixture.Reader.EventsAsync(runId)).Select(e => ((RunFailed)e.Data).Reason));
+    }
+
+    [Fact]
+    public async Task An_opening_message_starts_an_empty_stream_and_is_not_returned_for_publishing()
+    {
+        var runId = Guid.NewGuid();
+        var opening = new RunFailed(runId, "test", "opening", DateTimeOffset.UnixEpoch);
+        List<object>? seen = null;
+
+        var decided = await fixture.Writer.DecideOnceAsync(runId, $"open/{runId}", Events, (state, _) =>
+        {
+            seen = state;
+            return Decided(new RunFailed(runId, "test", "decided", DateTimeOffset.UnixEpoch));
+        }, default, opening);
+        var again = await fixture.Writer.DecideOnceAsync(runId, $"open-again/{runId}", Events, (_, _) => Decided(), default, opening);
+
+        Assert.Equal([opening], seen!);
+        Assert.Equal(["decided"], decided.Cast<RunFailed>().Select(f => f.Reason));
+        Assert.Empty(again);
+        Assert.Equal(["opening", "decided"], (await fixture.Reader.EventsAsync(runId)).Select(e => ((RunFailed)e.Data).Reason));
+    }
+
+    [Fact]
+    public async Task Starting_a_run_that_exists_is_a_typed_error()
+    {
+        var runId = Guid.NewGuid();
+        await fixture.Writer.StartAsync(runId, [new RunFailed(runId, "test", "first", DateTimeOffset.UnixEpoch)]);
+
+        var error = await Assert.ThrowsAsync<RunAlreadyExistsException>(() =>
+            fixture.Writer.StartAsync(runId, [new RunFailed(runId, "test", "second", DateTimeOffset.UnixEpoch)]));
+
+        Assert.Equal(runId, error.RunId);
+        Assert.Single(await fixture.Reader.EventsAsync(runId));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NasPipeline.ComputationGraph;
+using NasPipeline.Contracts;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Prediction;
@@ -35,8 +36,15 @@ public sealed class PredictTestKit(PipelineFixture fixture)
     public DefaultPredictor Default(ILogger<DefaultPredictor>? log = null) =>
         new(Settings, Registry, fixture.Blobs, fixture.Settings, log ?? NullLogger<DefaultPredictor>.Instance);
 
-    public PredictionService Service(DefaultPredictor? defaults = null) => new(fixture.Writer, fixture.Store, fixture.Blobs,
+    public PredictionService Service(DefaultPredictor? defaults = null) => new(fixture.Writer, fixture.Blobs,
         new StartingPredictors(Registry, defaults ?? Default()), Models, Resolver, new OnlineRefit(Resolver, Settings), Settings, TimeProvider.System);
+
+    /// <summary>The Adapt stage appends what it measured before publishing it; the test plays that part.</summary>
+    public async Task<IReadOnlyList<IRunMessage>> LearnAsync(PredictionService service, SubnetAdapted adapted)
+    {
+        await fixture.Writer.AppendAsync(adapted.RunId, [adapted]);
+        return await service.LearnAsync(adapted, adapted.RequestId, default);
+    }
 
     public static IReadOnlyList<string> Points(int count, int seed)
     {

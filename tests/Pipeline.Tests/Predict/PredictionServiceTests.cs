@@ -68,11 +68,11 @@ public sealed class PredictionServiceTests(PipelineFixture fixture)
         // Five labels are under the minimum of six: nothing is refit yet, but the labels are kept.
         foreach (var candidate in labelled.Take(5))
         {
-            Assert.Empty(await service.LearnAsync(PredictTestKit.Measured(run.RunId, candidate, task), Guid.NewGuid(), default));
+            Assert.Empty(await _kit.LearnAsync(service, PredictTestKit.Measured(run.RunId, candidate, task)));
         }
 
         var sixth = PredictTestKit.Measured(run.RunId, labelled[5], task);
-        var refit = Assert.IsType<AdapterTrained>(Assert.Single(await service.LearnAsync(sixth, sixth.RequestId, default)));
+        var refit = Assert.IsType<AdapterTrained>(Assert.Single(await _kit.LearnAsync(service, sixth)));
         Assert.Equal((ModelKinds.Rbf, 1, 6), (refit.Model, refit.Version, refit.SampleCount));
         Assert.InRange(refit.ValidationSrcc, -1, 1);
 
@@ -122,7 +122,7 @@ public sealed class PredictionServiceTests(PipelineFixture fixture)
         var service = _kit.Service();
         foreach (var candidate in PredictTestKit.Points(6, seed: 8))
         {
-            await service.LearnAsync(PredictTestKit.Measured(run.RunId, candidate, task), Guid.NewGuid(), default);
+            await _kit.LearnAsync(service, PredictTestKit.Measured(run.RunId, candidate, task));
         }
 
         // The Search stage appends its requests before Predict answers them; the test plays that part.

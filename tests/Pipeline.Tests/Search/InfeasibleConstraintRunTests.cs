@@ -52,7 +52,7 @@ public sealed class InfeasibleConstraintRunTests(PipelineFixture fixture)
     public async Task An_onnx_mutation_run_with_an_impossible_constraint_completes_saying_it_is_infeasible()
     {
         var submission = (await Submissions.OfFileAsync(fixture.Blobs, "small_cnn_28.onnx", "1x1x28x28")) with { Constraints = [Impossible] };
-        var extraction = new GraphExtraction(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, Spaces));
+        var extraction = new GraphExtractHandler(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, Spaces));
         var graph = Assert.IsType<GraphExtracted>(Assert.Single(await extraction.HandleAsync(submission, default)));
 
         // Every mutant scores as the original does, so each round keeps a smaller network.
@@ -71,7 +71,7 @@ public sealed class InfeasibleConstraintRunTests(PipelineFixture fixture)
     /// <summary>Runs the Search stage's step on the trigger and on the stub's answers until the search completes.</summary>
     private async Task<SearchCompleted> DriveAsync(GraphExtracted graph, Func<string, double> metric)
     {
-        var decisions = new SearchDecisions(fixture.Writer, fixture.Store, fixture.Blobs, new SearchPolicy(Spaces, Budget), new MutationPolicy(Budget));
+        var decisions = new SearchHandler(fixture.Writer, fixture.Blobs, new NatSearchDecider(Spaces, Budget), new MutationSearchDecider(Budget));
         var pending = new Queue<IRunMessage>([graph]);
         while (pending.TryDequeue(out var trigger))
         {
@@ -81,8 +81,11 @@ public sealed class InfeasibleConstraintRunTests(PipelineFixture fixture)
                 switch (decided)
                 {
                     case ScoreCandidates request:
-                        pending.Enqueue(new CandidateScored(request.RunId, request.RequestId, request.Generation, 1,
-                            request.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { ["classification"] = metric(c) }, 0)).ToList()));
+                        // Predict appends what it scored before publishing it; the test plays that part.
+                        var scored = new CandidateScored(request.RunId, request.RequestId, request.Generation, 1,
+                            request.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { ["classification"] = metric(c) }, 0)).ToList());
+                        await fixture.Writer.AppendAsync(scored.RunId, [scored]);
+                        pending.Enqueue(scored);
                         break;
                     case SearchCompleted done:
                         Assert.Null(Assert.Single(done.BestUnderConstraints).Best);

@@ -37,7 +37,7 @@ public sealed class PointSubmissionTests(PipelineFixture fixture)
         Assert.Equal("InvalidEncoding", rejected.Kind);
     }
 
-    private GraphExtraction Extraction() =>
+    private GraphExtractHandler Extraction() =>
         new(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, Spaces));
 
     private static ModelSubmitted Submission(string space, IReadOnlyList<int> point) =>

@@ -25,7 +25,7 @@ public sealed class StageSubmissionCheckTests(PipelineFixture fixture)
 
         var rejected = Assert.IsType<SubmissionRejected>((await Extraction().HandleAsync(Submission(genes), default))[^1]);
 
-        Assert.Equal((GraphExtraction.StageName, SubmissionProblem.InvalidEncoding), (rejected.Stage, rejected.Kind));
+        Assert.Equal((GraphExtractHandler.StageName, SubmissionProblem.InvalidEncoding), (rejected.Stage, rejected.Kind));
         Assert.Equal("mbv3-28: gene 0 'resolution' is 99, outside its range 0..2.", rejected.Reason);
     }
 
@@ -55,7 +55,7 @@ public sealed class StageSubmissionCheckTests(PipelineFixture fixture)
         Assert.Equal("adaptation needs the Adapt stage, which is not available yet; use --adapt 0.", rejected.Reason);
     }
 
-    private GraphExtraction Extraction() =>
+    private GraphExtractHandler Extraction() =>
         new(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, Spaces));
 
     private static ModelSubmitted Submission(IReadOnlyList<int> genes, string task = "classification") =>

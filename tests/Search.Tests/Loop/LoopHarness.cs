@@ -43,7 +43,7 @@ internal static class LoopHarness
         new(request.RunId, request.RequestId, request.Candidate, new Dictionary<string, double> { [TaskName] = Predicted(request.Candidate) - 0.05 }, "weights", request.Seed);
 
     /// <summary>Decides, appends, answers, until nothing more is decided; returns the stream.</summary>
-    public static List<object> Drive(SearchPolicy policy, List<object> stream, bool answerAdaptation = true, int maxRounds = 500)
+    public static List<object> Drive(NatSearchDecider policy, List<object> stream, bool answerAdaptation = true, int maxRounds = 500)
     {
         var state = RunState.Fold(stream);
         for (var round = 0; round < maxRounds; round++)
@@ -68,14 +68,14 @@ internal static class LoopHarness
             foreach (var e in decided.Cast<object>().Concat(answers))
             {
                 stream.Add(e);
-                state.Apply(e);
+                state = state.Evolve(e);
             }
         }
 
         throw new InvalidOperationException("The loop did not settle.");
     }
 
-    public static SearchPolicy Policy(int adapt = 0, int iterations = 1) =>
+    public static NatSearchDecider Policy(int adapt = 0, int iterations = 1) =>
         new(Spaces, new SearchSettings(Population: 12, Generations: 4, Iterations: iterations, AdaptPerIteration: adapt, InitialSamples: 10));
 
     public static IRunMessage[] OfType<T>(IEnumerable<object> stream) => stream.OfType<T>().Cast<IRunMessage>().ToArray();

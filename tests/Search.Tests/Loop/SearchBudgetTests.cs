@@ -14,7 +14,7 @@ public class SearchBudgetTests
     [Fact]
     public void Without_a_budget_the_run_starts_with_the_configured_settings()
     {
-        var started = Assert.IsType<SearchStarted>(new SearchPolicy(Spaces, Configured).Decide(RunState.Fold(Given()))[0]);
+        var started = Assert.IsType<SearchStarted>(new NatSearchDecider(Spaces, Configured).Decide(RunState.Fold(Given()))[0]);
 
         Assert.Equal(Configured, SearchSettings.Of(started));
     }
@@ -24,7 +24,7 @@ public class SearchBudgetTests
     {
         var given = WithBudget(new SearchBudget(Population: 8, Generations: 2));
 
-        var stream = Drive(new SearchPolicy(Spaces, Configured), given);
+        var stream = Drive(new NatSearchDecider(Spaces, Configured), given);
 
         Assert.Equal(Configured with { Population = 8, Generations = 2 }, SearchSettings.Of(stream.OfType<SearchStarted>().Single()));
         Assert.Equal([0, 1, 2], stream.OfType<GenerationCompleted>().Select(g => g.Generation));
@@ -34,7 +34,7 @@ public class SearchBudgetTests
     [Fact]
     public void A_run_with_its_own_budget_redrives_identically_whatever_the_configuration_says_now()
     {
-        var stream = Drive(new SearchPolicy(Spaces, Configured), WithBudget(new SearchBudget(Population: 6, Generations: 1, InitialSamples: 4)));
+        var stream = Drive(new NatSearchDecider(Spaces, Configured), WithBudget(new SearchBudget(Population: 6, Generations: 1, InitialSamples: 4)));
 
         var report = SearchRedrive.Check(stream, Spaces);
 

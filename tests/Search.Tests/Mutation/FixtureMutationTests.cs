@@ -1,6 +1,8 @@
 using NasPipeline.ComputationGraph;
 using NasPipeline.Search.Mutation;
 
+using NasPipeline.Contracts.Model;
+
 namespace NasPipeline.Search.Tests.Mutation;
 
 public class FixtureMutationTests
@@ -60,7 +62,7 @@ public class FixtureMutationTests
     }
 
     /// <summary>Conv input channels match weight x groups, Add inputs agree, Gemm's K matches.</summary>
-    private static void AssertConsistent(ComputationGraph.ComputationGraph graph, GraphMutation mutation)
+    private static void AssertConsistent(ComputationGraph.ComputationGraph graph, NetworkMutation mutation)
     {
         foreach (var node in graph.Nodes)
         {

@@ -14,7 +14,7 @@ namespace NasPipeline.Tests.Search;
 
 /// <summary>The search stage's step against the real PostgreSQL event store, with the Predict stage played by a stub.</summary>
 [Collection(PipelineCollection.Name)]
-public sealed class SearchDecisionsTests(PipelineFixture fixture)
+public sealed class SearchHandlerTests(PipelineFixture fixture)
 {
     private static readonly SearchSpaceRegistry Spaces = SearchSpaceRegistry.CreateDefault();
     private static readonly SearchSettings Budget = new(Population: 8, Generations: 3, Iterations: 1, AdaptPerIteration: 0, InitialSamples: 6);
@@ -23,7 +23,7 @@ public sealed class SearchDecisionsTests(PipelineFixture fixture)
     public async Task A_point_run_reaches_search_completed_with_every_decision_stored_once()
     {
         var (runId, graph) = await SubmitPointAsync();
-        var decisions = new SearchDecisions(fixture.Writer, fixture.Store, fixture.Blobs, new SearchPolicy(Spaces, Budget), new MutationPolicy(Budget));
+        var decisions = new SearchHandler(fixture.Writer, fixture.Blobs, new NatSearchDecider(Spaces, Budget), new MutationSearchDecider(Budget));
 
         var first = await decisions.HandleAsync(graph, $"graph/{runId}", default);
         var redelivered = await decisions.HandleAsync(graph, $"graph/{runId}", default);
@@ -33,8 +33,9 @@ public sealed class SearchDecisionsTests(PipelineFixture fixture)
         var pending = new Queue<ScoreCandidates>(first.OfType<ScoreCandidates>());
         while (pending.TryDequeue(out var request))
         {
-            // The stub publishes without appending: the search appends the trigger itself.
+            // Predict appends what it scored before publishing it; the test plays that part.
             var scored = Score(request);
+            await fixture.Writer.AppendAsync(runId, [scored]);
             var decided = await decisions.HandleAsync(scored, $"scored/{scored.RequestId}", default);
 
             // Regression: the appended trigger came back for publishing, and the stage consumed it again forever.
@@ -53,7 +54,7 @@ public sealed class SearchDecisionsTests(PipelineFixture fixture)
         Assert.IsType<SearchCompleted>(stream[^1]);
         Assert.Equal(Budget.Generations + 1, stream.OfType<GenerationCompleted>().Count());
         Assert.Equal(Budget.Generations + 1, stream.OfType<CandidateScored>().Count());
-        Assert.Empty(new SearchPolicy(Spaces, Budget).Decide(RunState.Fold(stream)));
+        Assert.Empty(new NatSearchDecider(Spaces, Budget).Decide(RunState.Fold(stream)));
         Assert.Equal(RunStatus.Completed, (await fixture.Reader.SummaryAsync(runId))!.Status);
 
         // replay --redrive: the stored inputs, read back from PostgreSQL, give every stored decision again.

@@ -13,27 +13,18 @@ namespace NasPipeline.Stages.GraphExtract;
 
 /// <summary>
 /// Turns a submission into its computation graph, once per run: the graph JSON goes to the blob store, the
-/// <see cref="GraphExtracted"/> (or the rejection) to the run's stream. A redelivered submission gets the stored
-/// events back. A submission the <see cref="SubmissionCheck"/> refuses (a point out of range, an unknown task, an option
-/// no stage serves) is rejected before anything is extracted: other clients than <c>nasp submit</c> publish too.
+/// <see cref="GraphExtracted"/> (or the rejection) to the run's stream, and the caller publishes it. A redelivered
+/// submission gets the stored event back. A submission the <see cref="SubmissionCheck"/> refuses (a point out of range,
+/// an unknown task, an option no stage serves) is rejected before anything is extracted: other clients than
+/// <c>nasp submit</c> publish too, and a submission they did not append opens its run's stream here.
 /// </summary>
-public sealed class GraphExtraction(IBlobStore blobs, RunEventWriter writer, OnnxGraphExtractor extractor, SearchSpaceRegistry spaces, SubmissionCheck check)
+public sealed class GraphExtractHandler(IBlobStore blobs, RunEventWriter writer, OnnxGraphExtractor extractor, SearchSpaceRegistry spaces, SubmissionCheck check)
 {
     public const string StageName = "graph-extract";
 
-    /// <summary>Returns what the extraction decided, never the submission it may have appended: published again, that
-    /// would come back to this queue, find its marker, be published again, and circle forever.</summary>
-    public async Task<IReadOnlyList<IRunMessage>> HandleAsync(ModelSubmitted submission, CancellationToken cancellationToken) =>
-        (await writer.AppendOnceAsync(
-            submission.RunId,
-            $"{StageName}/{submission.RunId}",
-            async version =>
-            {
-                // A submission published straight to the bus starts the run's stream here.
-                IReadOnlyList<IRunMessage> opening = version == 0 ? [submission] : [];
-                return [.. opening, await DecideAsync(submission, cancellationToken)];
-            },
-            cancellationToken)).Where(e => e is not ModelSubmitted).ToList();
+    public Task<IReadOnlyList<IRunMessage>> HandleAsync(ModelSubmitted submission, CancellationToken cancellationToken) =>
+        writer.DecideOnceAsync(submission.RunId, $"{StageName}/{submission.RunId}", events => events,
+            async (_, token) => [await DecideAsync(submission, token)], cancellationToken, opening: submission);
 
     private async Task<IRunMessage> DecideAsync(ModelSubmitted submission, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Graph = NasPipeline.ComputationGraph.ComputationGraph;
 namespace NasPipeline.Search.Tests.Loop;
 
 /// <summary>The mutation search as a decision over events, driven with made-up predictors over real mutants of a small CNN.</summary>
-public sealed class MutationPolicyTests
+public sealed class MutationSearchDeciderTests
 {
     private const string Task = "classification";
     private static readonly Guid RunId = Guid.Parse("0b6c4d7e-2a19-4c3f-9e58-7d1a2b3c4d5e");
@@ -52,7 +52,7 @@ public sealed class MutationPolicyTests
     {
         var (stream, _, model) = Drive(_ => 1.0);
 
-        var fronts = stream.OfType<GenerationCompleted>().Select(g => g.Front.Single().Objectives[CostNames.Macs]).ToList();
+        var fronts = stream.OfType<MutationRoundCompleted>().Select(r => r.Current.Objectives[CostNames.Macs]).ToList();
         Assert.True(fronts.Count >= 2);
         Assert.True(fronts.Zip(fronts.Skip(1)).All(p => p.Second <= p.First), string.Join(", ", fronts));
         var completed = stream.OfType<SearchCompleted>().Single();
@@ -71,16 +71,16 @@ public sealed class MutationPolicyTests
     {
         var (stream, _, _) = Drive(g => 1.0 / (1 + g.TotalMacs % 7));
 
-        // A fresh policy folding every prefix decides exactly what the stream holds next (a restarted Search process).
+        // A fresh decider folding every prefix decides exactly what the stream holds next (a restarted Search process).
         for (var cut = 2; cut < stream.Count; cut++)
         {
-            if (!SearchPolicy.IsDecision(stream[cut]) || SearchPolicy.IsDecision(stream[cut - 1]))
+            if (!NatSearchDecider.IsDecision(stream[cut]) || NatSearchDecider.IsDecision(stream[cut - 1]))
             {
                 continue;
             }
 
-            var decided = new MutationPolicy(Settings).Decide(RunState.Fold(stream.Take(cut)), Onnx).Messages;
-            Assert.Equal(Json(stream.Skip(cut).TakeWhile(SearchPolicy.IsDecision)), Json(decided));
+            var decided = new MutationSearchDecider(Settings).Decide(RunState.Fold(stream.Take(cut)), Onnx).Messages;
+            Assert.Equal(Json(stream.Skip(cut).TakeWhile(NatSearchDecider.IsDecision)), Json(decided));
         }
 
         Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
@@ -102,21 +102,18 @@ public sealed class MutationPolicyTests
             new GraphExtracted(RunId, graphs.Keys.Single(), Original.Nodes.Count, Original.Edges.Count, Original.TotalMacs, Original.TotalParams,
                 new Dictionary<string, int>(), "test", 8, 13, 1.0),
         };
-        var policy = new MutationPolicy(Settings);
+        var decider = new MutationSearchDecider(Settings);
         for (var step = 0; step < 100 && !stream.OfType<SearchCompleted>().Any(); step++)
         {
-            var decision = policy.Decide(RunState.Fold(stream), Onnx);
+            var decision = decider.Decide(RunState.Fold(stream), Onnx);
             Assert.NotEmpty(decision.Messages);
-            foreach (var (hash, json) in decision.Blobs.Where(b => b.Key != decision.ModelHash))
+            foreach (var (hash, json) in decision.Blobs)
             {
                 Assert.Equal(hash, ContentHash.Of(json));
                 graphs[hash] = ComputationGraphJson.Deserialize(System.Text.Encoding.UTF8.GetString(json));
             }
 
-            if (decision.ModelHash is { } model)
-            {
-                kept = decision.Blobs[model];
-            }
+            kept = decision.Kept?.Onnx ?? kept;
 
             stream.AddRange(decision.Messages);
             stream.AddRange(decision.Messages.OfType<ScoreCandidates>().Select(r => new CandidateScored(r.RunId, r.RequestId, r.Generation, 1,

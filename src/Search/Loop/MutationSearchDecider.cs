@@ -1,0 +1,190 @@
+using NasPipeline.ComputationGraph;
+using NasPipeline.Contracts;
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
+using NasPipeline.Optimization.Nsga3;
+using NasPipeline.Search.Mutation;
+using Graph = NasPipeline.ComputationGraph.ComputationGraph;
+
+namespace NasPipeline.Search.Loop;
+
+/// <summary>
+/// AIO-P's mutation search on a submitted ONNX network as a pure decider, one round at a time. Candidates are graph blob
+/// hashes: first the submitted graph, then each round's mutants (<c>Population</c> single edits of the current network,
+/// drawn from <c>GenerationRandom(seed, round)</c>, recorded in <see cref="MutantsProposed"/> and sent for scoring). A
+/// round closes (<see cref="MutationRoundCompleted"/>) once its scores are in: a mutant qualifies when every task's
+/// predicted metric is not below the original's and it has fewer MACs, and <see cref="MutantChoice"/> picks among them.
+/// The search stops after <c>Generations</c> rounds or <see cref="Patience"/> rounds without progress, and stores the
+/// kept network's ONNX with weights (<see cref="KeptNetwork"/>: sliced from the submitted model, missing ones seeded from
+/// the run's seed). The current network is the submitted model with the recorded kept edits applied, so nothing is
+/// held between messages.
+/// </summary>
+/// <param name="extraction">How mutants are extracted; by default from the submission's input shapes.</param>
+public sealed class MutationSearchDecider(SearchSettings settings, int patience = MutationSearchDecider.Patience, ExtractionOptions? extraction = null)
+{
+    public const string SpaceName = "mutation";
+    public const int Patience = 10;
+
+    private readonly OnnxGraphExtractor _extractor = new();
+
+    public MutationDecision Decide(RunState state, byte[] onnx)
+    {
+        if (state.Finished || state.Graph is null || state.Submission is not { Onnx: not null } submission)
+        {
+            return MutationDecision.None;
+        }
+
+        var messages = new List<IRunMessage>();
+        if (state.Started is null)
+        {
+            var budget = settings.With(submission.Budget);
+            var started = new SearchStarted(submission.RunId, SpaceName, budget.Population, budget.Generations,
+                budget.Iterations, budget.AdaptPerIteration, budget.InitialSamples, submission.Seed);
+            messages.Add(started);
+            state = state.Evolve(started);
+        }
+
+        if (state.HasUpcastRounds)
+        {
+            throw new InvalidOperationException(
+                $"Run {submission.RunId} was recorded before the mutation search kept its edits; it can be replayed but not continued. Fork it to search again.");
+        }
+
+        var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        KeptNetwork? kept = null;
+        while (Next(state, onnx, blobs, network => kept = network) is { Count: > 0 } step)
+        {
+            messages.AddRange(step);
+            state = step.Aggregate(state, (s, e) => s.Evolve(e));
+        }
+
+        return new MutationDecision(messages, blobs, kept);
+    }
+
+    private IReadOnlyList<IRunMessage> Next(RunState state, byte[] onnx, Dictionary<string, byte[]> blobs, Action<KeptNetwork> keep)
+    {
+        var submission = state.Submission!;
+        var started = state.Started!;
+        var originalName = state.Graph!.GraphBlobHash;
+        if (state.Finished)
+        {
+            return [];
+        }
+
+        if (Scores(state, originalName) is not { } original)
+        {
+            return Request(state, 0, [originalName]);
+        }
+
+        var round = (state.LastRound?.Round ?? 0) + 1;
+        if (round > started.Generations || state.IdleRounds >= patience)
+        {
+            return [Complete(state, onnx, original, keep)];
+        }
+
+        if (state.Proposal(round) is not { } proposal)
+        {
+            proposal = Propose(state, onnx, round, blobs);
+            if (proposal.Mutants.Count == 0)
+            {
+                return [Complete(state, onnx, original, keep)];
+            }
+
+            var missing = proposal.Mutants.Select(m => m.Candidate).Distinct().Where(c => Scores(state, c) is null).ToList();
+            return [proposal, .. Request(state, round, missing)];
+        }
+
+        if (proposal.Mutants.Any(m => Scores(state, m.Candidate) is null))
+        {
+            return [];
+        }
+
+        var current = Current(state);
+        var accepted = MutantChoice.Pick(proposal.Mutants.Select(m => Headroom(submission, Scores(state, m.Candidate)!, original)).ToList(),
+            proposal.Mutants.Select(m => m.Macs).ToList(), current.Macs);
+        return [accepted is { } best
+            ? new MutationRoundCompleted(submission.RunId, round, Member(submission, Scores(state, proposal.Mutants[best].Candidate)!,
+                proposal.Mutants[best].Candidate, proposal.Mutants[best].Macs, proposal.Mutants[best].Params), proposal.Mutants[best].Mutation)
+            : new MutationRoundCompleted(submission.RunId, round, current.Member, null)];
+    }
+
+    /// <summary>The current network's name, cost and scores: the last round's, or the submitted graph's.</summary>
+    private static (FrontMember Member, long Macs) Current(RunState state)
+    {
+        if (state.LastRound is { } last)
+        {
+            return (last.Current, (long)last.Current.Objectives[CostNames.Macs]);
+        }
+
+        var graph = state.Graph!;
+        return (Member(state.Submission!, Scores(state, graph.GraphBlobHash)!, graph.GraphBlobHash, graph.Macs, graph.Params), graph.Macs);
+    }
+
+    private MutantsProposed Propose(RunState state, byte[] onnx, int round, Dictionary<string, byte[]> blobs)
+    {
+        var options = extraction ?? Extraction(state.Submission!);
+        var model = CurrentModel(state, onnx);
+        var catalog = MutationCatalog.Enumerate(model, _extractor.Extract(model.ToBytes(), options));
+        var random = GenerationRandom.Create(state.Started!.Seed, round);
+        var picks = catalog.Count == 0
+            ? []
+            : Enumerable.Range(0, Math.Min(state.Started.Population, catalog.Count)).Select(_ => catalog[random.Next(catalog.Count)]).Distinct().ToList();
+        var mutants = new List<ProposedMutant>();
+        foreach (var pick in picks)
+        {
+            var graph = _extractor.Extract(MutationCatalog.Apply(model, pick).ToBytes(), options);
+            var json = ComputationGraphJson.SerializeToUtf8Bytes(graph);
+            var name = ContentHash.Of(json);
+            blobs[name] = json;
+            mutants.Add(new ProposedMutant(name, pick, graph.TotalMacs, graph.TotalParams));
+        }
+
+        return new MutantsProposed(state.Submission!.RunId, round, mutants);
+    }
+
+    private static OnnxModelEditor CurrentModel(RunState state, byte[] onnx) =>
+        state.Kept.Aggregate(OnnxModelEditor.Parse(onnx), MutationCatalog.Apply);
+
+    private static SearchCompleted Complete(RunState state, byte[] onnx, IReadOnlyDictionary<string, double> original, Action<KeptNetwork> keep)
+    {
+        var submission = state.Submission!;
+        var kept = state.Kept.Count == 0 ? KeptNetwork.Of(onnx, state.Started!.Seed) : KeptNetwork.Of(CurrentModel(state, onnx), state.Started!.Seed);
+        keep(kept);
+        var best = Current(state).Member;
+        var originalMember = Member(submission, original, state.Graph!.GraphBlobHash, state.Graph.Macs, state.Graph.Params);
+        var constrained = submission.Constraints
+            .Select(c => ConstraintCheck.Satisfies(best, originalMember, c)
+                ? new ConstrainedBest(ObjectiveSpace.Label(c), best)
+                : new ConstrainedBest(ObjectiveSpace.Label(c), null, ConstraintCheck.InTermsOf(best, originalMember, c))).ToList();
+        return new SearchCompleted(submission.RunId, [best], constrained, ContentHash.Of(kept.Onnx), kept.Weights.Describe());
+    }
+
+    /// <summary>The tightest task's margin over the original, relative so tasks of different units compare; NaN when a
+    /// task is unscored.</summary>
+    private static double Headroom(ModelSubmitted submission, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> original) =>
+        submission.Tasks.Min(t => metrics.TryGetValue(t, out var value) && original.TryGetValue(t, out var before)
+            ? (value - before) / Math.Max(Math.Abs(before), 1e-12)
+            : double.NaN);
+
+    private static FrontMember Member(ModelSubmitted submission, IReadOnlyDictionary<string, double> metrics, string name, long macs, long parameters)
+    {
+        var objectives = submission.Tasks.Where(metrics.ContainsKey).ToDictionary(t => t, t => metrics[t], StringComparer.Ordinal);
+        objectives[CostNames.Macs] = macs;
+        objectives[CostNames.Params] = parameters;
+        return new FrontMember(name, objectives);
+    }
+
+    private static ExtractionOptions Extraction(ModelSubmitted submission) =>
+        new() { InputShapes = submission.InputShapes.Select(InputShape.Parse).ToList() };
+
+    private static IReadOnlyDictionary<string, double>? Scores(RunState state, string candidate) => state.Metrics(candidate, 0, int.MaxValue);
+
+    private static IReadOnlyList<IRunMessage> Request(RunState state, int round, IReadOnlyList<string> candidates)
+    {
+        var submission = state.Submission!;
+        return candidates.Count == 0 || state.WasRequested(round)
+            ? []
+            : [new ScoreCandidates(submission.RunId, RequestIds.For(submission.RunId, $"mutation/{round}"), round, submission.Tasks, candidates)];
+    }
+}

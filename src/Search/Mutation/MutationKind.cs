@@ -1,8 +1,0 @@
-namespace NasPipeline.Search.Mutation;
-
-public enum MutationKind
-{
-    ShrinkChannels,
-    ShrinkKernel,
-    RemoveBlock,
-}
