@@ -1,12 +1,26 @@
 using NasPipeline.Bench;
 
-// nasp-bench [graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy|supernet-ablation|supernet-optimizer|all] [--quick]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy|supernet-ablation|supernet-optimizer|all] [--quick]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 30 stand-alone trainings): prints markdown tables and writes bench/results/pipeline.json (bench/results/MODE.json for supernet modes).
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 var root = FindRoot();
+if (which is "search-decide")
+{
+    var generations = quick ? new[] { 10, 40 } : [10, 40, 160, 320];
+    var figures = SearchDecideBench.Measure(generations);
+    if (args.Contains("--json"))
+    {
+        Console.WriteLine(SearchDecideBench.Json(figures));
+        return 0;
+    }
+
+    SearchDecideBench.Table(figures).Print(Console.Out);
+    return 0;
+}
+
 var tables = new List<BenchTable>();
 if (which is "graph" or "all")
 {

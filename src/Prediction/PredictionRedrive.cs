@@ -23,13 +23,13 @@ public sealed class PredictionRedrive(ModelCache models, CandidateResolver resol
 {
     public async Task<RescoreReport> CheckAsync(IReadOnlyList<object> events, CancellationToken cancellationToken)
     {
-        var state = new RunPredictorState();
+        var state = RunPredictorState.Empty;
         var requests = new Dictionary<Guid, ScoreCandidates>();
         var batches = new Dictionary<Guid, List<CandidateScored>>();
         int candidates = 0, checkedRequests = 0, skipped = 0;
         foreach (var e in events)
         {
-            state.Apply(e);
+            state = state.Evolve(e);
             if (e is ScoreCandidates request)
             {
                 requests[request.RequestId] = request;

@@ -7,6 +7,7 @@ using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Prediction.Defaults;
 using NasPipeline.Prediction.Models;
+using NasPipeline.Prediction.Planning;
 using NasPipeline.Prediction.Refitting;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.SearchSpaces;
@@ -16,13 +17,13 @@ namespace NasPipeline.Stages.Predict;
 /// <summary>
 /// Scores candidates with each task's predictor (the registered AIO-P GNN, else the default one trained on first use, or
 /// the run's online refit) and refits on
-/// labels (PseudoLabelReady, SubnetAdapted). The science is in <see cref="PredictionService"/>; these are the wires.
+/// labels (PseudoLabelReady, SubnetAdapted). The science is in <see cref="PredictHandler"/> (executing <see cref="PredictDecider"/>'s plans); these are the wires.
 /// </summary>
 public sealed class PredictStage : IPipelineStage
 {
     private PredictSettings _settings = new();
 
-    public string Name => PredictionService.StageName;
+    public string Name => PredictHandler.StageName;
 
     public void Configure(IConfiguration configuration) => _settings = PredictSettingsReader.Read(configuration.GetSection(PredictSettingsReader.Section));
 
@@ -38,7 +39,8 @@ public sealed class PredictStage : IPipelineStage
         services.AddSingleton<StartingPredictors>();
         services.AddSingleton(sp => new ModelCache(sp.GetRequiredService<Hosting.Blobs.IBlobStore>()));
         services.AddSingleton<OnlineRefit>();
-        services.AddSingleton<PredictionService>();
+        services.AddSingleton<PredictDecider>();
+        services.AddSingleton<PredictHandler>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

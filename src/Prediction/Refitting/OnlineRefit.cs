@@ -5,30 +5,28 @@ using NasPipeline.Predictors.Gnn.Evaluation;
 namespace NasPipeline.Prediction.Refitting;
 
 /// <summary>
-/// Refits a task's predictor on every label the run holds for it. Labels that are all points of one search space
-/// get NAT's RBF ensemble on their genes (its setting: a supernet space, a growing archive). Any other labels
-/// (graphs of arbitrary networks) get AIO-P's step: new K-Adapters over the frozen base of the task's current GNN.
-/// Returns null when neither applies (too few labels, or graphs and no GNN to adapt).
+/// Refits a task's predictor on every label the run holds for it, as <see cref="RefitChoice"/> chose: NAT's RBF
+/// ensemble on the points' genes, or AIO-P's new K-Adapters over the frozen base of the task's current GNN.
 /// </summary>
 public sealed class OnlineRefit(CandidateResolver resolver, PredictSettings settings)
 {
-    public async Task<RefitResult?> FitAsync(IReadOnlyDictionary<string, double> labels, IScoringModel? current, int seed, CancellationToken cancellationToken)
+    public async Task<RefitResult> FitAsync(string kind, IReadOnlyDictionary<string, double> labels, IScoringModel? current, int seed, CancellationToken cancellationToken)
     {
-        if (labels.Count < settings.MinRefitSamples)
-        {
-            return null;
-        }
-
         var ordered = labels.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var candidates = ordered.Select(p => p.Key).ToList();
         var targets = ordered.Select(p => p.Value).ToList();
-        var points = candidates.Select(c => resolver.TryPoint(c, out var space, out var genes) ? (space.Name, Genes: space.Repair(genes).ToArray()) : default).ToList();
-        if (points.All(p => p.Name is not null) && points.Select(p => p.Name).Distinct().Count() == 1)
+        switch (kind)
         {
-            return await FitRbfAsync(points[0].Name!, points.Select(p => p.Genes).ToList(), targets, seed);
+            case ModelKinds.Rbf:
+                var points = candidates.Select(c => resolver.TryPoint(c, out var space, out var genes)
+                    ? (space.Name, Genes: space.Repair(genes).ToArray())
+                    : throw new PredictionException("InvalidCandidate", $"Candidate '{c}' is not a search-space point; an RBF refit needs points.")).ToList();
+                return await FitRbfAsync(points[0].Name, points.Select(p => p.Genes).ToList(), targets, seed);
+            case ModelKinds.GnnAdapter when current is GnnScoringModel gnn:
+                return await FitAdaptersAsync(gnn, candidates, targets, seed, cancellationToken);
+            default:
+                throw new PredictionException("RefitImpossible", $"A {kind} refit needs {(kind == ModelKinds.GnnAdapter ? "the task's current GNN" : "a known predictor kind")}.");
         }
-
-        return current is GnnScoringModel gnn ? await FitAdaptersAsync(gnn, candidates, targets, seed, cancellationToken) : null;
     }
 
     private async Task<RefitResult> FitRbfAsync(string space, IReadOnlyList<int[]> genes, IReadOnlyList<double> targets, int seed)

@@ -1,120 +1,89 @@
+using System.Collections.Immutable;
 using NasPipeline.Contracts.Events;
 
 namespace NasPipeline.Prediction.Runs;
 
 /// <summary>
-/// What the Predict stage knows of one run, as a fold of its stream: the predictors it adopted or refit
-/// (<c>AdapterTrained</c>, in order: the run's predictor version is how many there are), every label per task
-/// (pseudo-labels, overridden by measured metrics of adapted subnets), and the scores already given per request.
+/// What the Predict stage knows of one run, as an immutable fold of its stream (<see cref="Evolve"/>): the predictors
+/// it adopted or refit (<c>AdapterTrained</c>, in order: the run's predictor version is how many there are), every label
+/// per task (pseudo-labels, overridden by measured metrics of adapted subnets), and the requests already scored.
 /// </summary>
-public sealed class RunPredictorState
+public sealed record RunPredictorState
 {
-    private readonly List<AdapterTrained> _trained = [];
-    private readonly Dictionary<string, Dictionary<string, double>> _pseudo = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, double>> _measured = new(StringComparer.Ordinal);
-    private readonly HashSet<Guid> _labelRequests = [];
-    private readonly HashSet<Guid> _scored = [];
-    private readonly Dictionary<string, int> _labelEvents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _labelEventsAtTraining = new(StringComparer.Ordinal);
+    public static readonly RunPredictorState Empty = new();
 
-    public Guid RunId { get; private set; }
+    public Guid RunId { get; private init; }
 
-    public int Seed { get; private set; }
+    public int Seed { get; private init; }
 
-    public bool Finished { get; private set; }
+    public bool Finished { get; private init; }
 
     /// <summary>How many predictors the run has adopted or refit; the version a score names.</summary>
-    public int Version => _trained.Count;
+    public int Version => Trained.Count;
 
-    public IReadOnlyList<AdapterTrained> Trained => _trained;
+    public ImmutableList<AdapterTrained> Trained { get; private init; } = [];
+
+    private ImmutableDictionary<string, ImmutableDictionary<string, double>> Pseudo { get; init; } = ByTask<ImmutableDictionary<string, double>>();
+
+    private ImmutableDictionary<string, ImmutableDictionary<string, double>> Measured { get; init; } = ByTask<ImmutableDictionary<string, double>>();
+
+    private ImmutableHashSet<Guid> LabelRequests { get; init; } = [];
+
+    private ImmutableHashSet<Guid> Scored { get; init; } = [];
+
+    /// <summary>How many labels of each task arrived, in all and when its predictor was last adopted or refit.</summary>
+    private ImmutableDictionary<string, int> LabelEvents { get; init; } = ByTask<int>();
+
+    private ImmutableDictionary<string, int> LabelEventsAtTraining { get; init; } = ByTask<int>();
 
     /// <summary>The task's predictor as of <paramref name="version"/> (default: now): the last one trained up to it.</summary>
     public AdapterTrained? Current(string task, int? version = null) =>
-        _trained.Take(version ?? _trained.Count).LastOrDefault(t => t.Task == task);
+        Trained.Take(version ?? Trained.Count).LastOrDefault(t => t.Task == task);
 
     /// <summary>Every label of the task, by candidate; a measured metric wins over a pseudo-label of the same candidate.</summary>
-    public IReadOnlyDictionary<string, double> Labels(string task)
-    {
-        var labels = new Dictionary<string, double>(_pseudo.GetValueOrDefault(task) ?? [], StringComparer.Ordinal);
-        foreach (var (candidate, value) in _measured.GetValueOrDefault(task) ?? [])
-        {
-            labels[candidate] = value;
-        }
+    public IReadOnlyDictionary<string, double> Labels(string task) =>
+        (Pseudo.GetValueOrDefault(task) ?? ImmutableDictionary.Create<string, double>(StringComparer.Ordinal))
+        .SetItems(Measured.GetValueOrDefault(task) ?? ImmutableDictionary<string, double>.Empty);
 
-        return labels;
-    }
-
-    public IEnumerable<string> LabelledTasks => _pseudo.Keys.Union(_measured.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+    public IEnumerable<string> LabelledTasks => Pseudo.Keys.Union(Measured.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     /// <summary>Whether labels of the task arrived after its predictor was last adopted or refit.</summary>
-    public bool HasNewLabels(string task) => _labelEvents.GetValueOrDefault(task) > _labelEventsAtTraining.GetValueOrDefault(task);
+    public bool HasNewLabels(string task) => LabelEvents.GetValueOrDefault(task) > LabelEventsAtTraining.GetValueOrDefault(task);
 
-    public bool HoldsLabels(Guid requestId) => _labelRequests.Contains(requestId);
+    public bool HoldsLabels(Guid requestId) => LabelRequests.Contains(requestId);
 
-    public bool WasScored(Guid requestId) => _scored.Contains(requestId);
+    public bool WasScored(Guid requestId) => Scored.Contains(requestId);
 
-    public static RunPredictorState Fold(IEnumerable<object> events)
+    public static RunPredictorState Fold(IEnumerable<object> events) => events.Aggregate(Empty, (state, e) => state.Evolve(e));
+
+    public RunPredictorState Evolve(object e)
     {
-        var state = new RunPredictorState();
-        foreach (var e in events)
+        var state = e is Contracts.IRunMessage message ? this with { RunId = message.RunId } : this;
+        return e switch
         {
-            state.Apply(e);
-        }
-
-        return state;
+            ModelSubmitted submitted => state with { Seed = submitted.Seed },
+            AdapterTrained trained => state with
+            {
+                Trained = Trained.Add(trained),
+                LabelEventsAtTraining = LabelEventsAtTraining.SetItem(trained.Task, LabelEvents.GetValueOrDefault(trained.Task)),
+            },
+            PseudoLabelReady pseudo => pseudo.Labels.Aggregate(state with { LabelRequests = LabelRequests.Add(pseudo.RequestId) },
+                (s, label) => s.Label(pseudo.Task, label.Architecture, label.Value, measured: false)),
+            SubnetAdapted adapted => adapted.Metrics.Aggregate(state with { LabelRequests = LabelRequests.Add(adapted.RequestId) },
+                (s, metric) => s.Label(metric.Key, adapted.Candidate, metric.Value, measured: true)),
+            CandidateScored scored => state with { Scored = Scored.Add(scored.RequestId) },
+            _ when TerminalEvents.Ends(e) => state with { Finished = true },
+            _ => state,
+        };
     }
 
-    public RunPredictorState Apply(object e)
+    private RunPredictorState Label(string task, string candidate, double value, bool measured)
     {
-        if (e is Contracts.IRunMessage message)
-        {
-            RunId = message.RunId;
-        }
-
-        switch (e)
-        {
-            case ModelSubmitted submitted:
-                Seed = submitted.Seed;
-                break;
-            case AdapterTrained trained:
-                _trained.Add(trained);
-                _labelEventsAtTraining[trained.Task] = _labelEvents.GetValueOrDefault(trained.Task);
-                break;
-            case PseudoLabelReady pseudo:
-                _labelRequests.Add(pseudo.RequestId);
-                foreach (var label in pseudo.Labels)
-                {
-                    Add(_pseudo, pseudo.Task, label.Architecture, label.Value);
-                }
-
-                break;
-            case SubnetAdapted adapted:
-                _labelRequests.Add(adapted.RequestId);
-                foreach (var (task, value) in adapted.Metrics)
-                {
-                    Add(_measured, task, adapted.Candidate, value);
-                }
-
-                break;
-            case CandidateScored scored:
-                _scored.Add(scored.RequestId);
-                break;
-            case var terminal when TerminalEvents.Ends(terminal):
-                Finished = true;
-                break;
-        }
-
-        return this;
+        var labels = measured ? Measured : Pseudo;
+        var byCandidate = (labels.GetValueOrDefault(task) ?? ImmutableDictionary.Create<string, double>(StringComparer.Ordinal)).SetItem(candidate, value);
+        var counted = this with { LabelEvents = LabelEvents.SetItem(task, LabelEvents.GetValueOrDefault(task) + 1) };
+        return measured ? counted with { Measured = labels.SetItem(task, byCandidate) } : counted with { Pseudo = labels.SetItem(task, byCandidate) };
     }
 
-    private void Add(Dictionary<string, Dictionary<string, double>> labels, string task, string candidate, double value)
-    {
-        _labelEvents[task] = _labelEvents.GetValueOrDefault(task) + 1;
-        if (!labels.TryGetValue(task, out var byCandidate))
-        {
-            labels[task] = byCandidate = new Dictionary<string, double>(StringComparer.Ordinal);
-        }
-
-        byCandidate[candidate] = value;
-    }
+    private static ImmutableDictionary<string, T> ByTask<T>() => ImmutableDictionary.Create<string, T>(StringComparer.Ordinal);
 }

@@ -19,7 +19,7 @@ public sealed class ForkRunTests(PipelineFixture fixture)
     [Fact]
     public async Task A_fork_reruns_its_parent_with_one_setting_changed_and_names_its_parent()
     {
-        await using var predictor = await PredictorStub.StartAsync();
+        await using var predictor = await PredictorStub.StartAsync(fixture.Writer);
         await using var extract = await GraphExtractProcess.StartAsync(fixture);
         await using var search = await StartSearchAsync(("Search__Population", "10"), ("Search__Generations", "1"), ("Search__InitialSamples", "4"));
         var env = fixture.Environment.ToDictionary();

@@ -1,18 +1,21 @@
 using MassTransit;
+using NasPipeline.Contracts;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
+using NasPipeline.Hosting.EventStore;
 
 namespace NasPipeline.Tests.Infrastructure;
 
 /// <summary>Plays the Predict stage over RabbitMQ: answers every ScoreCandidates with a made-up accuracy (more
-/// genes switched on scores higher, saturating; a graph hash, as mutation search sends, scores 0.5), published without appending, as a remote stage would.</summary>
+/// genes switched on scores higher, saturating; a graph hash, as mutation search sends, scores 0.5), appended to the run's
+/// stream and then published, as every producer does.</summary>
 public sealed class PredictorStub : IAsyncDisposable
 {
     private readonly IBusControl _bus;
 
     private PredictorStub(IBusControl bus) => _bus = bus;
 
-    public static async Task<PredictorStub> StartAsync()
+    public static async Task<PredictorStub> StartAsync(RunEventWriter writer)
     {
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
@@ -20,7 +23,13 @@ public sealed class PredictorStub : IAsyncDisposable
             cfg.ReceiveEndpoint($"test-predictor-stub-{Guid.NewGuid():N}", e =>
             {
                 e.AutoDelete = true;
-                e.Handler<ScoreCandidates>(context => context.Publish(Score(context.Message)));
+                e.Handler<ScoreCandidates>(async context =>
+                {
+                    var scored = Score(context.Message);
+                    await writer.DecideOnceAsync(scored.RunId, $"predictor-stub/{scored.RequestId}", events => events,
+                        (_, _) => Task.FromResult<IReadOnlyList<IRunMessage>>([scored]), context.CancellationToken);
+                    await context.Publish(scored);
+                });
             });
         });
         await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);

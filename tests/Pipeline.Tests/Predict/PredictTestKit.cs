@@ -10,6 +10,8 @@ using NasPipeline.Prediction.Defaults;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction.Refitting;
 using NasPipeline.Prediction.Registry;
+using NasPipeline.Prediction.Planning;
+using NasPipeline.Stages.Predict;
 using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Tests.Infrastructure;
@@ -36,11 +38,12 @@ public sealed class PredictTestKit(PipelineFixture fixture)
     public DefaultPredictor Default(ILogger<DefaultPredictor>? log = null) =>
         new(Settings, Registry, fixture.Blobs, fixture.Settings, log ?? NullLogger<DefaultPredictor>.Instance);
 
-    public PredictionService Service(DefaultPredictor? defaults = null) => new(fixture.Writer, fixture.Blobs,
-        new StartingPredictors(Registry, defaults ?? Default()), Models, Resolver, new OnlineRefit(Resolver, Settings), Settings, TimeProvider.System);
+    public PredictHandler Service(DefaultPredictor? defaults = null) => new(fixture.Writer, fixture.Blobs,
+        new StartingPredictors(Registry, defaults ?? Default()), Models, Resolver, new OnlineRefit(Resolver, Settings),
+        new PredictDecider(Settings, PredictTestKit.Spaces), TimeProvider.System);
 
     /// <summary>The Adapt stage appends what it measured before publishing it; the test plays that part.</summary>
-    public async Task<IReadOnlyList<IRunMessage>> LearnAsync(PredictionService service, SubnetAdapted adapted)
+    public async Task<IReadOnlyList<IRunMessage>> LearnAsync(PredictHandler service, SubnetAdapted adapted)
     {
         await fixture.Writer.AppendAsync(adapted.RunId, [adapted]);
         return await service.LearnAsync(adapted, adapted.RequestId, default);

@@ -1,5 +1,6 @@
 using NasPipeline.Contracts.Events;
 using NasPipeline.Prediction;
+using NasPipeline.Prediction.Planning;
 using NasPipeline.Prediction.Runs;
 
 namespace NasPipeline.Tests.Predict;
@@ -31,7 +32,7 @@ public sealed class RunPredictorStateTests
         ]);
         Assert.False(state.HasNewLabels("seg"));
 
-        state.Apply(new SubnetAdapted(Run, Guid.NewGuid(), "x", new Dictionary<string, double> { ["seg"] = 0.9 }, "w", 0));
+        state = state.Evolve(new SubnetAdapted(Run, Guid.NewGuid(), "x", new Dictionary<string, double> { ["seg"] = 0.9 }, "w", 0));
 
         Assert.True(state.HasNewLabels("seg"));
         Assert.Equal(new Dictionary<string, double> { ["x"] = 0.9, ["y"] = 0.4 }, state.Labels("seg"));
@@ -40,10 +41,10 @@ public sealed class RunPredictorStateTests
     [Fact]
     public void Refit_seeds_depend_on_run_seed_and_version_only()
     {
-        Assert.Equal(PredictionService.RefitSeed(11, 2), PredictionService.RefitSeed(11, 2));
-        Assert.NotEqual(PredictionService.RefitSeed(11, 2), PredictionService.RefitSeed(11, 3));
-        Assert.NotEqual(PredictionService.RefitSeed(11, 2), PredictionService.RefitSeed(12, 2));
-        Assert.True(PredictionService.RefitSeed(-5, 1) >= 0);
+        Assert.Equal(PredictDecider.RefitSeed(11, 2), PredictDecider.RefitSeed(11, 2));
+        Assert.NotEqual(PredictDecider.RefitSeed(11, 2), PredictDecider.RefitSeed(11, 3));
+        Assert.NotEqual(PredictDecider.RefitSeed(11, 2), PredictDecider.RefitSeed(12, 2));
+        Assert.True(PredictDecider.RefitSeed(-5, 1) >= 0);
     }
 
     private static AdapterTrained Trained(string task, int version) => new(Run, task, "rbf", version, 10, 0.5, $"hash{version}", 0);

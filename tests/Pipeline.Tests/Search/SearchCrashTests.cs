@@ -18,7 +18,7 @@ public sealed class SearchCrashTests(PipelineFixture fixture, ITestOutputHelper 
     public async Task Search_killed_mid_run_resumes_from_the_stream_with_no_lost_or_duplicated_decision()
     {
         const int runs = 4;
-        await using var predictor = await PredictorStub.StartAsync();
+        await using var predictor = await PredictorStub.StartAsync(fixture.Writer);
         await StageQueues.PurgeAsync("nasp-search");
         var stage = await StartSearchAsync();
         await using var bus = await TestBus.StartAsync();

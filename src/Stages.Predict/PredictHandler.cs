@@ -1,0 +1,114 @@
+using NasPipeline.Contracts;
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Hosting.Blobs;
+using NasPipeline.Hosting.EventStore;
+using NasPipeline.Prediction;
+using NasPipeline.Prediction.Candidates;
+using NasPipeline.Prediction.Models;
+using NasPipeline.Prediction.Planning;
+using NasPipeline.Prediction.Refitting;
+using NasPipeline.Prediction.Registry;
+using NasPipeline.Prediction.Runs;
+
+namespace NasPipeline.Stages.Predict;
+
+/// <summary>
+/// The Predict stage's work for one inbound message, once per message: the writer folds the run's stream, the
+/// <see cref="PredictDecider"/> plans (adopt, refit, score, or fail), this class carries the plan out (registry and
+/// default predictor, model cache, blobs, training) and the outcome is appended under a dedupe key, so a redelivery
+/// gets the stored outcome back. Every <c>AdapterTrained</c> names its source and the run's predictor version; the
+/// scores name the version that made them, so a replay knows exactly which models scored. A candidate that cannot be
+/// read fails the run with the reason instead of leaving it waiting.
+/// </summary>
+public sealed class PredictHandler(
+    RunEventWriter writer, IBlobStore blobs, StartingPredictors starting, ModelCache models, CandidateResolver resolver,
+    OnlineRefit refit, PredictDecider decider, TimeProvider clock)
+{
+    public const string StageName = "predict";
+
+    public Task<IReadOnlyList<IRunMessage>> ScoreAsync(ScoreCandidates request, CancellationToken cancellationToken) =>
+        writer.DecideOnceAsync(request.RunId, $"{StageName}/score/{request.RequestId}", RunPredictorState.Fold, async (state, token) =>
+        {
+            var found = new Dictionary<string, StartingPredictor?>(StringComparer.Ordinal);
+            foreach (var task in decider.Adoptions(state, request))
+            {
+                found[task] = await starting.FindAsync(task, token);
+            }
+
+            return await ExecuteAsync(state, decider.Score(state, request, found), token);
+        }, cancellationToken);
+
+    /// <summary>Labels arrived (pseudo-labels, or an adapted subnet's measured metrics), appended by whoever produced
+    /// them: refit the tasks they cover.</summary>
+    public Task<IReadOnlyList<IRunMessage>> LearnAsync(IRunMessage labelled, Guid requestId, CancellationToken cancellationToken) =>
+        writer.DecideOnceAsync(labelled.RunId, $"{StageName}/labels/{requestId}", RunPredictorState.Fold,
+            (state, token) => ExecuteAsync(state, decider.Learn(state), token), cancellationToken);
+
+    private async Task<IReadOnlyList<IRunMessage>> ExecuteAsync(RunPredictorState state, IReadOnlyList<PredictStep> plan, CancellationToken cancellationToken)
+    {
+        var events = new List<IRunMessage>();
+        try
+        {
+            foreach (var step in plan)
+            {
+                var done = await ExecuteAsync(state, step, cancellationToken);
+                events.AddRange(done);
+                foreach (var e in done)
+                {
+                    state = state.Evolve(e);
+                }
+            }
+        }
+        catch (PredictionException e)
+        {
+            return [Failed(state.RunId, e.Kind, e.Message)];
+        }
+
+        return events;
+    }
+
+    private async Task<IReadOnlyList<IRunMessage>> ExecuteAsync(RunPredictorState state, PredictStep step, CancellationToken cancellationToken) => step switch
+    {
+        RefitStep refitStep => [await RefitAsync(state.RunId, refitStep, cancellationToken)],
+        AdoptStep adopt => [new AdapterTrained(state.RunId, adopt.Task, adopt.Predictor.Registration.Model, adopt.Version, adopt.Predictor.Registration.SampleCount,
+            adopt.Predictor.Registration.ValidationSrcc, adopt.Predictor.Registration.WeightsBlobHash, adopt.Predictor.Registration.Seed, adopt.Predictor.Source)],
+        ScoreStep score => await ScoreAsync(state, score, cancellationToken),
+        FailStep fail => [Failed(state.RunId, fail.Kind, fail.Reason)],
+        _ => throw new InvalidOperationException($"Unknown plan step {step.GetType().Name}."),
+    };
+
+    private async Task<AdapterTrained> RefitAsync(Guid runId, RefitStep step, CancellationToken cancellationToken)
+    {
+        var current = step.Basis is { } basis ? await models.GetAsync(basis.Model, basis.WeightsBlobHash, cancellationToken) : null;
+        var result = await refit.FitAsync(step.Model, step.Labels, current, step.Seed, cancellationToken);
+        var hash = await blobs.PutAsync(result.Weights, ModelKinds.MediaType(result.Model), cancellationToken);
+        return new AdapterTrained(runId, step.Task, result.Model, step.Version, result.SampleCount,
+            double.IsFinite(result.ValidationSrcc) ? result.ValidationSrcc : 0, hash, step.Seed, $"refit on {result.SampleCount} labels of this run");
+    }
+
+    private async Task<IReadOnlyList<IRunMessage>> ScoreAsync(RunPredictorState state, ScoreStep step, CancellationToken cancellationToken)
+    {
+        var request = step.Request;
+        var perTask = new Dictionary<string, IReadOnlyList<PredictedMetric>>(StringComparer.Ordinal);
+        foreach (var task in request.Tasks.Distinct(StringComparer.Ordinal))
+        {
+            var trained = state.Current(task, step.Version)!;
+            var model = await models.GetAsync(trained.Model, trained.WeightsBlobHash, cancellationToken);
+            perTask[task] = await model.ScoreAsync(request.Candidates, resolver, cancellationToken);
+        }
+
+        var scores = request.Candidates.Select((candidate, i) => new CandidateScore(candidate,
+            perTask.ToDictionary(p => p.Key, p => p.Value[i].Mean, StringComparer.Ordinal),
+            perTask.Count == 0 ? 0 : perTask.Values.Max(p => p[i].Spread))).ToList();
+        var batches = scores.Chunk(step.BatchSize).ToList();
+        if (batches.Count == 0)
+        {
+            batches.Add([]);
+        }
+
+        return batches.Select((batch, b) => (IRunMessage)new CandidateScored(request.RunId, request.RequestId, request.Generation, step.Version, batch, b, batches.Count)).ToList();
+    }
+
+    private RunFailed Failed(Guid runId, string kind, string reason) => new(runId, StageName, $"{kind}: {reason}", clock.GetUtcNow());
+}
