@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NasPipeline.ComputationGraph;
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;

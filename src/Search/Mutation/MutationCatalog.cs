@@ -1,3 +1,5 @@
+using NasPipeline.ComputationGraph.Editing;
+
 namespace NasPipeline.Search.Mutation;
 
 /// <summary>Every mutation a model allows now, in a fixed order, and applying one to a copy of the model.</summary>
@@ -20,7 +22,7 @@ internal static class MutationCatalog
 
         foreach (var node in KernelShrink.Candidates(model))
         {
-            var kernel = model.Initializer(model.Nodes.First(n => ChannelGroupAnalysis.NodeName(n) == node).Input[1])!.Dims[2];
+            var kernel = model.Initializer(model.Nodes.First(n => OnnxModelEditor.NodeName(n) == node).Input[1])!.Dims[2];
             mutations.Add(new GraphMutation(MutationKind.ShrinkKernel, node, kernel, kernel - 2));
         }
 

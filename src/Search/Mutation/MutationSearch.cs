@@ -1,4 +1,5 @@
 using NasPipeline.ComputationGraph;
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.Optimization.Nsga3;
 
 namespace NasPipeline.Search.Mutation;

@@ -1,4 +1,5 @@
 using NasPipeline.ComputationGraph;
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.Search.Mutation;
 
 namespace NasPipeline.Search.Tests.Mutation;
