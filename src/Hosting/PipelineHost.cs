@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Hosting.EventStore;
@@ -30,7 +31,17 @@ public static class PipelineHost
             return 2;
         }
 
-        await host.RunAsync();
+        try
+        {
+            await host.RunAsync();
+        }
+        catch (OptionsValidationException e)
+        {
+            // Settings bound with AddValidatedSettings are checked as the host starts, not while it is built.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
         return 0;
     }
 
