@@ -43,7 +43,7 @@ public sealed class CliHost : IAsyncDisposable
 
     public static async Task<CliHost> StartAsync(bool withBus, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder([]);
+        var builder = PipelineHostBuilder.Create([]);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("MassTransit", LogLevel.Error);
@@ -53,21 +53,11 @@ public sealed class CliHost : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, CliHostLifetime>();
         var settings = PatientConnect(PipelineSettings.From(builder.Configuration));
         var embedded = withBus && settings.RabbitMqUri is null;
+        // With a broker this process only publishes, so its bus carries no stage.
+        IPipelineStage[]? stages = withBus ? (embedded ? AllStages.Create() : []) : null;
         // Stages apply the schema when they start, and so does this process when it runs them; a plain CLI call only
         // checks that it is there, so any number of them can run at once.
-        builder.Services.AddPipelineInfrastructure(settings, embedded ? SchemaPolicy.ApplyAtStart : SchemaPolicy.ApplyIfMissing);
-        if (withBus)
-        {
-            IPipelineStage[] stages = embedded ? AllStages.Create() : [];
-            foreach (var stage in stages)
-            {
-                stage.Configure(builder.Configuration);
-                stage.AddServices(builder.Services);
-            }
-
-            NasPipeline.Hosting.Messaging.BusSetup.AddPipelineBus(builder.Services, settings, stages);
-        }
-
+        builder.AddPipeline(settings, embedded ? SchemaPolicy.ApplyAtStart : SchemaPolicy.ApplyIfMissing, stages);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new CliHost(host, settings, embedded);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Contracts.Model;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Cli;
 
@@ -49,20 +50,9 @@ public static partial class SubmissionOptions
     public static IReadOnlyList<Objective> DefaultObjectives(IReadOnlyList<string> tasks) =>
         [.. tasks.Select(t => new Objective(t, ObjectiveDirection.Maximize)), new Objective(CostNames.Macs, ObjectiveDirection.Minimize)];
 
-    public static SearchSpacePoint ParsePoint(string text)
-    {
-        var parts = text.Split(':', 2);
-        var genes = parts.Length == 2 ? parts[1].Split(',', StringSplitOptions.TrimEntries) : [];
-        var encoding = new List<int>();
-        foreach (var gene in genes)
-        {
-            encoding.Add(int.TryParse(gene, NumberStyles.Integer, CultureInfo.InvariantCulture, out var g)
-                ? g
-                : throw new CliUsageException($"Search-space point '{text}': gene '{gene}' is not a whole number."));
-        }
-
-        return parts.Length == 2 && parts[0].Length > 0
-            ? new SearchSpacePoint(parts[0], encoding)
-            : throw new CliUsageException($"Search-space point '{text}' must look like SPACE:1,0,2,...");
-    }
+    public static SearchSpacePoint ParsePoint(string text) => CandidateCodec.TryDecode(text, out var space, out var genes, out var invalid)
+        ? new SearchSpacePoint(space, genes)
+        : throw new CliUsageException(invalid is null
+            ? $"Search-space point '{text}' must look like SPACE:1,0,2,..."
+            : $"Search-space point '{text}': gene '{invalid}' is not a whole number.");
 }

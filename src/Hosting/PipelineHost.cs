@@ -1,30 +1,20 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Hosting.EventStore;
-using NasPipeline.Hosting.Messaging;
 
 namespace NasPipeline.Hosting;
 
-/// <summary>The one bootstrap every stage process (and the all-in-one host) goes through.</summary>
+/// <summary>The host of every stage process (and the all-in-one host): <see cref="PipelineHostBuilder"/> with the stages
+/// and the schema applied at start.</summary>
 public static class PipelineHost
 {
     public static HostApplicationBuilder CreateBuilder(string[] args, params IPipelineStage[] stages)
     {
-        var builder = Host.CreateApplicationBuilder(args);
-        builder.Configuration.AddEnvironmentVariables();
-        var settings = PipelineSettings.From(builder.Configuration);
-        builder.Services.AddPipelineInfrastructure(settings);
-        foreach (var stage in stages)
-        {
-            stage.Configure(builder.Configuration);
-            stage.AddServices(builder.Services);
-        }
-
-        builder.Services.AddPipelineBus(settings, stages);
-        return builder;
+        var builder = PipelineHostBuilder.Create(args);
+        return builder.AddPipeline(PipelineSettings.From(builder.Configuration), SchemaPolicy.ApplyAtStart, stages);
     }
 
     /// <summary>Runs the stages until Ctrl-C/SIGTERM; bad configuration is a one-line error and exit code 2.</summary>
@@ -41,7 +31,17 @@ public static class PipelineHost
             return 2;
         }
 
-        await host.RunAsync();
+        try
+        {
+            await host.RunAsync();
+        }
+        catch (OptionsValidationException e)
+        {
+            // Settings bound with AddValidatedSettings are checked as the host starts, not while it is built.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
         return 0;
     }
 

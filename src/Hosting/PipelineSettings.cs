@@ -26,6 +26,9 @@ public sealed record PipelineSettings(string PostgresConnectionString, Uri? Rabb
             configuration[SchemaKey] is { Length: > 0 } schema ? schema : "nasp");
     }
 
+    /// <summary>From environment variables alone, for commands that start no host but need to know where the servers are.</summary>
+    public static PipelineSettings FromEnvironment() => From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+
     private static Uri? ParseUri(string? text, string variable)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -21,8 +21,8 @@ public sealed class SearchSpacePointImporter(ISearchSpace space) : CsvArchitectu
 
     protected override (ComputationGraph.ComputationGraph Graph, string Encoding) Build(string encoding)
     {
-        var prefix = space.Name + ":";
-        var genes = Integers.In(encoding.StartsWith(prefix, StringComparison.Ordinal) ? encoding[prefix.Length..] : encoding);
+        var bare = CandidateCodec.TrySplit(encoding, out var name, out var rest) && name == space.Name ? rest : encoding;
+        var genes = Integers.In(bare);
         var repaired = space.Repair(genes);
         var graph = _extractor.Extract(space.ToOnnx(repaired), ExtractionOptions.Default);
         return (graph, CandidateCodec.Encode(space.Name, repaired));

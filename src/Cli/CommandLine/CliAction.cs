@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NasPipeline.Hosting;
 using NasPipeline.Vision.Data;
@@ -33,7 +34,7 @@ public static class CliAction
             await Console.Error.WriteLineAsync($"Run `{CommandPath.Of(command)} --help` for its options.");
             return ExitCodes.Usage;
         }
-        catch (PipelineConfigurationException e)
+        catch (Exception e) when (e is PipelineConfigurationException or OptionsValidationException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Usage;

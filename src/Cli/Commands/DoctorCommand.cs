@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using NasPipeline.Cli.CommandLine;
 using Npgsql;
 using NasPipeline.Hosting;
@@ -33,7 +32,7 @@ public static class DoctorCommand
         PipelineSettings settings;
         try
         {
-            settings = PipelineSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+            settings = PipelineSettings.FromEnvironment();
         }
         catch (PipelineConfigurationException e)
         {

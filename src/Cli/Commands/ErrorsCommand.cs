@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting;
 
@@ -13,7 +12,7 @@ public static class ErrorsCommand
         var samples = CliOptions.Int("--samples", 5, "How many messages of each error queue to show.");
         var command = new Command("errors", "List the messages in RabbitMQ's _error queues with their fault reasons.") { samples };
         command.SetCliAction((parse, output, ct) =>
-            RunAsync(parse.GetValue(samples), output, PipelineSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build()), ct));
+            RunAsync(parse.GetValue(samples), output, PipelineSettings.FromEnvironment(), ct));
         return command;
     }
 

@@ -99,17 +99,16 @@ public static class ExportCommand
     /// <summary>SPACE:genes (or SPACE:smallest / SPACE:largest) of a registered space; null for anything else (a run id).</summary>
     private static (ISearchSpace Space, IReadOnlyList<int> Genes)? Point(SearchSpaceRegistry spaces, string target)
     {
-        var colon = target.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
+        if (!CandidateCodec.TrySplit(target, out var name, out var genes))
         {
             return null;
         }
 
-        if (!spaces.TryGet(target[..colon], out var space))
+        if (!spaces.TryGet(name, out var space))
         {
-            throw new CliUsageException($"'{target[..colon]}' is not a search space (spaces: {string.Join(", ", spaces.Names)}).");
+            throw new CliUsageException($"'{name}' is not a search space (spaces: {string.Join(", ", spaces.Names)}).");
         }
 
-        return (space, PointText.Parse(space, target[(colon + 1)..], $"the point {target}"));
+        return (space, PointText.Parse(space, genes, $"the point {target}"));
     }
 }

@@ -64,7 +64,7 @@ public static class SpaceCommand
         foreach (var p in points)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{PointText.Format(p.encoding),-40} {p.macs,12:N0} MACs {p.@params,10:N0} params  {p.description}"));
+                $"{CandidateCodec.FormatGenes(p.encoding),-40} {p.macs,12:N0} MACs {p.@params,10:N0} params  {p.description}"));
         }
 
         return 0;

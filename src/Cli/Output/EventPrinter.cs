@@ -2,6 +2,7 @@ using System.Globalization;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Cli.Output;
 
@@ -27,7 +28,7 @@ public static class EventPrinter
         GenerationCompleted g => $"generation {g.Generation} done: front of {g.Front.Count}, hypervolume {g.Hypervolume:G4}",
         SupernetTrained t => $"supernet {t.Space} trained for {t.Task}: {t.Epochs.Count} epochs, conflict {(t.Epochs.Count > 0 ? t.Epochs[^1].GradientConflictRate : 0):P1}, " +
             string.Join(", ", t.Evaluated.Select(v => $"{v.Metric} {v.Value:F4}")) + $", checkpoint {t.CheckpointBlobHash[..12]}",
-        SubnetEvaluated v => $"subnet {v.Point.Space}:{string.Join(',', v.Point.Encoding)} on {v.Task}: {v.Metric} {v.Value:F4} ({v.Split}, {v.Images} images)",
+        SubnetEvaluated v => $"subnet {CandidateCodec.Encode(v.Point.Space, v.Point.Encoding)} on {v.Task}: {v.Metric} {v.Value:F4} ({v.Split}, {v.Images} images)",
         SubnetAdapted s => $"subnet adapted: {s.Candidate} {string.Join(", ", s.Metrics.Select(kv => $"{kv.Key}={kv.Value:G4}"))}",
         SearchCompleted { ModelBlobHash: { } model } s => $"search completed: kept network {Costs(s.Front[0])}, its ONNX is blob {model}"
             + (s.ModelWeights is { } weights ? $" ({weights})" : ""),

@@ -16,14 +16,9 @@ public static class PointText
                 return space.Largest;
         }
 
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var genes = new int[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
+        if (!CandidateCodec.TryParseGenes(text, out var genes, out var invalid))
         {
-            if (!int.TryParse(parts[i], out genes[i]))
-            {
-                throw new CliUsageException($"{option}: '{parts[i]}' is not a gene value; give smallest, largest or {space.Genes.Count} comma-separated integers.");
-            }
+            throw new CliUsageException($"{option}: '{invalid}' is not a gene value; give smallest, largest or {space.Genes.Count} comma-separated integers.");
         }
 
         if (genes.Length != space.Genes.Count)
@@ -41,6 +36,4 @@ public static class PointText
 
         return space.Repair(genes);
     }
-
-    public static string Format(IReadOnlyList<int> encoding) => string.Join(',', encoding);
 }

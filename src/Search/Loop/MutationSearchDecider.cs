@@ -1,4 +1,5 @@
 using NasPipeline.ComputationGraph;
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;

@@ -1,3 +1,4 @@
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.ComputationGraph.Onnx.Proto;
 
 namespace NasPipeline.Search.Mutation;
@@ -49,7 +50,7 @@ internal static class BlockRemoval
                 if (shapes.TryGetValue(skip, out var skipShape) && skipShape.SequenceEqual(outShape)
                     && Branch(branch, skip, add, producers, readers, constants, outputs) is { } body)
                 {
-                    blocks.Add(new Block(ChannelGroupAnalysis.NodeName(add), skip, body.Count));
+                    blocks.Add(new Block(OnnxModelEditor.NodeName(add), skip, body.Count));
                 }
             }
         }
@@ -59,7 +60,7 @@ internal static class BlockRemoval
 
     public static void Apply(OnnxModelEditor model, Block block)
     {
-        var add = model.Nodes.First(n => ChannelGroupAnalysis.NodeName(n) == block.AddNode);
+        var add = model.Nodes.First(n => OnnxModelEditor.NodeName(n) == block.AddNode);
         model.Rewire(add.Output[0], block.Skip);
         model.RemoveDeadNodes();
     }

@@ -1,3 +1,4 @@
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.ComputationGraph.Onnx.Proto;
 
 namespace NasPipeline.Search.Mutation;
@@ -78,7 +79,7 @@ internal sealed class ChannelGroupAnalysis
 
     private void Visit(NodeProto node)
     {
-        var name = NodeName(node);
+        var name = OnnxModelEditor.NodeName(node);
         switch (node.OpType)
         {
             case "Conv":
@@ -261,6 +262,4 @@ internal sealed class ChannelGroupAnalysis
             _layout[output] = [NewGroup(0, frozen: true)];
         }
     }
-
-    public static string NodeName(NodeProto node) => node.Name.Length > 0 ? node.Name : node.Output[0];
 }

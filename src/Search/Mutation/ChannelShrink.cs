@@ -1,3 +1,5 @@
+using NasPipeline.ComputationGraph.Editing;
+
 namespace NasPipeline.Search.Mutation;
 
 /// <summary>Keeps the first <c>channels</c> channels of a group: the producers' output channels (weights, biases,
@@ -32,7 +34,7 @@ internal static class ChannelShrink
             }
             else
             {
-                var node = model.Nodes.First(n => ChannelGroupAnalysis.NodeName(n) == edit.GroupAttributeNode);
+                var node = model.Nodes.First(n => OnnxModelEditor.NodeName(n) == edit.GroupAttributeNode);
                 var removed = (group.Channels - channels) * edit.Layout.Count(g => analysis.Find(g) == group.Id);
                 OnnxModelEditor.SetIntAttribute(node, "group", OnnxModelEditor.IntAttribute(node, "group", 1) - removed);
             }

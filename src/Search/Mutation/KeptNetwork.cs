@@ -1,3 +1,5 @@
+using NasPipeline.ComputationGraph.Editing;
+
 namespace NasPipeline.Search.Mutation;
 
 /// <summary>The ONNX of a mutation search's kept network as it leaves the search: ONNX Runtime can run it.</summary>

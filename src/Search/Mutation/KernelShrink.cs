@@ -1,3 +1,4 @@
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.ComputationGraph.Onnx.Proto;
 
 namespace NasPipeline.Search.Mutation;
@@ -10,12 +11,12 @@ internal static class KernelShrink
     /// explicit padding of at least 1 on every side.</summary>
     public static IReadOnlyList<string> Candidates(OnnxModelEditor model) => model.Nodes
         .Where(n => n.OpType == "Conv" && Qualifies(model, n))
-        .Select(ChannelGroupAnalysis.NodeName)
+        .Select(OnnxModelEditor.NodeName)
         .ToList();
 
     public static void Apply(OnnxModelEditor model, string nodeName)
     {
-        var node = model.Nodes.First(n => ChannelGroupAnalysis.NodeName(n) == nodeName);
+        var node = model.Nodes.First(n => OnnxModelEditor.NodeName(n) == nodeName);
         if (!Qualifies(model, node))
         {
             throw new InvalidOperationException($"'{nodeName}' has no kernel that can shrink.");

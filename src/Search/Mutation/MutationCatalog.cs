@@ -1,3 +1,4 @@
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Search.Mutation;
@@ -22,7 +23,7 @@ internal static class MutationCatalog
 
         foreach (var node in KernelShrink.Candidates(model))
         {
-            var kernel = model.Initializer(model.Nodes.First(n => ChannelGroupAnalysis.NodeName(n) == node).Input[1])!.Dims[2];
+            var kernel = model.Initializer(model.Nodes.First(n => OnnxModelEditor.NodeName(n) == node).Input[1])!.Dims[2];
             mutations.Add(new NetworkMutation(MutationKind.ShrinkKernel, node, kernel, kernel - 2));
         }
 

@@ -1,7 +1,5 @@
 using System.Text;
-using Google.Protobuf;
-using NasPipeline.ComputationGraph.Inference;
-using NasPipeline.ComputationGraph.Onnx;
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.ComputationGraph.Onnx.Proto;
 using NasPipeline.Optimization.Nsga3;
 
@@ -37,9 +35,7 @@ internal static class SeededWeights
         {
             var reader = readers.TryGetValue(tensor.Name, out var r) ? r : default;
             var count = tensor.Dims.Aggregate(1L, (a, d) => a * d);
-            var numbers = Values(tensor, reader.Node, reader.Index, count, seed);
-            TensorSlice.Clear(tensor);
-            tensor.RawData = UnsafeByteOperations.UnsafeWrap(Encode(tensor, numbers));
+            TensorValues.Write(tensor, Values(tensor, reader.Node, reader.Index, count, seed));
             filled++;
             values += count;
         }
@@ -58,7 +54,7 @@ internal static class SeededWeights
             return numbers;
         }
 
-        if (dims.Count < 2 || !DataTypes.IsFloat(tensor.DataType))
+        if (dims.Count < 2 || !TensorValues.IsFloat(tensor))
         {
             return numbers;
         }
@@ -79,43 +75,6 @@ internal static class SeededWeights
         }
 
         return numbers;
-    }
-
-    private static byte[] Encode(TensorProto tensor, double[] numbers)
-    {
-        var size = TensorDecoder.ElementSize(tensor.DataType);
-        if (size == 0)
-        {
-            throw new InvalidOperationException($"'{tensor.Name}' (element type {tensor.DataType}) has no data and cannot be filled.");
-        }
-
-        var bytes = new byte[numbers.Length * size];
-        var span = bytes.AsSpan();
-        for (var i = 0; i < numbers.Length; i++)
-        {
-            var at = span.Slice(i * size, size);
-            switch (tensor.DataType)
-            {
-                case DataTypes.Float:
-                    System.Buffers.Binary.BinaryPrimitives.WriteSingleLittleEndian(at, (float)numbers[i]);
-                    break;
-                case DataTypes.Double:
-                    System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(at, numbers[i]);
-                    break;
-                case DataTypes.Float16:
-                    System.Buffers.Binary.BinaryPrimitives.WriteHalfLittleEndian(at, (Half)numbers[i]);
-                    break;
-                case DataTypes.Bfloat16:
-                    System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(at, (ushort)(BitConverter.SingleToUInt32Bits((float)numbers[i]) >> 16));
-                    break;
-                default:
-                    // Integer and boolean tensors get 0, or 1 where a normalisation wants one.
-                    at[0] = (byte)numbers[i];
-                    break;
-            }
-        }
-
-        return bytes;
     }
 
     /// <summary>FNV-1a of the name: stable across processes, unlike string.GetHashCode.</summary>

@@ -1,4 +1,5 @@
 using NasPipeline.ComputationGraph;
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.Search.Mutation;
 
 using NasPipeline.Contracts.Model;

@@ -1,4 +1,5 @@
 using NasPipeline.ComputationGraph;
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.Search.Mutation;
 using NasPipeline.Tests.Shared.Onnx;
 using Xunit.Abstractions;
@@ -75,7 +76,7 @@ public sealed class KeptNetworkOnnxRuntimeTests(ITestOutputHelper output)
         var centred = WeightValues.Replace(SmallCnn, conv1, (i, v) => i % 9 == 4 ? v : 0f);
         var model = OnnxModelEditor.Parse(centred);
 
-        KernelShrink.Apply(model, ChannelGroupAnalysis.NodeName(model.Nodes.Single(n => n.OpType == "Conv" && n.Input[1] == conv1)));
+        KernelShrink.Apply(model, OnnxModelEditor.NodeName(model.Nodes.Single(n => n.OpType == "Conv" && n.Input[1] == conv1)));
 
         AssertSameOutputs(centred, KeptNetwork.Of(model, seed: 0).Onnx, [1, 1, 28, 28]);
     }

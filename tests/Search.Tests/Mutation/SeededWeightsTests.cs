@@ -1,3 +1,4 @@
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.ComputationGraph.Writing;
 using NasPipeline.Search.Mutation;
 

@@ -1,3 +1,4 @@
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.Search.Mutation;
 using static NasPipeline.Search.Tests.Mutation.TinyModels;
 

@@ -1,3 +1,4 @@
+using NasPipeline.ComputationGraph.Editing;
 using System.Buffers.Binary;
 using Google.Protobuf;
 using NasPipeline.ComputationGraph.Onnx.Proto;

@@ -1,8 +1,8 @@
 using Google.Protobuf;
+using NasPipeline.ComputationGraph.Editing;
 using NasPipeline.ComputationGraph.Onnx.Proto;
-using NasPipeline.Search.Mutation;
 
-namespace NasPipeline.Search.Tests.Mutation;
+namespace NasPipeline.ComputationGraph.Tests.Editing;
 
 /// <summary>Slicing whatever storage a tensor uses: typed values, raw bytes of any element size, or none at all.</summary>
 public sealed class TensorSliceTests

@@ -2,14 +2,14 @@ using Google.Protobuf;
 using NasPipeline.ComputationGraph.Onnx;
 using NasPipeline.ComputationGraph.Onnx.Proto;
 
-namespace NasPipeline.Search.Mutation;
+namespace NasPipeline.ComputationGraph.Editing;
 
 /// <summary>
 /// Cuts an initializer down to some ranges of one axis, data included: raw bytes or typed values, whatever the
 /// element type. A tensor that carries no data here (stripped, or stored in an external file a blob cannot bring
-/// along) keeps none; <see cref="SeededWeights"/> fills it when the model is written out.
+/// along) keeps none; whoever writes the model out fills it (<see cref="TensorValues.Write"/>).
 /// </summary>
-internal static class TensorSlice
+public static class TensorSlice
 {
     public static void Apply(TensorProto tensor, int axis, IReadOnlyList<KeptRange> keep)
     {

@@ -1,16 +1,16 @@
 using Google.Protobuf;
-using NasPipeline.ComputationGraph;
 using NasPipeline.ComputationGraph.Onnx;
 using NasPipeline.ComputationGraph.Onnx.Proto;
 
-namespace NasPipeline.Search.Mutation;
+namespace NasPipeline.ComputationGraph.Editing;
 
 /// <summary>
 /// A private copy of an ONNX model that mutations edit in place: initializer slices, node attributes, rewiring and
 /// dead-node removal. A sliced weight keeps the data of the entries it keeps, so a mutant computes what the submitted
-/// network computes on the channels and taps that remain; <see cref="SeededWeights"/> fills what the file never carried.
+/// network computes on the channels and taps that remain. What the file never carried stays empty
+/// (<see cref="TensorSlice.HasData"/>) for the caller to fill (<see cref="TensorValues.Write"/>).
 /// </summary>
-internal sealed class OnnxModelEditor
+public sealed class OnnxModelEditor
 {
     private readonly ModelProto _model;
 
@@ -70,6 +70,9 @@ internal sealed class OnnxModelEditor
 
         return constants;
     }
+
+    /// <summary>A node's stable name: exporters may leave names empty, and its first output is unique in the graph.</summary>
+    public static string NodeName(NodeProto node) => node.Name.Length > 0 ? node.Name : node.Output[0];
 
     public static long IntAttribute(NodeProto node, string name, long fallback) =>
         node.Attribute.FirstOrDefault(a => a.Name == name) is { } a ? a.I : fallback;
@@ -143,7 +146,7 @@ internal sealed class OnnxModelEditor
                 if (initializers.TryGetValue(name, out var tensor) && !seen.Add(name))
                 {
                     var copy = tensor.Clone();
-                    copy.Name = $"{name}__{ChannelGroupAnalysis.NodeName(node)}_{i}";
+                    copy.Name = $"{name}__{NodeName(node)}_{i}";
                     graph.Initializer.Add(copy);
                     initializers[copy.Name] = copy;
                     node.Input[i] = copy.Name;

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NasPipeline.Hosting.Settings;
+
+namespace NasPipeline.Hosting.Tests.Settings;
+
+/// <summary>AddValidatedSettings through the options pattern: IOptions, and a host that refuses to start.</summary>
+public sealed class ValidatedSettingsRegistrationTests
+{
+    private static HostApplicationBuilder Builder(params (string Key, string Value)[] pairs)
+    {
+        var builder = Host.CreateApplicationBuilder([]);
+        builder.Configuration.AddInMemoryCollection(pairs.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
+        return builder;
+    }
+
+    [Fact]
+    public void Options_carry_the_bound_settings()
+    {
+        var builder = Builder(("Sample:BatchSize", "9"));
+        builder.Services.AddValidatedSettings<SampleSettings, SampleSettingsValidator>(builder.Configuration, "Sample");
+        using var host = builder.Build();
+
+        Assert.Equal(9, host.Services.GetRequiredService<IOptions<SampleSettings>>().Value.BatchSize);
+    }
+
+    [Fact]
+    public async Task The_host_does_not_start_and_says_what_the_validator_says()
+    {
+        var builder = Builder(("Sample:BatchSize", "0"), ("Sample:Name", ""));
+        builder.Services.AddValidatedSettings<SampleSettings, SampleSettingsValidator>(builder.Configuration, "Sample");
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            ["Sample__BatchSize: 'Batch Size' must be greater than or equal to '1'.", "Sample__Name: 'Name' must not be empty."],
+            error.Failures);
+    }
+
+    [Fact]
+    public async Task A_positional_record_with_a_value_of_the_wrong_type_fails_at_start_too()
+    {
+        var builder = Builder(("Search:Population", "lots"));
+        builder.Services.AddValidatedSettings<PositionalSettings, PositionalSettingsValidator>(builder.Configuration, "Search");
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.StartsWith("Search: ", Assert.Single(error.Failures));
+    }
+}
