@@ -31,9 +31,17 @@ public sealed class PredictHandler(
         writer.DecideOnceAsync(request.RunId, $"{StageName}/score/{request.RequestId}", RunPredictorState.Fold, async (state, token) =>
         {
             var found = new Dictionary<string, StartingPredictor?>(StringComparer.Ordinal);
-            foreach (var task in decider.Adoptions(state, request))
+            try
             {
-                found[task] = await starting.FindAsync(task, token);
+                foreach (var task in decider.Adoptions(state, request))
+                {
+                    found[task] = await starting.FindAsync(task, token);
+                }
+            }
+            catch (PredictionException e)
+            {
+                // The default predictor could not be made (its data file, say): the run fails saying what to set.
+                return [Failed(state.RunId, e.Kind, e.Message)];
             }
 
             return await ExecuteAsync(state, decider.Score(state, request, found), token);

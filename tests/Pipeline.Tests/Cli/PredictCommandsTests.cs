@@ -214,7 +214,8 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
         Assert.True(picked.ExitCode == 0, picked.Output);
         Assert.Equal(other, OnnxRuntimeRun.Metadata(await File.ReadAllBytesAsync(file))["nasp.point"]);
 
-        var train = await NaspCli.RunAsync(env, "supernet", "train", "--train-images", "64", "--batch", "32", "--eval-images", "64", "--seed", "3", "--run", runId);
+        var train = await NaspCli.RunAsync(env, "supernet", "train", "--train-images", "64", "--batch", "32", "--eval-images", "64", "--seed", "3", "--run", runId,
+            "--out", Path.Combine(folder, "supernet.ckpt"));
         Assert.True(train.ExitCode == 0, train.Output);
         var inherited = await NaspCli.RunAsync(env, "export", runId, "--out", file);
         Assert.True(inherited.ExitCode == 0, inherited.Output);

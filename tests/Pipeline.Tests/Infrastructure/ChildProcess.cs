@@ -60,9 +60,20 @@ public sealed class ChildProcess : IAsyncDisposable
         return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {dll}"), Path.GetFileName(dll));
     }
 
+    /// <summary>Waits for a line; a process that never prints it is killed, so a failed start leaves no stage behind to
+    /// take later tests' messages off the shared queues.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        await Eventually.TrueAsync(() => Output.Contains(text, StringComparison.Ordinal) || HasExited, timeout, $"'{text}' in the output of {_name}");
+        try
+        {
+            await Eventually.TrueAsync(() => Output.Contains(text, StringComparison.Ordinal) || HasExited, timeout, $"'{text}' in the output of {_name}");
+        }
+        catch (TimeoutException)
+        {
+            Kill();
+            throw;
+        }
+
         if (!Output.Contains(text, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"process exited ({ExitCode}) before printing '{text}':\n{Output}");

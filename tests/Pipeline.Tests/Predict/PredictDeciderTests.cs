@@ -79,7 +79,9 @@ public sealed class PredictDeciderTests
         var current = new AdapterTrained(Run, "cls", ModelKinds.Rbf, 1, 10, 0.5, "w1", 0);
         var state = Given(current, Measured("cls", "aa11", 0.5), Measured("cls", "bb22", 0.6), Measured("cls", "cc33", 0.7));
 
-        Assert.Equal([new ScoreStep(Request("cls"), 1, 2)], Decider.Score(state, Request("cls"), Starting()));
+        var request = Request("cls");
+
+        Assert.Equal([new ScoreStep(request, 1, 2)], Decider.Score(state, request, Starting()));
     }
 
     [Fact]

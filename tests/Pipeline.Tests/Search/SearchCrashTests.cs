@@ -20,7 +20,7 @@ public sealed class SearchCrashTests(PipelineFixture fixture, ITestOutputHelper 
         const int runs = 4;
         await using var predictor = await PredictorStub.StartAsync(fixture.Writer);
         await StageQueues.PurgeAsync("nasp-search");
-        var stage = await StartSearchAsync();
+        await using var stage = await StartSearchAsync();
         await using var bus = await TestBus.StartAsync();
         var ids = new List<Guid>();
         for (var i = 0; i < runs; i++)
@@ -52,7 +52,6 @@ public sealed class SearchCrashTests(PipelineFixture fixture, ITestOutputHelper 
             Assert.True(redrive.Identical, $"{runId}: {redrive.Recorded}\n!=\n{redrive.Redriven}");
         }
 
-        await stage.DisposeAsync();
     }
 
     private async Task<ChildProcess> StartSearchAsync()
