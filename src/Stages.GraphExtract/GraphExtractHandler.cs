@@ -23,7 +23,7 @@ public sealed class GraphExtractHandler(IBlobStore blobs, RunEventWriter writer,
     public const string StageName = "graph-extract";
 
     public Task<IReadOnlyList<IRunMessage>> HandleAsync(ModelSubmitted submission, CancellationToken cancellationToken) =>
-        writer.DecideOnceAsync(submission.RunId, $"{StageName}/{submission.RunId}", events => events,
+        writer.DecideOnceAsync(submission.RunId, $"{StageName}/{submission.RunId}", RunFold.Nothing,
             async (_, token) => [await DecideAsync(submission, token)], cancellationToken, opening: submission);
 
     private async Task<IRunMessage> DecideAsync(ModelSubmitted submission, CancellationToken cancellationToken)

@@ -27,8 +27,10 @@ public sealed class PredictHandler(
 {
     public const string StageName = "predict";
 
+    private static readonly RunFold<RunPredictorState> Fold = new(RunPredictorState.Empty, (state, e) => state.Evolve(e));
+
     public Task<IReadOnlyList<IRunMessage>> ScoreAsync(ScoreCandidates request, CancellationToken cancellationToken) =>
-        writer.DecideOnceAsync(request.RunId, $"{StageName}/score/{request.RequestId}", RunPredictorState.Fold, async (state, token) =>
+        writer.DecideOnceAsync(request.RunId, $"{StageName}/score/{request.RequestId}", Fold, async (state, token) =>
         {
             var found = new Dictionary<string, StartingPredictor?>(StringComparer.Ordinal);
             try
@@ -50,7 +52,7 @@ public sealed class PredictHandler(
     /// <summary>Labels arrived (pseudo-labels, or an adapted subnet's measured metrics), appended by whoever produced
     /// them: refit the tasks they cover.</summary>
     public Task<IReadOnlyList<IRunMessage>> LearnAsync(IRunMessage labelled, Guid requestId, CancellationToken cancellationToken) =>
-        writer.DecideOnceAsync(labelled.RunId, $"{StageName}/labels/{requestId}", RunPredictorState.Fold,
+        writer.DecideOnceAsync(labelled.RunId, $"{StageName}/labels/{requestId}", Fold,
             (state, token) => ExecuteAsync(state, decider.Learn(state), token), cancellationToken);
 
     private async Task<IReadOnlyList<IRunMessage>> ExecuteAsync(RunPredictorState state, IReadOnlyList<PredictStep> plan, CancellationToken cancellationToken)

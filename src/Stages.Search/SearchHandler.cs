@@ -15,8 +15,10 @@ public sealed class SearchHandler(RunEventWriter writer, IBlobStore blobs, NatSe
 {
     public const string StageName = "search";
 
+    private static readonly RunFold<RunState> Fold = new(RunState.Empty, (state, e) => state.Evolve(e));
+
     public Task<IReadOnlyList<IRunMessage>> HandleAsync(IRunMessage trigger, string triggerKey, CancellationToken cancellationToken) =>
-        writer.DecideOnceAsync(trigger.RunId, $"{StageName}/{triggerKey}", RunState.Fold, DecideAsync, cancellationToken);
+        writer.DecideOnceAsync(trigger.RunId, $"{StageName}/{triggerKey}", Fold, DecideAsync, cancellationToken);
 
     /// <summary>The mutation search's decisions name its mutants' graphs and the kept network by hash: those go to the
     /// blob store before the decisions are appended.</summary>

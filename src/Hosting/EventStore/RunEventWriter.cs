@@ -16,13 +16,15 @@ public sealed class RunEventWriter(IDocumentStore store)
 {
     private const int ConcurrencyAttempts = 5;
 
+    private readonly FoldCache _folded = new();
+
     /// <summary>Decides once per <paramref name="dedupeKey"/>. <paramref name="opening"/> is the one exception to "the
     /// producer appends": a submission published straight to the bus (not through <c>nasp submit</c>) opens its own
     /// stream when its acceptor decides on it, so every run's stream starts with what was submitted. It is not returned.</summary>
     public async Task<IReadOnlyList<IRunMessage>> DecideOnceAsync<TState>(
         Guid runId,
         string dedupeKey,
-        Func<IEnumerable<object>, TState> fold,
+        RunFold<TState> fold,
         Func<TState, CancellationToken, Task<IReadOnlyList<IRunMessage>>> decide,
         CancellationToken cancellationToken,
         IRunMessage? opening = null)
@@ -36,6 +38,7 @@ public sealed class RunEventWriter(IDocumentStore store)
             catch (Exception e) when (attempt < ConcurrencyAttempts && IsRace(e))
             {
                 // Another replica handled the same message or wrote to the run meanwhile: read again and decide again.
+                _folded.Forget(runId);
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
             }
         }
@@ -77,22 +80,22 @@ public sealed class RunEventWriter(IDocumentStore store)
     private async Task<IReadOnlyList<IRunMessage>> TryDecideAsync<TState>(
         Guid runId,
         string dedupeKey,
-        Func<IEnumerable<object>, TState> fold,
+        RunFold<TState> fold,
         Func<TState, CancellationToken, Task<IReadOnlyList<IRunMessage>>> decide,
         IRunMessage? opening,
         CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         var marker = await session.LoadAsync<ProcessedMessage>(dedupeKey, cancellationToken);
-        var stream = await session.Events.FetchStreamAsync(runId, token: cancellationToken);
         if (marker is not null)
         {
-            return Stored(stream, marker);
+            return Stored(await session.Events.FetchStreamAsync(runId, fromVersion: marker.FromVersion, token: cancellationToken), marker);
         }
 
-        var version = stream.Count == 0 ? 0 : stream[^1].Version;
+        var (version, state) = await ReadAsync(session, runId, fold, cancellationToken);
         IReadOnlyList<IRunMessage> opened = version == 0 && opening is not null ? [opening] : [];
-        var decided = await decide(fold(stream.Select(e => e.Data).Concat(opened)), cancellationToken);
+        state = opened.Aggregate(state, (s, e) => fold.Evolve(s, e));
+        var decided = await decide(state, cancellationToken);
         if (decided.Count == 0 && opened.Count == 0)
         {
             return decided;
@@ -118,7 +121,25 @@ public sealed class RunEventWriter(IDocumentStore store)
             ProcessedAt = DateTimeOffset.UtcNow,
         });
         await session.SaveChangesAsync(cancellationToken);
+        _folded.Set(runId, fold, version + payload.Length, decided.Aggregate(state, (s, e) => fold.Evolve(s, e)));
         return decided;
+    }
+
+    /// <summary>The run's state and stream version: from the last state this writer folded, plus the events after it.</summary>
+    private async Task<(long Version, TState State)> ReadAsync<TState>(
+        IDocumentSession session, Guid runId, RunFold<TState> fold, CancellationToken cancellationToken)
+    {
+        if (_folded.TryGet(runId, fold, out var version, out var state))
+        {
+            var tail = await session.Events.FetchStreamAsync(runId, fromVersion: version + 1, token: cancellationToken);
+            if (tail.Count == 0 || tail[0].Version == version + 1)
+            {
+                return (tail.Count == 0 ? version : tail[^1].Version, tail.Aggregate(state, (s, e) => fold.Evolve(s, e.Data)));
+            }
+        }
+
+        var stream = await session.Events.FetchStreamAsync(runId, token: cancellationToken);
+        return (stream.Count == 0 ? 0 : stream[^1].Version, stream.Aggregate(fold.Initial, (s, e) => fold.Evolve(s, e.Data)));
     }
 
     private static IReadOnlyList<IRunMessage> Stored(IReadOnlyList<JasperFx.Events.IEvent> stream, ProcessedMessage marker) =>

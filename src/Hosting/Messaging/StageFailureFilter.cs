@@ -46,7 +46,7 @@ public sealed class StageFailureFilter<T>(RunEventWriter writer, RunReader reade
 
             var failed = new RunFailed(runId, stage, StageFailure.Reason(failure), DateTimeOffset.UtcNow);
             // A submission published straight to the bus has no stream yet: it opens the stream, as a rejection would.
-            var stored = await writer.DecideOnceAsync(runId, $"failed/{stage}/{context.MessageId ?? NewId.NextGuid()}", events => events,
+            var stored = await writer.DecideOnceAsync(runId, $"failed/{stage}/{context.MessageId ?? NewId.NextGuid()}", RunFold.Nothing,
                 (_, _) => Task.FromResult<IReadOnlyList<IRunMessage>>([failed]), CancellationToken.None, context.Message as ModelSubmitted);
             await context.PublishAllAsync(stored);
             logger.LogError(failure, "{Stage} failed on {MessageType} of run {RunId}; recorded RunFailed", stage, typeof(T).Name, runId);

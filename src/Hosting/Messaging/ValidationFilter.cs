@@ -41,7 +41,7 @@ public sealed class ValidationFilter<T>(IEnumerable<IValidator<T>> validators, R
 
         var key = $"validation/{typeof(T).Name}/{context.MessageId ?? NewId.NextGuid()}";
         // A new run's stream starts with what was submitted, so the rejection can be read next to its cause.
-        var stored = await writer.DecideOnceAsync(runId, key, events => events,
+        var stored = await writer.DecideOnceAsync(runId, key, RunFold.Nothing,
             (_, _) => Task.FromResult(Rejection(context.Message, runId, reason)), context.CancellationToken, context.Message as ModelSubmitted);
         await context.PublishAllAsync(stored);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting.EventStore;
@@ -8,7 +9,8 @@ namespace NasPipeline.Tests.EventStore;
 [Collection(PipelineCollection.Name)]
 public sealed class RunEventWriterTests(PipelineFixture fixture)
 {
-    private static Func<IEnumerable<object>, List<object>> Events => events => events.ToList();
+    /// <summary>The stream as a list: each call a new list, so a test sees exactly what the writer folded.</summary>
+    private static readonly RunFold<ImmutableList<object>> Events = new([], (events, e) => events.Add(e));
 
     private static Task<IReadOnlyList<IRunMessage>> Decided(params IRunMessage[] events) => Task.FromResult<IReadOnlyList<IRunMessage>>(events);
 
@@ -18,7 +20,7 @@ public sealed class RunEventWriterTests(PipelineFixture fixture)
         var runId = Guid.NewGuid();
         var decisions = 0;
 
-        Task<IReadOnlyList<IRunMessage>> Decide(List<object> state, CancellationToken token)
+        Task<IReadOnlyList<IRunMessage>> Decide(ImmutableList<object> state, CancellationToken token)
         {
             Interlocked.Increment(ref decisions);
             return Decided(new RunFailed(runId, "test", "once", DateTimeOffset.UnixEpoch));
@@ -54,7 +56,7 @@ public sealed class RunEventWriterTests(PipelineFixture fixture)
     {
         var runId = Guid.NewGuid();
         await fixture.Writer.DecideOnceAsync(runId, $"a/{runId}", Events, (_, _) => Decided(new RunFailed(runId, "a", "1", DateTimeOffset.UnixEpoch)), default);
-        List<object>? seen = null;
+        ImmutableList<object>? seen = null;
         await fixture.Writer.DecideOnceAsync(runId, $"b/{runId}", Events, (state, _) =>
         {
             seen = state;
@@ -66,11 +68,31 @@ public sealed class RunEventWriterTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task A_writer_that_folded_the_run_before_reads_what_others_appended_since()
+    {
+        var runId = Guid.NewGuid();
+        var writer = fixture.Writer;
+        await writer.DecideOnceAsync(runId, $"first/{runId}", Events, (_, _) => Decided(new RunFailed(runId, "a", "1", DateTimeOffset.UnixEpoch)), default);
+        await fixture.Writer.AppendAsync(runId, [new RunFailed(runId, "b", "2", DateTimeOffset.UnixEpoch)]);
+        await fixture.Writer.DecideOnceAsync(runId, $"other/{runId}", Events, (_, _) => Decided(new RunFailed(runId, "c", "3", DateTimeOffset.UnixEpoch)), default);
+        ImmutableList<object>? seen = null;
+
+        await writer.DecideOnceAsync(runId, $"second/{runId}", Events, (state, _) =>
+        {
+            seen = state;
+            return Decided(new RunFailed(runId, "a", "4", DateTimeOffset.UnixEpoch));
+        }, default);
+
+        Assert.Equal(["1", "2", "3"], seen!.Cast<RunFailed>().Select(f => f.Reason));
+        Assert.Equal(["1", "2", "3", "4"], (await fixture.Reader.EventsAsync(runId)).Select(e => ((RunFailed)e.Data).Reason));
+    }
+
+    [Fact]
     public async Task An_opening_message_starts_an_empty_stream_and_is_not_returned_for_publishing()
     {
         var runId = Guid.NewGuid();
         var opening = new RunFailed(runId, "test", "opening", DateTimeOffset.UnixEpoch);
-        List<object>? seen = null;
+        ImmutableList<object>? seen = null;
 
         var decided = await fixture.Writer.DecideOnceAsync(runId, $"open/{runId}", Events, (state, _) =>
         {

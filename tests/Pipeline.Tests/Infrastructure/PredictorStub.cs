@@ -26,7 +26,7 @@ public sealed class PredictorStub : IAsyncDisposable
                 e.Handler<ScoreCandidates>(async context =>
                 {
                     var scored = Score(context.Message);
-                    await writer.DecideOnceAsync(scored.RunId, $"predictor-stub/{scored.RequestId}", events => events,
+                    await writer.DecideOnceAsync(scored.RunId, $"predictor-stub/{scored.RequestId}", RunFold.Nothing,
                         (_, _) => Task.FromResult<IReadOnlyList<IRunMessage>>([scored]), context.CancellationToken);
                     await context.Publish(scored);
                 });
