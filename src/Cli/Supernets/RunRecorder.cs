@@ -31,9 +31,8 @@ public sealed class RunRecorder : IAsyncDisposable
         var host = await CliHost.StartAsync(withBus: false, cancellationToken);
         try
         {
-            var reader = host.Get<RunReader>();
-            var runId = await RunIds.ResolveAsync(runText, reader, cancellationToken);
-            if (await reader.SummaryAsync(runId, cancellationToken) is null)
+            var runId = await RunIds.ResolveAsync(runText, host.Get<RunReader>(), cancellationToken);
+            if (!await host.Get<RunRecording>().ExistsAsync(runId, cancellationToken))
             {
                 throw new CliUsageException($"No run {runId}; results are recorded into an existing run (`nasp submit` prints its id).");
             }
@@ -53,8 +52,9 @@ public sealed class RunRecorder : IAsyncDisposable
     public Task<byte[]?> GetBlobAsync(string hash, CancellationToken cancellationToken) =>
         _host.Get<IBlobStore>().GetAsync(hash, cancellationToken);
 
+    /// <summary>Records the result once (<see cref="RunRecording"/>).</summary>
     public Task AppendAsync(IRunMessage message, CancellationToken cancellationToken) =>
-        _host.Get<RunEventWriter>().AppendAsync(RunId, [message], cancellationToken);
+        _host.Get<RunRecording>().RecordAsync(message, cancellationToken);
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -25,6 +25,7 @@ public static class MartenSetup
 
         services.AddSingleton<RunEventWriter>();
         services.AddSingleton<RunReader>();
+        services.AddSingleton<RunRecording>();
         services.AddSingleton<RunReplayer>();
         return services;
     }
