@@ -15,7 +15,7 @@ public sealed class TorchEnvironment
         "app from its build or publish output, not from a copy made without the patch. See eng/torch/README.md.";
 
     private static readonly Lock InitLock = new();
-    private static bool _available;
+    private static bool Available;
 
     private TorchEnvironment(string torchVersion, string torchSharpVersion, Device device, int threads)
     {
@@ -76,7 +76,7 @@ public sealed class TorchEnvironment
     {
         lock (InitLock)
         {
-            if (_available)
+            if (Available)
             {
                 return;
             }
@@ -92,7 +92,7 @@ public sealed class TorchEnvironment
                     OneDnn.Configure();
                 }
 
-                _available = true;
+                Available = true;
             }
             catch (Exception ex) when (ex is NotSupportedException or DllNotFoundException or EntryPointNotFoundException
                                            or BadImageFormatException or TypeInitializationException)

@@ -10,16 +10,16 @@ using Graph = NasPipeline.ComputationGraph.ComputationGraph;
 /// </summary>
 public sealed class CellGraphBuilder
 {
-    private readonly List<GraphNode> nodes = [];
-    private readonly List<GraphEdge> edges = [];
-    private readonly List<GraphTensor> inputs = [];
+    private readonly List<GraphNode> _nodes = [];
+    private readonly List<GraphEdge> _edges = [];
+    private readonly List<GraphTensor> _inputs = [];
 
-    public IReadOnlyList<GraphNode> Nodes => nodes;
+    public IReadOnlyList<GraphNode> Nodes => _nodes;
 
     public Value Input(long channels, long height, long width, string name = "input")
     {
         long[] shape = [1, channels, height, width];
-        inputs.Add(new GraphTensor(name, shape));
+        _inputs.Add(new GraphTensor(name, shape));
         return new Value(-1, name, shape);
     }
 
@@ -97,8 +97,8 @@ public sealed class CellGraphBuilder
     public Graph Build(string graphName, Value output)
     {
         var model = new ModelMetadata("nasp-architecture-data", "1", 0, 0, graphName);
-        return new Graph(model, inputs.ToList(), [new GraphTensor(output.Name, output.Shape)], nodes.ToList(), edges.ToList(),
-            nodes.Sum(n => n.Macs), nodes.Sum(n => n.Params));
+        return new Graph(model, _inputs.ToList(), [new GraphTensor(output.Name, output.Shape)], _nodes.ToList(), _edges.ToList(),
+            _nodes.Sum(n => n.Macs), _nodes.Sum(n => n.Params));
     }
 
     private Value Pool(string op, Value x, int kernel, int stride, int padding, string? name)
@@ -109,10 +109,10 @@ public sealed class CellGraphBuilder
 
     private Value Add(string op, string? name, IReadOnlyList<Value> xs, IReadOnlyList<long> shape, IReadOnlyList<long>? kernel, IReadOnlyList<long>? stride, long groups, bool bias, long macs, long parameters)
     {
-        var id = nodes.Count;
+        var id = _nodes.Count;
         var output = $"t{id}";
-        nodes.Add(new GraphNode(id, name ?? $"{op}_{id}", op, xs.Select(v => v.Shape).ToList(), [shape.ToArray()], kernel, stride, groups, bias, macs, parameters));
-        edges.AddRange(xs.Where(v => v.Node >= 0).Select(v => new GraphEdge(v.Node, id, v.Name)));
+        _nodes.Add(new GraphNode(id, name ?? $"{op}_{id}", op, xs.Select(v => v.Shape).ToList(), [shape.ToArray()], kernel, stride, groups, bias, macs, parameters));
+        _edges.AddRange(xs.Where(v => v.Node >= 0).Select(v => new GraphEdge(v.Node, id, v.Name)));
         return new Value(id, output, shape.ToArray());
     }
 

@@ -3,13 +3,13 @@ namespace NasPipeline.ArchitectureData.Importing;
 /// <summary>Importers by format name (<c>nb101</c>, <c>nb201</c>, <c>nb301</c>, <c>transnas-micro</c>, ..., and each built-in search space's name).</summary>
 public sealed class ImporterRegistry
 {
-    private readonly Dictionary<string, IArchitectureImporter> importers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IArchitectureImporter> _importers = new(StringComparer.OrdinalIgnoreCase);
 
     public ImporterRegistry(IEnumerable<IArchitectureImporter> importers)
     {
         foreach (var importer in importers)
         {
-            if (!this.importers.TryAdd(importer.Format, importer))
+            if (!_importers.TryAdd(importer.Format, importer))
             {
                 throw new ArgumentException($"Two importers for format '{importer.Format}'.", nameof(importers));
             }
@@ -28,12 +28,12 @@ public sealed class ImporterRegistry
         .. SearchSpacePointImporters(SearchSpaces.SearchSpaceRegistry.CreateDefault()),
     ]);
 
-    public IReadOnlyCollection<string> Formats => importers.Keys;
+    public IReadOnlyCollection<string> Formats => _importers.Keys;
 
     public IArchitectureImporter Get(string format) =>
-        importers.TryGetValue(format, out var importer)
+        _importers.TryGetValue(format, out var importer)
             ? importer
-            : throw new ArchitectureDataException($"Unknown architecture format '{format}'; known: {string.Join(", ", importers.Keys.Order())}.");
+            : throw new ArchitectureDataException($"Unknown architecture format '{format}'; known: {string.Join(", ", _importers.Keys.Order())}.");
 
     private static IEnumerable<IArchitectureImporter> SearchSpacePointImporters(SearchSpaces.SearchSpaceRegistry spaces) =>
         spaces.Names.Order(StringComparer.Ordinal).Select(name => new SearchSpacePointImporter(spaces.Get(name)));

@@ -9,16 +9,16 @@ namespace NasPipeline.ComputationGraph.Costs;
 /// </summary>
 internal sealed class ParamLedger
 {
-    private readonly Dictionary<object, WeightSource> sources = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, WeightSource> _sources = new(ReferenceEqualityComparer.Instance);
 
     public long Charged { get; private set; }
 
     public WeightSource Source(object key, string name, long elements)
     {
-        if (!sources.TryGetValue(key, out var w))
+        if (!_sources.TryGetValue(key, out var w))
         {
             w = new WeightSource(name, elements);
-            sources[key] = w;
+            _sources[key] = w;
         }
 
         return w;

@@ -10,10 +10,10 @@ namespace NasPipeline.ComputationGraph.Inference;
 /// </summary>
 internal sealed class GraphEvaluator(ExtractionOptions options, OpsetMap opsets, TensorDecoder decoder, IReadOnlyDictionary<string, long> symbols)
 {
-    private readonly Dictionary<TensorProto, TensorInfo> decoded = new(ReferenceEqualityComparer.Instance);
-    private readonly ParamLedger ledger = new();
-    private int nodesSeen;
-    private long foldedValues;
+    private readonly Dictionary<TensorProto, TensorInfo> _decoded = new(ReferenceEqualityComparer.Instance);
+    private readonly ParamLedger _ledger = new();
+    private int _nodesSeen;
+    private long _foldedValues;
 
     private const long FoldBudget = 50_000_000;
 
@@ -48,10 +48,10 @@ internal sealed class GraphEvaluator(ExtractionOptions options, OpsetMap opsets,
     {
         foreach (var t in graph.Initializer)
         {
-            if (!decoded.TryGetValue(t, out var info))
+            if (!_decoded.TryGetValue(t, out var info))
             {
-                info = decoder.Decode(t, "initializer") with { Weights = [ledger.Source(t, t.Name, ShapeMath.Product(t.Dims))] };
-                decoded[t] = info;
+                info = decoder.Decode(t, "initializer") with { Weights = [_ledger.Source(t, t.Name, ShapeMath.Product(t.Dims))] };
+                _decoded[t] = info;
             }
 
             scope.Set(t.Name, info, -1);
@@ -67,13 +67,13 @@ internal sealed class GraphEvaluator(ExtractionOptions options, OpsetMap opsets,
             }
 
             var stored = s.Values is null ? 0 : ShapeMath.Product(s.Values.Dims);
-            scope.Set(name, new TensorInfo(dims, s.Values?.DataType ?? DataTypes.Float) { IsStatic = true, Weights = [ledger.Source(s, name, stored)] }, -1);
+            scope.Set(name, new TensorInfo(dims, s.Values?.DataType ?? DataTypes.Float) { IsStatic = true, Weights = [_ledger.Source(s, name, stored)] }, -1);
         }
     }
 
     private long EvaluateNode(NodeProto node, Scope scope, int depth, bool emit, DeclaredShapes declared)
     {
-        if (++nodesSeen > options.MaxNodes)
+        if (++_nodesSeen > options.MaxNodes)
         {
             throw Errors.TooLarge($"The model has more than {options.MaxNodes} nodes (ExtractionOptions.MaxNodes).");
         }
@@ -131,7 +131,7 @@ internal sealed class GraphEvaluator(ExtractionOptions options, OpsetMap opsets,
 
         var domain = node.Domain is "ai.onnx" ? "" : node.Domain;
         var ctx = new NodeContext(node, inputs, opsets.Version(domain), decoder, RunSubgraph);
-        var chargedBefore = ledger.Charged;
+        var chargedBefore = _ledger.Charged;
         var rule = OpRegistry.Default.Find(domain, node.OpType);
         var outputs = rule is not null
             ? rule(ctx)
@@ -145,11 +145,11 @@ internal sealed class GraphEvaluator(ExtractionOptions options, OpsetMap opsets,
         foreach (var o in outputs)
         {
             CheckShape(node.OpType, o.Shape);
-            foldedValues += o.Values?.Length ?? 0;
+            _foldedValues += o.Values?.Length ?? 0;
         }
 
         // Each fold is small, but Loop unrolling can repeat them: cap the total so hostile files stay cheap.
-        if (foldedValues > FoldBudget)
+        if (_foldedValues > FoldBudget)
         {
             throw Errors.TooLarge($"The model computes more than {FoldBudget} values before run time (shape folding, unrolled loops).");
         }
@@ -157,7 +157,7 @@ internal sealed class GraphEvaluator(ExtractionOptions options, OpsetMap opsets,
         var controlFlow = node.OpType is "If" or "Loop" or "Scan";
         var allStatic = !controlFlow && inputs.All(i => i is null || i.IsStatic);
         var incoming = inputs.Where(i => i is not null).SelectMany(i => i!.Weights).Where(w => !w.Charged).Distinct().ToList();
-        if (node.OpType == "Constant" && outputs.Length > 0 && ledger.ForConstant(node, outputs[0]) is { } constant)
+        if (node.OpType == "Constant" && outputs.Length > 0 && _ledger.ForConstant(node, outputs[0]) is { } constant)
         {
             incoming.Add(constant);
         }
@@ -173,7 +173,7 @@ internal sealed class GraphEvaluator(ExtractionOptions options, OpsetMap opsets,
         long macs = 0;
         if (!folded)
         {
-            ledger.Charge(incoming);
+            _ledger.Charge(incoming);
             macs = ShapeMath.Add(MacCounter.Count(ctx, outputs), ctx.SubgraphMacs);
         }
 
@@ -189,7 +189,7 @@ internal sealed class GraphEvaluator(ExtractionOptions options, OpsetMap opsets,
                 }
             }
 
-            Emitted.Add(new EvaluatedNode(id, ctx, outputs, macs, ledger.Charged - chargedBefore, producers.Distinct().ToList()));
+            Emitted.Add(new EvaluatedNode(id, ctx, outputs, macs, _ledger.Charged - chargedBefore, producers.Distinct().ToList()));
         }
 
         for (var i = 0; i < node.Output.Count; i++)

@@ -3,27 +3,27 @@ namespace NasPipeline.ComputationGraph.Inference;
 /// <summary>Shape rules by op type (default ONNX domain). A rule returns one info per node output.</summary>
 internal sealed class OpRegistry
 {
-    private readonly Dictionary<string, Func<NodeContext, TensorInfo[]>> rules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<NodeContext, TensorInfo[]>> _rules = new(StringComparer.Ordinal);
 
     public static OpRegistry Default { get; } = Build();
 
-    public void Add(string op, Func<NodeContext, TensorInfo[]> rule) => rules[op] = rule;
+    public void Add(string op, Func<NodeContext, TensorInfo[]> rule) => _rules[op] = rule;
 
     public void Add(IEnumerable<string> ops, Func<NodeContext, TensorInfo[]> rule)
     {
         foreach (var op in ops)
         {
-            rules[op] = rule;
+            _rules[op] = rule;
         }
     }
 
     /// <summary>A rule of another operator domain, e.g. onnxruntime's com.microsoft contrib ops.</summary>
-    public void Add(string domain, string op, Func<NodeContext, TensorInfo[]> rule) => rules[domain + ":" + op] = rule;
+    public void Add(string domain, string op, Func<NodeContext, TensorInfo[]> rule) => _rules[domain + ":" + op] = rule;
 
-    public Func<NodeContext, TensorInfo[]>? Find(string op) => rules.GetValueOrDefault(op);
+    public Func<NodeContext, TensorInfo[]>? Find(string op) => _rules.GetValueOrDefault(op);
 
     public Func<NodeContext, TensorInfo[]>? Find(string domain, string op) =>
-        rules.GetValueOrDefault(domain.Length == 0 ? op : domain + ":" + op);
+        _rules.GetValueOrDefault(domain.Length == 0 ? op : domain + ":" + op);
 
     private static OpRegistry Build()
     {

@@ -6,17 +6,17 @@ namespace NasPipeline.ComputationGraph.Inference;
 /// </summary>
 internal sealed class Scope(Scope? parent = null)
 {
-    private readonly Dictionary<string, Slot> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Slot> _values = new(StringComparer.Ordinal);
 
     public HashSet<string> Captured { get; } = new(StringComparer.Ordinal);
 
-    public bool Contains(string name) => values.ContainsKey(name);
+    public bool Contains(string name) => _values.ContainsKey(name);
 
-    public void Set(string name, TensorInfo info, int producer) => values[name] = new Slot(info, producer);
+    public void Set(string name, TensorInfo info, int producer) => _values[name] = new Slot(info, producer);
 
     public Slot? Lookup(string name)
     {
-        if (values.TryGetValue(name, out var slot))
+        if (_values.TryGetValue(name, out var slot))
         {
             return slot;
         }

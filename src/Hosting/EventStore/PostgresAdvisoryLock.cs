@@ -12,9 +12,9 @@ namespace NasPipeline.Hosting.EventStore;
 /// </summary>
 public sealed class PostgresAdvisoryLock : IAsyncDisposable
 {
-    private readonly NpgsqlConnection connection;
+    private readonly NpgsqlConnection _connection;
 
-    private PostgresAdvisoryLock(NpgsqlConnection connection) => this.connection = connection;
+    private PostgresAdvisoryLock(NpgsqlConnection connection) => _connection = connection;
 
     /// <summary>Waits for the lock named <paramref name="name"/> (hashed to PostgreSQL's 64-bit key space).</summary>
     public static async Task<PostgresAdvisoryLock> AcquireAsync(string connectionString, string name, CancellationToken cancellationToken)
@@ -41,5 +41,5 @@ public sealed class PostgresAdvisoryLock : IAsyncDisposable
     public static long KeyOf(string name) => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(name)));
 
     /// <summary>Closing the unpooled connection ends the session, and the lock with it.</summary>
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

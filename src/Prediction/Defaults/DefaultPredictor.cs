@@ -21,8 +21,8 @@ public sealed class DefaultPredictor(PredictSettings settings, PredictorRegistry
     /// <summary>Its registry key; not a task name (those start with a letter), so no task can register over it.</summary>
     public const string RegistrationId = "(default)";
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private TaskPredictorRegistration? known;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private TaskPredictorRegistration? _known;
 
     /// <summary>The default predictor's registration, trained now if the stored one is missing or of another recipe; null when turned off.</summary>
     public async Task<TaskPredictorRegistration?> GetAsync(CancellationToken cancellationToken)
@@ -32,17 +32,17 @@ public sealed class DefaultPredictor(PredictSettings settings, PredictorRegistry
             return null;
         }
 
-        if (Volatile.Read(ref known) is { } cached)
+        if (Volatile.Read(ref _known) is { } cached)
         {
             return cached;
         }
 
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (known is not null)
+            if (_known is not null)
             {
-                return known;
+                return _known;
             }
 
             var recipe = DefaultPredictorRecipe.From(settings);
@@ -53,12 +53,12 @@ public sealed class DefaultPredictor(PredictSettings settings, PredictorRegistry
                 found = await FindAsync(fingerprint, cancellationToken) ?? await TrainAsync(recipe, fingerprint, cancellationToken);
             }
 
-            Volatile.Write(ref known, found);
+            Volatile.Write(ref _known, found);
             return found;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 

@@ -142,10 +142,14 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
     {
         var front = FrontReport.FirstFront(population.Population);
         var selected = new SelectedPopulation(admitted.ToList(), population.Population.Select(i => Name(i.Decision)).ToList(),
-            population.IdealPoint, population.ExtremePoints?.Select(p => (IReadOnlyList<double>)p).ToList());
+            population.IdealPoint.Select(Storable).ToList(), population.ExtremePoints?.Select(p => (IReadOnlyList<double>)p.Select(Storable).ToList()).ToList());
         return new GenerationCompleted(RunId, iteration, generation, FrontReport.Members(front, Name, objectives.Named),
             scale.Hypervolume(front, random), Started.Seed, selected);
     }
+
+    /// <summary>PostgreSQL's jsonb has no negative zero: -0 is recorded as 0, and every next generation starts from the
+    /// recorded figures, so a live run and its redrive (in memory) read the same numbers.</summary>
+    private static double Storable(double value) => value == 0 ? 0 : value;
 
     /// <summary>NSGA-III's state as the last generation left it, its members evaluated as the iteration knows them.</summary>
     private Nsga3State Restore(GenerationCompleted last, ObjectiveSpace objectives) => new(

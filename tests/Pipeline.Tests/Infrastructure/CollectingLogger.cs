@@ -5,15 +5,15 @@ namespace NasPipeline.Tests.Infrastructure;
 /// <summary>Keeps what a component logs, to check what it said it did (e.g. that it trained).</summary>
 public sealed class CollectingLogger<T> : ILogger<T>
 {
-    private readonly List<string> lines = [];
+    private readonly List<string> _lines = [];
 
     public IReadOnlyList<string> Lines
     {
         get
         {
-            lock (lines)
+            lock (_lines)
             {
-                return [.. lines];
+                return [.. _lines];
             }
         }
     }
@@ -24,9 +24,9 @@ public sealed class CollectingLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        lock (lines)
+        lock (_lines)
         {
-            lines.Add(formatter(state, exception));
+            _lines.Add(formatter(state, exception));
         }
     }
 }

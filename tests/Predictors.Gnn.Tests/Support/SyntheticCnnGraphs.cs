@@ -10,9 +10,9 @@ using NasPipeline.ComputationGraph;
 /// </summary>
 internal sealed class SyntheticCnnGraphs(int seed)
 {
-    private readonly Random random = new(seed);
-    private readonly List<GraphNode> nodes = [];
-    private readonly List<GraphEdge> edges = [];
+    private readonly Random _random = new(seed);
+    private readonly List<GraphNode> _nodes = [];
+    private readonly List<GraphEdge> _edges = [];
 
     public static IReadOnlyList<ComputationGraph> Generate(int count, int seed)
     {
@@ -29,24 +29,24 @@ internal sealed class SyntheticCnnGraphs(int seed)
 
     private ComputationGraph Next(string name)
     {
-        nodes.Clear();
-        edges.Clear();
-        var resolution = random.Next(4, 15) * 16;
-        var channels = random.Next(2, 5) * 8;
+        _nodes.Clear();
+        _edges.Clear();
+        var resolution = _random.Next(4, 15) * 16;
+        var channels = _random.Next(2, 5) * 8;
         var shape = new long[] { 1, 3, resolution, resolution };
         var last = Conv(-1, shape, channels, kernel: 3, stride: 2, groups: 1, out shape);
         last = Add("BatchNormalization", last, shape, shape, 0, 2 * channels);
         last = Add("Relu", last, shape, shape, 0, 0);
-        foreach (var stage in Enumerable.Range(0, random.Next(2, 5)))
+        foreach (var stage in Enumerable.Range(0, _random.Next(2, 5)))
         {
-            var width = shape[1] * random.Next(1, 3);
-            for (var block = random.Next(1, 4); block > 0; block--)
+            var width = shape[1] * _random.Next(1, 3);
+            for (var block = _random.Next(1, 4); block > 0; block--)
             {
                 var stride = block == 1 && stage > 0 ? 2 : 1;
                 var input = last;
                 var inputShape = shape;
-                var kernel = new[] { 3, 5, 7 }[random.Next(3)];
-                if (random.Next(2) == 0)
+                var kernel = new[] { 3, 5, 7 }[_random.Next(3)];
+                if (_random.Next(2) == 0)
                 {
                     last = Conv(last, shape, width, kernel, stride, 1, out shape);
                 }
@@ -61,10 +61,10 @@ internal sealed class SyntheticCnnGraphs(int seed)
                 if (stride == 1 && inputShape.SequenceEqual(shape))
                 {
                     last = Add("Add", last, shape, shape, 0, 0);
-                    edges.Add(new GraphEdge(input, last, $"skip{last}"));
+                    _edges.Add(new GraphEdge(input, last, $"skip{last}"));
                 }
 
-                last = Add(random.Next(2) == 0 ? "Relu" : "Clip", last, shape, shape, 0, 0);
+                last = Add(_random.Next(2) == 0 ? "Relu" : "Clip", last, shape, shape, 0, 0);
             }
         }
 
@@ -77,10 +77,10 @@ internal sealed class SyntheticCnnGraphs(int seed)
             new ModelMetadata("synthetic", "1", 8, 17, name),
             [new GraphTensor("input", [1, 3, resolution, resolution])],
             [new GraphTensor("logits", [1, 10])],
-            nodes.ToArray(),
-            edges.ToArray(),
-            nodes.Sum(n => n.Macs),
-            nodes.Sum(n => n.Params));
+            _nodes.ToArray(),
+            _edges.ToArray(),
+            _nodes.Sum(n => n.Macs),
+            _nodes.Sum(n => n.Params));
     }
 
     private int Conv(int from, long[] input, long outChannels, int kernel, int stride, long groups, out long[] output)
@@ -93,14 +93,14 @@ internal sealed class SyntheticCnnGraphs(int seed)
 
     private int Add(string op, int from, long[] input, long[] output, long macs, long parameters, int kernel = 0, int stride = 0, long groups = 1, bool hasBias = false)
     {
-        var id = nodes.Count;
-        nodes.Add(new GraphNode(
+        var id = _nodes.Count;
+        _nodes.Add(new GraphNode(
             id, $"{op}_{id}", op, [input], [output],
             kernel > 0 ? [kernel, kernel] : null, stride > 0 ? [stride, stride] : null,
             groups, hasBias, macs, parameters));
         if (from >= 0)
         {
-            edges.Add(new GraphEdge(from, id, $"t{from}"));
+            _edges.Add(new GraphEdge(from, id, $"t{from}"));
         }
 
         return id;

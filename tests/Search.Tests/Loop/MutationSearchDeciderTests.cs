@@ -86,6 +86,28 @@ public sealed class MutationSearchDeciderTests
         Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
     }
 
+    [Fact]
+    public void A_stream_recorded_before_the_mutation_search_had_its_own_events_still_redrives_and_is_refused_continuation()
+    {
+        var (stream, _, _) = Drive(_ => 1.0);
+        var completed = stream.OfType<SearchCompleted>().Single();
+        // As the stage recorded it until 2026-12-04: no proposals, each round a one-member generation with hypervolume 0.
+        var old = stream.Where(e => e is not MutantsProposed).Select(e => e is MutationRoundCompleted r
+            ? new GenerationCompleted(r.RunId, 0, r.Round, [r.Current], 0, 3)
+            : e).ToList();
+        Assert.Contains(old, e => e is GenerationCompleted);
+
+        var redrive = SearchRedrive.Check(old, LoopHarness.Spaces, Onnx);
+        Assert.True(redrive.Identical, $"{redrive.Recorded}\n!=\n{redrive.Redriven}");
+        Assert.True(redrive.Decisions > 3);
+
+        var unfinished = RunState.Fold(old.TakeWhile(e => e is not SearchCompleted));
+        Assert.True(unfinished.HasUpcastRounds);
+        Assert.Equal(completed.Front[0].Candidate, unfinished.LastRound!.Current.Candidate);
+        var refused = Assert.Throws<InvalidOperationException>(() => new MutationSearchDecider(Settings).Decide(unfinished, Onnx));
+        Assert.Contains("Fork it", refused.Message, StringComparison.Ordinal);
+    }
+
     private static readonly SearchSettings Settings = new(Population: 6, Generations: 5);
 
     /// <summary>Decides, appends, scores the requested graphs with <paramref name="metric"/>, until the run completes; the
