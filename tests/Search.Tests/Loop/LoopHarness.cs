@@ -75,7 +75,7 @@ internal static class LoopHarness
         throw new InvalidOperationException("The loop did not settle.");
     }
 
-    public static NatSearchDecider Policy(int adapt = 0, int iterations = 1) =>
+    public static NatSearchDecider Decider(int adapt = 0, int iterations = 1) =>
         new(Spaces, new SearchSettings(Population: 12, Generations: 4, Iterations: iterations, AdaptPerIteration: adapt, InitialSamples: 10));
 
     public static IRunMessage[] OfType<T>(IEnumerable<object> stream) => stream.OfType<T>().Cast<IRunMessage>().ToArray();

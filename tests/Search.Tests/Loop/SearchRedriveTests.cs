@@ -10,7 +10,7 @@ public class SearchRedriveTests
     [Fact]
     public void Redriving_a_finished_run_reproduces_every_decision()
     {
-        var recorded = Drive(Policy(adapt: 1, iterations: 2), Given());
+        var recorded = Drive(Decider(adapt: 1, iterations: 2), Given());
 
         var report = SearchRedrive.Check(recorded, Spaces);
 
@@ -21,7 +21,7 @@ public class SearchRedriveTests
     [Fact]
     public void A_recorded_decision_that_was_altered_is_reported_where_it_differs()
     {
-        var recorded = Drive(Policy(), Given());
+        var recorded = Drive(Decider(), Given());
         var index = recorded.FindIndex(e => e is GenerationCompleted { Generation: 2 });
         var generation = (GenerationCompleted)recorded[index];
         recorded[index] = generation with { Hypervolume = generation.Hypervolume + 1e-9 };

@@ -10,7 +10,7 @@ namespace NasPipeline.Tests.Predict;
 
 /// <summary>The Predict stage's work against the real event store and blob store (the bus is left out: the consumers only forward).</summary>
 [Collection(PipelineCollection.Name)]
-public sealed class PredictionServiceTests(PipelineFixture fixture)
+public sealed class PredictHandlerTests(PipelineFixture fixture)
 {
     private readonly PredictTestKit _kit = new(fixture);
 

@@ -9,12 +9,12 @@ using static NasPipeline.Search.Tests.Loop.LoopHarness;
 
 namespace NasPipeline.Search.Tests.Loop;
 
-public class SearchPolicyTests
+public class NatSearchDeciderTests
 {
     [Fact]
     public void A_point_run_starts_with_the_submitted_point_the_extremes_and_seeded_samples()
     {
-        var decided = Policy().Decide(RunState.Fold(Given()));
+        var decided = Decider().Decide(RunState.Fold(Given()));
 
         Assert.IsType<SearchStarted>(decided[0]);
         var request = Assert.IsType<ScoreCandidates>(decided[1]);
@@ -31,19 +31,19 @@ public class SearchPolicyTests
     public void A_request_still_waiting_for_scores_is_not_sent_again()
     {
         var given = Given();
-        given.AddRange(Policy().Decide(RunState.Fold(given)));
+        given.AddRange(Decider().Decide(RunState.Fold(given)));
 
-        Assert.Empty(Policy().Decide(RunState.Fold(given)));
+        Assert.Empty(Decider().Decide(RunState.Fold(given)));
     }
 
     [Fact]
     public void Scores_of_generation_zero_give_its_report_and_the_next_request()
     {
         var given = Given();
-        given.AddRange(Policy().Decide(RunState.Fold(given)));
+        given.AddRange(Decider().Decide(RunState.Fold(given)));
         given.Add(Score(given.OfType<ScoreCandidates>().Single()));
 
-        var decided = Policy().Decide(RunState.Fold(given));
+        var decided = Decider().Decide(RunState.Fold(given));
 
         var report = Assert.IsType<GenerationCompleted>(decided[0]);
         Assert.Equal((0, 0), (report.Iteration, report.Generation));
@@ -54,7 +54,7 @@ public class SearchPolicyTests
     [Fact]
     public void Adaptation_budget_zero_completes_on_the_predictor_alone()
     {
-        var stream = Drive(Policy(), Given());
+        var stream = Drive(Decider(), Given());
 
         Assert.IsType<SearchCompleted>(stream[^1]);
         Assert.Empty(stream.OfType<AdaptSubnet>());
@@ -72,8 +72,8 @@ public class SearchPolicyTests
     [Fact]
     public void Same_events_give_the_same_decisions_and_any_prefix_resumes_with_the_recorded_next_step()
     {
-        var first = Drive(Policy(), Given());
-        var second = Drive(Policy(), Given());
+        var first = Drive(Decider(), Given());
+        var second = Drive(Decider(), Given());
         Assert.Equal(Json(first), Json(second));
 
         // A replica that folds the stream up to any decision point decides exactly what was recorded next.
@@ -84,7 +84,7 @@ public class SearchPolicyTests
                 continue;
             }
 
-            var resumed = Policy().Decide(RunState.Fold(first.Take(k)));
+            var resumed = Decider().Decide(RunState.Fold(first.Take(k)));
             Assert.Equal(Json(first.Skip(k).Take(resumed.Count)), Json(resumed));
         }
     }
@@ -92,8 +92,8 @@ public class SearchPolicyTests
     [Fact]
     public void Another_seed_explores_other_candidates()
     {
-        var a = Drive(Policy(), Given(seed: 7)).OfType<ScoreCandidates>().SelectMany(s => s.Candidates).ToHashSet();
-        var b = Drive(Policy(), Given(seed: 8)).OfType<ScoreCandidates>().SelectMany(s => s.Candidates).ToHashSet();
+        var a = Drive(Decider(), Given(seed: 7)).OfType<ScoreCandidates>().SelectMany(s => s.Candidates).ToHashSet();
+        var b = Drive(Decider(), Given(seed: 8)).OfType<ScoreCandidates>().SelectMany(s => s.Candidates).ToHashSet();
 
         Assert.False(a.SetEquals(b));
     }
@@ -101,14 +101,14 @@ public class SearchPolicyTests
     [Fact]
     public void Adaptation_step_waits_for_measured_subnets_then_starts_the_next_iteration()
     {
-        var waiting = Drive(Policy(adapt: 2, iterations: 2), Given(), answerAdaptation: false);
+        var waiting = Drive(Decider(adapt: 2, iterations: 2), Given(), answerAdaptation: false);
 
         var sent = waiting.OfType<AdaptSubnet>().ToList();
         Assert.Equal(2, sent.Count);
         Assert.IsType<AdaptSubnet>(waiting[^1]);
         Assert.DoesNotContain(waiting, e => e is SearchCompleted);
 
-        var stream = Drive(Policy(adapt: 2, iterations: 2), Given());
+        var stream = Drive(Decider(adapt: 2, iterations: 2), Given());
         Assert.IsType<SearchCompleted>(stream[^1]);
         Assert.Equal(4, stream.OfType<AdaptSubnet>().Select(a => a.Candidate).Distinct().Count());
         Assert.Contains(stream.OfType<GenerationCompleted>(), g => g.Iteration == 1);
@@ -120,7 +120,7 @@ public class SearchPolicyTests
         var given = Given();
         given[0] = ((ModelSubmitted)given[0]) with { Constraints = [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, 0.01, RelativeToSubmitted: true)] };
 
-        var stream = Drive(Policy(), given);
+        var stream = Drive(Decider(), given);
 
         var completed = Assert.IsType<SearchCompleted>(stream[^1]);
         var constraint = Assert.Single(completed.BestUnderConstraints);
@@ -135,7 +135,7 @@ public class SearchPolicyTests
     [Fact]
     public void A_constraint_some_network_meets_names_its_best_and_no_closest_figure()
     {
-        var completed = Assert.IsType<SearchCompleted>(Drive(Policy(), Given())[^1]);
+        var completed = Assert.IsType<SearchCompleted>(Drive(Decider(), Given())[^1]);
 
         var constraint = Assert.Single(completed.BestUnderConstraints);
         Assert.NotNull(constraint.Best);
