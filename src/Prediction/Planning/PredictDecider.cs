@@ -33,8 +33,7 @@ public sealed class PredictDecider(PredictSettings settings, SearchSpaceRegistry
         {
             if (Refit(state, task) is { } kind)
             {
-                version++;
-                steps.Add(new RefitStep(task, kind, version, RefitSeed(state.Seed, version), state.Labels(task), state.Current(task)));
+                steps.Add(RefitOf(state, task, kind, ++version));
             }
             else if (state.Current(task) is null)
             {
@@ -66,8 +65,7 @@ public sealed class PredictDecider(PredictSettings settings, SearchSpaceRegistry
         {
             if (Refit(state, task) is { } kind)
             {
-                version++;
-                steps.Add(new RefitStep(task, kind, version, RefitSeed(state.Seed, version), state.Labels(task), state.Current(task)));
+                steps.Add(RefitOf(state, task, kind, ++version));
             }
         }
 
@@ -76,6 +74,9 @@ public sealed class PredictDecider(PredictSettings settings, SearchSpaceRegistry
 
     /// <summary>A refit's seed is a function of the run's seed and the version it creates, so a replay refits alike.</summary>
     public static int RefitSeed(int runSeed, int version) => Contracts.Seeds.SplitMix64.Derive(runSeed, version);
+
+    private static RefitStep RefitOf(RunPredictorState state, string task, string kind, int version) =>
+        new(task, kind, version, RefitSeed(state.Seed, version), state.Labels(task), state.Current(task));
 
     private string? Refit(RunPredictorState state, string task) =>
         state.HasNewLabels(task) ? RefitChoice.KindFor(state.Labels(task), state.Current(task)?.Model, spaces, settings.MinRefitSamples) : null;

@@ -138,6 +138,6 @@ public sealed record RunState
 
     /// <summary>Streams recorded before the mutation search had events of its own reported a round as a one-member
     /// <see cref="GenerationCompleted"/>; which edit it kept was not recorded.</summary>
-    private static MutationRoundCompleted UpcastRound(GenerationCompleted generation) =>
+    public static MutationRoundCompleted UpcastRound(GenerationCompleted generation) =>
         new(generation.RunId, generation.Generation, generation.Front[0], null);
 }

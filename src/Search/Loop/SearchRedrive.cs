@@ -57,7 +57,7 @@ public static class SearchRedrive
 
     /// <summary>An older mutation run reported its rounds as one-member generations: read them as rounds.</summary>
     private static object Upcast(object decision, SearchStarted? started) =>
-        decision is GenerationCompleted g && started?.Space == MutationSearchDecider.SpaceName ? new MutationRoundCompleted(g.RunId, g.Generation, g.Front[0], null) : decision;
+        decision is GenerationCompleted g && started?.Space == MutationSearchDecider.SpaceName ? RunState.UpcastRound(g) : decision;
 
     /// <summary>What the redriven decisions would have recorded when the run was recorded: a stream written before the
     /// search kept its state in its events has no populations, proposals or kept edits to compare.</summary>
