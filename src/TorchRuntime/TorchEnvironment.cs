@@ -17,6 +17,10 @@ public sealed class TorchEnvironment
     private static readonly Lock InitLock = new();
     private static bool Available;
 
+    /// <summary>Whether MKL took the reproducible mode (see <see cref="MklReproducibility"/>): false only when something
+    /// multiplied matrices before <see cref="EnsureAvailable"/>, so the same inputs may not give the same bits.</summary>
+    public static bool ReproducibleBlas { get; private set; } = true;
+
     private TorchEnvironment(string torchVersion, string torchSharpVersion, Device device, int threads)
     {
         TorchVersion = torchVersion;
@@ -69,8 +73,9 @@ public sealed class TorchEnvironment
     }
 
     /// <summary>Makes sure libLibTorchSharp.so and libtorch load in this process, so a broken
-    /// install fails here with a message that says what to do, not at the first tensor, and turns
-    /// libtorch's oneDNN backend off (see <see cref="OneDnn"/>). Every module that convolves calls it.</summary>
+    /// install fails here with a message that says what to do, not at the first tensor, puts MKL in its reproducible
+    /// mode (see <see cref="MklReproducibility"/>) and turns libtorch's oneDNN backend off (see <see cref="OneDnn"/>).
+    /// Every module that convolves or multiplies calls it.</summary>
     /// <exception cref="TorchUnavailableException">They do not load.</exception>
     public static void EnsureAvailable()
     {
@@ -86,6 +91,12 @@ public sealed class TorchEnvironment
                 // Loads the native libraries and throws when they cannot be; a first tensor
                 // proves the entry points resolve too.
                 InitializeDeviceType(DeviceType.CPU);
+                if (OperatingSystem.IsLinux())
+                {
+                    // Before anything multiplies: MKL fixes its mode at its first product.
+                    ReproducibleBlas = MklReproducibility.Configure();
+                }
+
                 using var probe = ones(1);
                 if (OperatingSystem.IsLinux())
                 {

@@ -80,20 +80,36 @@ public static class ReplayCommand
         {
             // Re-drive the search: its recorded inputs through the policy, every decision compared.
             var events = (await host.Get<RunReader>().EventsAsync(runId, cancellationToken: cancellationToken)).Select(e => e.Data).ToList();
-            var onnx = events.OfType<ModelSubmitted>().FirstOrDefault()?.Onnx is { } model
-                ? await host.Get<IBlobStore>().GetAsync(model.BlobHash, cancellationToken)
-                : null;
-            var report = SearchRedrive.Check(events, SearchSpaceRegistry.CreateDefault(), onnx);
-            identical = report.Identical;
-            await output.WriteLineAsync(identical
-                ? $"re-drove the search: {report.Decisions} decisions, all identical"
-                : $"re-drove the search: decision {report.FirstMismatch} of {report.Decisions} DIFFERS\n  recorded:  {report.Recorded}\n  re-driven: {report.Redriven}");
+            identical = await RedriveSearchAsync(host, events, output, cancellationToken);
             identical &= await RescoreAsync(host, events, output, cancellationToken);
         }
 
         await output.WriteLineAsync();
         SummaryPrinter.Print(result.Summary, output);
         return result.MatchesStoredProjections && identical ? 0 : 1;
+    }
+
+    /// <summary>Re-decides the search from its recorded inputs and compares every decision.</summary>
+    private static async Task<bool> RedriveSearchAsync(CliHost host, IReadOnlyList<object> events, TextWriter output, CancellationToken cancellationToken)
+    {
+        RedriveReport report;
+        try
+        {
+            var onnx = events.OfType<ModelSubmitted>().FirstOrDefault()?.Onnx is { } model
+                ? await host.Get<IBlobStore>().GetAsync(model.BlobHash, cancellationToken)
+                : null;
+            report = SearchRedrive.Check(events, SearchSpaceRegistry.CreateDefault(), onnx);
+        }
+        catch (BlobAlteredException e)
+        {
+            await output.WriteLineAsync($"could not re-drive the search: {e.Message}");
+            return false;
+        }
+
+        await output.WriteLineAsync(report.Identical
+            ? $"re-drove the search: {report.Decisions} decisions, all identical"
+            : $"re-drove the search: decision {report.FirstMismatch} of {report.Decisions} DIFFERS\n  recorded:  {report.Recorded}\n  re-driven: {report.Redriven}");
+        return report.Identical;
     }
 
     /// <summary>Re-scores the recorded requests with the predictor versions their scores name.</summary>
@@ -107,7 +123,7 @@ public static class ReplayCommand
         {
             report = await redrive.CheckAsync(events, cancellationToken);
         }
-        catch (PredictionException e)
+        catch (Exception e) when (e is PredictionException or BlobAlteredException)
         {
             await output.WriteLineAsync($"could not re-score: {e.Message}");
             return false;

@@ -42,7 +42,14 @@ public sealed class PostgresBlobStore(NpgsqlDataSource dataSource, string schema
         await EnsureSchemaAsync(cancellationToken);
         await using var command = dataSource.CreateCommand($"SELECT content FROM {Table} WHERE hash = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = hash });
-        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+        if (await command.ExecuteScalarAsync(cancellationToken) is not byte[] content)
+        {
+            return null;
+        }
+
+        // Content addressing is only a promise if reads check it: hashing costs far less than moving the bytes.
+        var actual = ContentHash.Of(content);
+        return string.Equals(actual, hash, StringComparison.Ordinal) ? content : throw new BlobAlteredException(hash, actual);
     }
 
     public async Task<bool> ExistsAsync(string hash, CancellationToken cancellationToken = default)
