@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Hosting.EventStore;
 

@@ -1,3 +1,4 @@
+
 namespace NasPipeline.Prediction;
 
 /// <summary>

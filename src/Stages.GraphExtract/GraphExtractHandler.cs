@@ -3,7 +3,7 @@ using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SearchSpaces.Encoding;

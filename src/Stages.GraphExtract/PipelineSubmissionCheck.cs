@@ -3,6 +3,7 @@ using NasPipeline.Prediction.Registry;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SubmissionChecks;
 using NasPipeline.Vision.Tasks;
+using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Stages.GraphExtract;
 

@@ -1,7 +1,7 @@
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
@@ -10,6 +10,7 @@ using NasPipeline.Prediction.Planning;
 using NasPipeline.Prediction.Refitting;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.Prediction.Runs;
+using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Stages.Predict;
 

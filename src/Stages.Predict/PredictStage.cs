@@ -11,6 +11,7 @@ using NasPipeline.Prediction.Planning;
 using NasPipeline.Prediction.Refitting;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.SearchSpaces;
+using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Stages.Predict;
 
@@ -37,7 +38,7 @@ public sealed class PredictStage : IPipelineStage
         services.AddSingleton<PredictorRegistry>();
         services.AddSingleton<DefaultPredictor>();
         services.AddSingleton<StartingPredictors>();
-        services.AddSingleton(sp => new ModelCache(sp.GetRequiredService<Hosting.Blobs.IBlobStore>()));
+        services.AddSingleton(sp => new ModelCache(sp.GetRequiredService<Contracts.Blobs.IBlobStore>()));
         services.AddSingleton<OnlineRefit>();
         services.AddSingleton<PredictDecider>();
         services.AddSingleton<PredictHandler>();

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using NasPipeline.Cli.CommandLine;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 
 namespace NasPipeline.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Supernets;
 using NasPipeline.Export;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.SearchSpaces;
 using NasPipeline.TorchRuntime;

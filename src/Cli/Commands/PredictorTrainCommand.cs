@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using Marten;
 using NasPipeline.Cli.CommandLine;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.Predictors.Gnn.Evaluation;
+using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts.Events;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Prediction.Models;

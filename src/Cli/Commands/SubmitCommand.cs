@@ -5,6 +5,7 @@ using NasPipeline.Cli.CommandLine;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Contracts.Validation;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Stages.GraphExtract;
 

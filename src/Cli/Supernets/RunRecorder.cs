@@ -1,5 +1,5 @@
 using NasPipeline.Contracts;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.EventStore;
 
 namespace NasPipeline.Cli.Supernets;

@@ -1,3 +1,4 @@
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Contracts.Model;
 using Npgsql;
 using NpgsqlTypes;

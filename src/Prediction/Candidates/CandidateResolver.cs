@@ -1,5 +1,5 @@
 using NasPipeline.ComputationGraph;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SearchSpaces.Encoding;
 using Graph = NasPipeline.ComputationGraph.ComputationGraph;

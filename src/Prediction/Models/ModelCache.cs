@@ -1,4 +1,4 @@
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.TorchRuntime;
 

@@ -4,6 +4,7 @@ using NasPipeline.Prediction.Registry;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Tests.Infrastructure;
 using NasPipeline.Tests.Shared.Onnx;
+using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Tests.Cli;
 

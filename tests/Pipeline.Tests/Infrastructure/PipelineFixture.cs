@@ -1,6 +1,7 @@
 using Marten;
 using Npgsql;
 using NasPipeline.Hosting;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Hosting.EventStore;
 

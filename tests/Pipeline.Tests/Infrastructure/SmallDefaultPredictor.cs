@@ -1,4 +1,5 @@
 using NasPipeline.Prediction;
+using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Tests.Infrastructure;
 

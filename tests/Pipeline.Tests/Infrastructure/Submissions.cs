@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 
 namespace NasPipeline.Tests.Infrastructure;
 

@@ -7,6 +7,7 @@ using NasPipeline.Prediction.Registry;
 using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.Tests.Infrastructure;
+using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Tests.Predict;
 

@@ -16,6 +16,7 @@ using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Tests.Infrastructure;
 using NasPipeline.TorchRuntime;
+using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Tests.Predict;
 

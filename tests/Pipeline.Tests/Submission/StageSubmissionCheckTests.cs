@@ -6,6 +6,7 @@ using NasPipeline.SearchSpaces;
 using NasPipeline.Stages.GraphExtract;
 using NasPipeline.SubmissionChecks;
 using NasPipeline.Tests.Infrastructure;
+using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Tests.Submission;
 

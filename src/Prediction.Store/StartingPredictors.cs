@@ -1,9 +1,6 @@
-using NasPipeline.Prediction.Defaults;
+using NasPipeline.Prediction.Registry;
 
-namespace NasPipeline.Prediction.Registry;
-
-/// <summary>A predictor a run adopts for a task, with the words its <c>AdapterTrained</c> records for where it came from.</summary>
-public sealed record StartingPredictor(TaskPredictorRegistration Registration, string Source);
+namespace NasPipeline.Prediction.Store;
 
 /// <summary>
 /// Which predictor a task starts from in a run: the one registered for the task, else the default (AIO-P's all-in-one

@@ -1,4 +1,4 @@
-namespace NasPipeline.Hosting.Blobs;
+namespace NasPipeline.Contracts.Blobs;
 
 /// <summary>Content-addressed storage for large binaries (models, graphs, weights, checkpoints), shared by all stages.</summary>
 public interface IBlobStore

@@ -1,6 +1,7 @@
 using Marten;
+using NasPipeline.Prediction.Registry;
 
-namespace NasPipeline.Prediction.Registry;
+namespace NasPipeline.Prediction.Store;
 
 /// <summary>Which predictor each task starts from; see <see cref="TaskPredictorRegistration"/>.</summary>
 public sealed class PredictorRegistry(IDocumentStore store)

@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NasPipeline.Hosting;
-using NasPipeline.Hosting.Blobs;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Prediction.Models;
+using NasPipeline.Prediction;
+using NasPipeline.Prediction.Defaults;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.TorchRuntime;
 
-namespace NasPipeline.Prediction.Defaults;
+namespace NasPipeline.Prediction.Store;
 
 /// <summary>
 /// AIO-P's all-in-one start: the predictor that scores a task nobody registered one for. It is trained on first use from

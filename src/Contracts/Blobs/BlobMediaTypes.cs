@@ -1,4 +1,4 @@
-namespace NasPipeline.Hosting.Blobs;
+namespace NasPipeline.Contracts.Blobs;
 
 /// <summary>The media types the stages store blobs under.</summary>
 public static class BlobMediaTypes
