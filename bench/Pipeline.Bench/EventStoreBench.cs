@@ -8,6 +8,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Hosting.Projections;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Bench;
 
@@ -68,7 +69,7 @@ public static class EventStoreBench
         };
         for (var i = 1; i < count; i++)
         {
-            events.Add(new CandidateScored(runId, Guid.NewGuid(), i, 1, [new CandidateScore($"c{i}", new Dictionary<string, double> { ["classification"] = 0.9 }, 0.01)]));
+            events.Add(new CandidateScored(runId, Guid.NewGuid(), i, 1, [new CandidateScore(Candidate.Point($"space:{i}"), new Dictionary<string, double> { ["classification"] = 0.9 }, 0.01)]));
         }
 
         return events;

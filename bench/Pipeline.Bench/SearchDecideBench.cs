@@ -114,7 +114,7 @@ public static class SearchDecideBench
             }
 
             var answers = decided.OfType<ScoreCandidates>().Select(r => (object)new CandidateScored(r.RunId, r.RequestId, r.Generation, 1,
-                r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = Metric(c) }, 0)).ToList())).ToList();
+                r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = Metric(c.Name) }, 0)).ToList())).ToList();
             foreach (var e in decided.Cast<object>().Concat(answers))
             {
                 stream.Add(e);

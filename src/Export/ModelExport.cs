@@ -93,8 +93,8 @@ public sealed class ModelExport(SearchSpaceRegistry spaces, Action prepareTorch)
         return completed.Front
             .OrderBy(m => m.Objectives.TryGetValue(objective.Name, out var value) ? sign * value : double.PositiveInfinity)
             .ThenBy(m => m.Objectives.GetValueOrDefault(CostNames.Macs))
-            .ThenBy(m => m.Candidate, StringComparer.Ordinal)
-            .First().Candidate;
+            .ThenBy(m => m.Candidate.Name, StringComparer.Ordinal)
+            .First().Candidate.Name;
     }
 
     private static async Task<CheckpointSource?> TrainedSupernetAsync(

@@ -3,6 +3,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction.Runs;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction;
 

@@ -11,6 +11,7 @@ using NasPipeline.Prediction.Refitting;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.Prediction.Runs;
 using NasPipeline.Prediction.Store;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Stages.Predict;
 

@@ -2,6 +2,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.RunResults.Folding;
 using NasPipeline.RunResults.Plots;
 using static NasPipeline.RunResults.Tests.RunEvents;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.RunResults.Tests;
 
@@ -16,7 +17,7 @@ public sealed class FrontPlotTests
         Scored(0, 1, (Smallest, "classification", 0.6), (Largest, "classification", 0.8), (Middle, "classification", 0.7)),
         Scored(0, 1, (Smallest, "segmentation", 0.3), (Largest, "segmentation", 0.5), (Middle, "segmentation", 0.4)),
         Generation(0, 0, Member(Smallest, ("classification", 0.6), ("segmentation", 0.3)), Member(Largest, ("classification", 0.8), ("segmentation", 0.5))),
-        new SubnetAdapted(Run, Guid.NewGuid(), Largest, new Dictionary<string, double> { ["classification"] = 0.85, ["segmentation"] = 0.55 }, Hash('w'), 7),
+        new SubnetAdapted(Run, Guid.NewGuid(), Candidate.Point(Largest), new Dictionary<string, double> { ["classification"] = 0.85, ["segmentation"] = 0.55 }, Hash('w'), 7),
         Generation(0, 1, Member(Smallest, ("classification", 0.6), ("segmentation", 0.3)), Member(Largest, ("classification", 0.85), ("segmentation", 0.55))),
         new SearchCompleted(Run,
         [

@@ -27,16 +27,16 @@ public static class RunEvents
 
     public static CandidateScored Scored(int generation, int version, params (string Candidate, string Task, double Value)[] scores) =>
         new(Run, Guid.Parse($"00000000-0000-0000-0000-{generation + 1:D12}"), generation, version,
-            scores.Select(s => new CandidateScore(s.Candidate, new Dictionary<string, double> { [s.Task] = s.Value }, 0.01)).ToList());
+            scores.Select(s => new CandidateScore(Candidate.FromUntypedName(s.Candidate), new Dictionary<string, double> { [s.Task] = s.Value }, 0.01)).ToList());
 
     public static FrontMember Member(string candidate, params (string Name, double Value)[] objectives) =>
-        new(candidate, objectives.ToDictionary(o => o.Name, o => o.Value));
+        new(Candidate.FromUntypedName(candidate), objectives.ToDictionary(o => o.Name, o => o.Value));
 
     public static GenerationCompleted Generation(int iteration, int generation, params FrontMember[] front) =>
         new(Run, iteration, generation, front, 0.5, 7);
 
     public static SubnetAdapted Adapted(string candidate, string task, double value) =>
-        new(Run, Guid.NewGuid(), candidate, new Dictionary<string, double> { [task] = value }, new string('c', 64), 7);
+        new(Run, Guid.NewGuid(), Candidate.FromUntypedName(candidate), new Dictionary<string, double> { [task] = value }, new string('c', 64), 7);
 
     public static string Hash(char c) => new(c, 64);
 }

@@ -22,7 +22,7 @@ public sealed class SpaceFrontFoldTests
         Predictor("classification", "gnn-adapter", 1),
         Scored(0, 1, (Smallest, "classification", 0.70), (Largest, "classification", 0.90)),
         Generation(0, 0, Member(Smallest, ("classification", 0.70), ("macs", SmallestMacs)), Member(Largest, ("classification", 0.90), ("macs", LargestMacs))),
-        new AdaptSubnet(Run, Guid.NewGuid(), 0, Largest, ["classification"], 7),
+        new AdaptSubnet(Run, Guid.NewGuid(), 0, Candidate.Point(Largest), ["classification"], 7),
         Adapted(Largest, "classification", 0.93),
         Predictor("classification", "rbf", 2),
         Scored(11, 2, (Smallest, "classification", 0.72)),

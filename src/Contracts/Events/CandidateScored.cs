@@ -1,6 +1,8 @@
+using NasPipeline.Contracts.Model;
+
 namespace NasPipeline.Contracts.Events;
 
-public sealed record CandidateScore(string Candidate, IReadOnlyDictionary<string, double> Metrics, double Uncertainty);
+public sealed record CandidateScore(Candidate Candidate, IReadOnlyDictionary<string, double> Metrics, double Uncertainty);
 
 /// <summary>
 /// Predicted metrics for a batch of candidates, with the run's predictor version that produced them (how many

@@ -1,6 +1,8 @@
+using NasPipeline.Contracts.Model;
+
 namespace NasPipeline.Contracts.Events;
 
-public sealed record FrontMember(string Candidate, IReadOnlyDictionary<string, double> Objectives);
+public sealed record FrontMember(Candidate Candidate, IReadOnlyDictionary<string, double> Objectives);
 
 /// <summary>
 /// What NSGA-III carries into the next generation, by candidate name: the candidates this generation added to the

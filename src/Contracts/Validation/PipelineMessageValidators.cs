@@ -24,6 +24,7 @@ public sealed class ScoreCandidatesValidator : AbstractValidator<ScoreCandidates
         RuleFor(m => m.RequestId).NotEmpty();
         RuleFor(m => m.Tasks).NotEmpty().WithMessage("Scoring needs at least one task.");
         RuleFor(m => m.Candidates).NotEmpty().WithMessage("Nothing to score: the candidate list is empty.");
+        RuleForEach(m => m.Candidates).Must(c => c is { Name.Length: > 0 }).WithMessage("A candidate to score has no name.");
     }
 }
 
@@ -33,7 +34,7 @@ public sealed class AdaptSubnetValidator : AbstractValidator<AdaptSubnet>
     {
         Include(new RunMessageValidator());
         RuleFor(m => m.RequestId).NotEmpty();
-        RuleFor(m => m.Candidate).NotEmpty().WithMessage("AdaptSubnet names no candidate.");
+        RuleFor(m => m.Candidate).Must(c => c is { Name.Length: > 0 }).WithMessage("AdaptSubnet names no candidate.");
         RuleFor(m => m.Tasks).NotEmpty().WithMessage("Adaptation needs at least one task.");
     }
 }
@@ -64,7 +65,7 @@ public sealed class SubnetAdaptedValidator : AbstractValidator<SubnetAdapted>
     public SubnetAdaptedValidator()
     {
         Include(new RunMessageValidator());
-        RuleFor(m => m.Candidate).NotEmpty();
+        RuleFor(m => m.Candidate).Must(c => c is { Name.Length: > 0 }).WithMessage("SubnetAdapted names no candidate.");
         RuleForEach(m => m.Metrics).Must(kv => double.IsFinite(kv.Value)).WithMessage("A measured metric is not a finite number.");
     }
 }

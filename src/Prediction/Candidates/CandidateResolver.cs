@@ -1,5 +1,6 @@
 using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts.Blobs;
+using NasPipeline.Contracts.Model;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SearchSpaces.Encoding;
 using Graph = NasPipeline.ComputationGraph.ComputationGraph;
@@ -7,19 +8,27 @@ using Graph = NasPipeline.ComputationGraph.ComputationGraph;
 namespace NasPipeline.Prediction.Candidates;
 
 /// <summary>
-/// Reads what a candidate name stands for. <c>space:g1,g2,...</c> is a point of a registered search space (its
-/// genes, and its network's graph built through ONNX exactly as GraphExtract builds it); anything else must be the
-/// blob hash of a computation graph (mutation search stores its candidates' graphs that way).
+/// Reads what a candidate stands for, by its kind: a search-space point (its genes, and its network's graph built through
+/// ONNX exactly as GraphExtract builds it) or a computation graph in the blob store (mutation search stores its
+/// candidates' graphs that way).
 /// </summary>
 public sealed class CandidateResolver(SearchSpaceRegistry spaces, IBlobStore blobs, OnnxGraphExtractor extractor)
 {
-    public bool TryPoint(string candidate, out ISearchSpace space, out int[] genes)
+    /// <summary>The point's space and genes; false for a candidate of another kind.</summary>
+    public bool TryPoint(Candidate candidate, out ISearchSpace space, out int[] genes)
     {
         space = null!;
-        var decoded = CandidateCodec.TryDecode(candidate, out var name, out genes);
-        if (name.Length == 0 || !spaces.TryGet(name, out space))
+        genes = [];
+        if (candidate.Kind != CandidateKind.SpacePoint)
         {
             return false;
+        }
+
+        var decoded = CandidateCodec.TryDecode(candidate.Name, out var name, out genes);
+        if (!spaces.TryGet(name, out space))
+        {
+            throw new PredictionException("UnknownCandidate",
+                $"Candidate '{candidate}' names no registered search space (known: {string.Join(", ", spaces.Names)}).");
         }
 
         return decoded
@@ -27,7 +36,7 @@ public sealed class CandidateResolver(SearchSpaceRegistry spaces, IBlobStore blo
             : throw new PredictionException("InvalidCandidate", $"Candidate '{candidate}' is not a {name} point: its genes must be whole numbers.");
     }
 
-    public async Task<Graph> GraphAsync(string candidate, CancellationToken cancellationToken)
+    public async Task<Graph> GraphAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         if (TryPoint(candidate, out var space, out var genes))
         {
@@ -41,9 +50,8 @@ public sealed class CandidateResolver(SearchSpaceRegistry spaces, IBlobStore blo
             }
         }
 
-        var bytes = await blobs.GetAsync(candidate, cancellationToken)
-            ?? throw new PredictionException("UnknownCandidate",
-                $"Candidate '{candidate}' is neither a point of a registered search space ({string.Join(", ", spaces.Names)}) nor a graph in the blob store.");
+        var bytes = await blobs.GetAsync(candidate.Name, cancellationToken)
+            ?? throw new PredictionException("UnknownCandidate", $"Candidate graph '{candidate}' is not in the blob store.");
         return ComputationGraphJson.Deserialize(System.Text.Encoding.UTF8.GetString(bytes));
     }
 }

@@ -1,6 +1,7 @@
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.Predictors.Gnn.Evaluation;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Models;
 
@@ -9,7 +10,7 @@ public sealed class GnnScoringModel(TaskPredictor predictor) : IScoringModel
 {
     public TaskPredictor Predictor => predictor;
 
-    public async Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<string> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<Candidate> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
     {
         var samples = await SamplesAsync(candidates, resolver, cancellationToken);
 
@@ -21,7 +22,7 @@ public sealed class GnnScoringModel(TaskPredictor predictor) : IScoringModel
     }
 
     /// <summary>The GNN's inputs for candidates: each one's computation graph, featurised.</summary>
-    public static async Task<IReadOnlyList<GnnSample>> SamplesAsync(IReadOnlyList<string> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<GnnSample>> SamplesAsync(IReadOnlyList<Candidate> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
     {
         var samples = new List<GnnSample>(candidates.Count);
         foreach (var candidate in candidates)

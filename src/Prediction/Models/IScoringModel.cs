@@ -1,4 +1,5 @@
 using NasPipeline.Prediction.Candidates;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Models;
 
@@ -8,5 +9,5 @@ public sealed record PredictedMetric(double Mean, double Spread);
 /// <summary>One task's loaded predictor, whatever its kind.</summary>
 public interface IScoringModel : IDisposable
 {
-    Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<string> candidates, CandidateResolver resolver, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<Candidate> candidates, CandidateResolver resolver, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Predictors.Rbf;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Models;
 
@@ -17,7 +18,7 @@ public sealed class RbfScoringModel : IScoringModel
 
     public RbfTrainingSet TrainingSet { get; }
 
-    public Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<string> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<Candidate> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
     {
         var scores = candidates.Select(candidate =>
         {

@@ -1,6 +1,7 @@
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Prediction.Registry;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Planning;
 
@@ -10,7 +11,7 @@ public abstract record PredictStep;
 /// <summary>Refit the task's predictor (<see cref="Model"/> kind) on every label the run holds for it, starting from
 /// <see cref="Basis"/> (the current predictor, when the refit adapts it); the result is the run's predictor version
 /// <see cref="Version"/>, trained with <see cref="Seed"/>.</summary>
-public sealed record RefitStep(string Task, string Model, int Version, int Seed, IReadOnlyDictionary<string, double> Labels, AdapterTrained? Basis) : PredictStep;
+public sealed record RefitStep(string Task, string Model, int Version, int Seed, IReadOnlyDictionary<Candidate, double> Labels, AdapterTrained? Basis) : PredictStep;
 
 /// <summary>Adopt a starting predictor (registered for the task, or the default) as the run's version <see cref="Version"/>.</summary>
 public sealed record AdoptStep(string Task, int Version, StartingPredictor Predictor) : PredictStep;

@@ -1,6 +1,7 @@
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Predictors.Gnn.Evaluation;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Refitting;
 
@@ -10,9 +11,9 @@ namespace NasPipeline.Prediction.Refitting;
 /// </summary>
 public sealed class OnlineRefit(CandidateResolver resolver, PredictSettings settings)
 {
-    public async Task<RefitResult> FitAsync(string kind, IReadOnlyDictionary<string, double> labels, IScoringModel? current, int seed, CancellationToken cancellationToken)
+    public async Task<RefitResult> FitAsync(string kind, IReadOnlyDictionary<Candidate, double> labels, IScoringModel? current, int seed, CancellationToken cancellationToken)
     {
-        var ordered = labels.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var ordered = labels.OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList();
         var candidates = ordered.Select(p => p.Key).ToList();
         var targets = ordered.Select(p => p.Value).ToList();
         switch (kind)
@@ -41,7 +42,7 @@ public sealed class OnlineRefit(CandidateResolver resolver, PredictSettings sett
         return new RefitResult(ModelKinds.Rbf, all.ToBytes(), targets.Count, srcc);
     }
 
-    private async Task<RefitResult> FitAdaptersAsync(GnnScoringModel current, IReadOnlyList<string> candidates, IReadOnlyList<double> targets, int seed, CancellationToken cancellationToken)
+    private async Task<RefitResult> FitAdaptersAsync(GnnScoringModel current, IReadOnlyList<Candidate> candidates, IReadOnlyList<double> targets, int seed, CancellationToken cancellationToken)
     {
         var samples = await GnnScoringModel.SamplesAsync(candidates, resolver, cancellationToken);
 

@@ -1,5 +1,6 @@
 using NasPipeline.Prediction.Models;
 using NasPipeline.SearchSpaces;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Refitting;
 
@@ -10,7 +11,7 @@ namespace NasPipeline.Prediction.Refitting;
 /// </summary>
 public static class RefitChoice
 {
-    public static string? KindFor(IReadOnlyDictionary<string, double> labels, string? currentModel, SearchSpaceRegistry spaces, int minSamples)
+    public static string? KindFor(IReadOnlyDictionary<Candidate, double> labels, string? currentModel, SearchSpaceRegistry spaces, int minSamples)
     {
         if (labels.Count < minSamples)
         {
@@ -26,7 +27,7 @@ public static class RefitChoice
         return currentModel == ModelKinds.GnnAdapter ? ModelKinds.GnnAdapter : null;
     }
 
-    /// <summary>The space a candidate is a point of, or "" for anything else (a graph's blob hash).</summary>
-    private static string PointSpace(string candidate, SearchSpaceRegistry spaces) =>
-        CandidateCodec.TryDecode(candidate, out var name, out _) && spaces.TryGet(name, out _) ? name : "";
+    /// <summary>The space a candidate is a point of, or "" for anything else (a graph).</summary>
+    private static string PointSpace(Candidate candidate, SearchSpaceRegistry spaces) =>
+        candidate.Kind == CandidateKind.SpacePoint && CandidateCodec.TryDecode(candidate.Name, out var name, out _) && spaces.TryGet(name, out _) ? name : "";
 }

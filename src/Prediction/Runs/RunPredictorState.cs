@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Runs;
 
@@ -23,9 +24,9 @@ public sealed record RunPredictorState
 
     public ImmutableList<AdapterTrained> Trained { get; private init; } = [];
 
-    private ImmutableDictionary<string, ImmutableDictionary<string, double>> Pseudo { get; init; } = ByTask<ImmutableDictionary<string, double>>();
+    private ImmutableDictionary<string, ImmutableDictionary<Candidate, double>> Pseudo { get; init; } = ByTask<ImmutableDictionary<Candidate, double>>();
 
-    private ImmutableDictionary<string, ImmutableDictionary<string, double>> Measured { get; init; } = ByTask<ImmutableDictionary<string, double>>();
+    private ImmutableDictionary<string, ImmutableDictionary<Candidate, double>> Measured { get; init; } = ByTask<ImmutableDictionary<Candidate, double>>();
 
     private ImmutableHashSet<Guid> LabelRequests { get; init; } = [];
 
@@ -41,9 +42,9 @@ public sealed record RunPredictorState
         Trained.Take(version ?? Trained.Count).LastOrDefault(t => t.Task == task);
 
     /// <summary>Every label of the task, by candidate; a measured metric wins over a pseudo-label of the same candidate.</summary>
-    public IReadOnlyDictionary<string, double> Labels(string task) =>
-        (Pseudo.GetValueOrDefault(task) ?? ImmutableDictionary.Create<string, double>(StringComparer.Ordinal))
-        .SetItems(Measured.GetValueOrDefault(task) ?? ImmutableDictionary<string, double>.Empty);
+    public IReadOnlyDictionary<Candidate, double> Labels(string task) =>
+        (Pseudo.GetValueOrDefault(task) ?? ImmutableDictionary<Candidate, double>.Empty)
+        .SetItems(Measured.GetValueOrDefault(task) ?? ImmutableDictionary<Candidate, double>.Empty);
 
     public IEnumerable<string> LabelledTasks => Pseudo.Keys.Union(Measured.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
@@ -77,10 +78,10 @@ public sealed record RunPredictorState
         };
     }
 
-    private RunPredictorState Label(string task, string candidate, double value, bool measured)
+    private RunPredictorState Label(string task, Candidate candidate, double value, bool measured)
     {
         var labels = measured ? Measured : Pseudo;
-        var byCandidate = (labels.GetValueOrDefault(task) ?? ImmutableDictionary.Create<string, double>(StringComparer.Ordinal)).SetItem(candidate, value);
+        var byCandidate = (labels.GetValueOrDefault(task) ?? ImmutableDictionary<Candidate, double>.Empty).SetItem(candidate, value);
         var counted = this with { LabelEvents = LabelEvents.SetItem(task, LabelEvents.GetValueOrDefault(task) + 1) };
         return measured ? counted with { Measured = labels.SetItem(task, byCandidate) } : counted with { Pseudo = labels.SetItem(task, byCandidate) };
     }

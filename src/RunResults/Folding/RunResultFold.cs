@@ -55,7 +55,7 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
                 break;
             case CandidateScored scored:
                 _candidates.AddRange(scored.Scores.Select(s =>
-                    new ScoredCandidate(s.Candidate, scored.Generation, scored.RequestId, scored.PredictorVersion, s.Metrics, s.Uncertainty)));
+                    new ScoredCandidate(s.Candidate.Name, scored.Generation, scored.RequestId, scored.PredictorVersion, s.Metrics, s.Uncertainty)));
                 break;
             case GenerationCompleted generation:
                 var rows = Rows(generation.Front);
@@ -161,11 +161,11 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
     /// <summary>Costs are exact: a space point's own count, else (a mutation search's graph) the count the search reported.</summary>
     private FrontRow Row(FrontMember member)
     {
-        var cost = _costs.Of(member.Candidate);
+        var cost = _costs.Of(member.Candidate.Name);
         long? Reported(string name) => member.Objectives.TryGetValue(name, out var v) ? (long)v : null;
         var values = member.Objectives.Select(o => CostNames.All.Contains(o.Key)
             ? ResultValue.Exact(o.Key, o.Value)
-            : _provenance.Of(member.Candidate, o.Key, o.Value)).ToList();
-        return new FrontRow(member.Candidate, cost?.Macs ?? Reported(CostNames.Macs), cost?.Params ?? Reported(CostNames.Params), values);
+            : _provenance.Of(member.Candidate.Name, o.Key, o.Value)).ToList();
+        return new FrontRow(member.Candidate.Name, cost?.Macs ?? Reported(CostNames.Macs), cost?.Params ?? Reported(CostNames.Params), values);
     }
 }

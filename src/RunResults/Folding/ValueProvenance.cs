@@ -26,12 +26,12 @@ public sealed class ValueProvenance
             case CandidateScored scored:
                 foreach (var score in scored.Scores)
                 {
-                    Add(_predicted, score.Candidate, (scored.PredictorVersion, score.Metrics));
+                    Add(_predicted, score.Candidate.Name, (scored.PredictorVersion, score.Metrics));
                 }
 
                 break;
             case SubnetAdapted adapted:
-                Add(_measured, adapted.Candidate, ("adapted subnet", adapted.Metrics));
+                Add(_measured, adapted.Candidate.Name, ("adapted subnet", adapted.Metrics));
                 break;
             case SubnetEvaluated evaluated:
                 Add(_measured, CandidateCodec.Encode(evaluated.Point.Space, evaluated.Point.Encoding),

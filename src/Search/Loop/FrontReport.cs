@@ -2,6 +2,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Optimization.Indicators;
 using NasPipeline.Optimization.Problems;
 using NasPipeline.Optimization.Sorting;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Search.Loop;
 
@@ -37,5 +38,5 @@ internal sealed class FrontReport(double[] low, double[] high)
 
     public static IReadOnlyList<FrontMember> Members(IReadOnlyList<Individual> front, Func<double[], string> name,
         Func<string, IReadOnlyDictionary<string, double>> named) =>
-        front.Select(i => name(i.Decision)).Distinct().Order(StringComparer.Ordinal).Select(c => new FrontMember(c, named(c))).ToList();
+        front.Select(i => name(i.Decision)).Distinct().Order(StringComparer.Ordinal).Select(c => new FrontMember(Candidate.Point(c), named(c))).ToList();
 }

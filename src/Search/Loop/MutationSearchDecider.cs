@@ -92,7 +92,7 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
                 return [Complete(state, onnx, original, keep)];
             }
 
-            var missing = proposal.Mutants.Select(m => m.Candidate).Distinct().Where(c => Scores(state, c) is null).ToList();
+            var missing = proposal.Mutants.Select(m => m.Candidate.Name).Distinct().Where(c => Scores(state, c) is null).ToList();
             return [proposal, .. Request(state, round, missing)];
         }
 
@@ -106,7 +106,7 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
             proposal.Mutants.Select(m => m.Macs).ToList(), current.Macs);
         return [accepted is { } best
             ? new MutationRoundCompleted(submission.RunId, round, Member(submission, Scores(state, proposal.Mutants[best].Candidate)!,
-                proposal.Mutants[best].Candidate, proposal.Mutants[best].Macs, proposal.Mutants[best].Params), proposal.Mutants[best].Mutation)
+                proposal.Mutants[best].Candidate.Name, proposal.Mutants[best].Macs, proposal.Mutants[best].Params), proposal.Mutants[best].Mutation)
             : new MutationRoundCompleted(submission.RunId, round, current.Member, null)];
     }
 
@@ -138,7 +138,7 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
             var json = ComputationGraphJson.SerializeToUtf8Bytes(graph);
             var name = ContentHash.Of(json);
             blobs[name] = json;
-            mutants.Add(new ProposedMutant(name, pick, graph.TotalMacs, graph.TotalParams));
+            mutants.Add(new ProposedMutant(Candidate.Graph(name), pick, graph.TotalMacs, graph.TotalParams));
         }
 
         return new MutantsProposed(state.Submission!.RunId, round, mutants);
@@ -173,7 +173,7 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         var objectives = submission.Tasks.Where(metrics.ContainsKey).ToDictionary(t => t, t => metrics[t], StringComparer.Ordinal);
         objectives[CostNames.Macs] = macs;
         objectives[CostNames.Params] = parameters;
-        return new FrontMember(name, objectives);
+        return new FrontMember(Candidate.Graph(name), objectives);
     }
 
     private static ExtractionOptions Extraction(ModelSubmitted submission) =>
@@ -181,11 +181,13 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
 
     private static IReadOnlyDictionary<string, double>? Scores(RunState state, string candidate) => state.Metrics(candidate, 0, int.MaxValue);
 
+    private static IReadOnlyDictionary<string, double>? Scores(RunState state, Candidate candidate) => Scores(state, candidate.Name);
+
     private static IReadOnlyList<IRunMessage> Request(RunState state, int round, IReadOnlyList<string> candidates)
     {
         var submission = state.Submission!;
         return candidates.Count == 0 || state.WasRequested(round)
             ? []
-            : [new ScoreCandidates(submission.RunId, RequestIds.For(submission.RunId, $"mutation/{round}"), round, submission.Tasks, candidates)];
+            : [new ScoreCandidates(submission.RunId, RequestIds.For(submission.RunId, $"mutation/{round}"), round, submission.Tasks, candidates.Select(Candidate.Graph).ToList())];
     }
 }

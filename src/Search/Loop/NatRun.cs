@@ -4,6 +4,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Optimization.Nsga3;
 using NasPipeline.Optimization.Problems;
 using NasPipeline.SearchSpaces;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Search.Loop;
 
@@ -106,7 +107,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         var unsent = chosen.Where(c => !State.WasSentForAdaptation(c)).ToList();
         if (unsent.Count > 0)
         {
-            return unsent.Select(c => (IRunMessage)new AdaptSubnet(RunId, RequestIds.For(RunId, $"adapt/{c}"), iteration, c,
+            return unsent.Select(c => (IRunMessage)new AdaptSubnet(RunId, RequestIds.For(RunId, $"adapt/{c}"), iteration, Candidate.Point(c),
                 State.Submission!.Tasks, Started.Seed)).ToList();
         }
 
@@ -135,7 +136,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
 
     private IReadOnlyList<IRunMessage> Request(int step, IReadOnlyList<string> missing) => State.WasRequested(step)
         ? []
-        : [new ScoreCandidates(RunId, RequestIds.For(RunId, $"score/{step}"), step, State.Submission!.Tasks, missing)];
+        : [new ScoreCandidates(RunId, RequestIds.For(RunId, $"score/{step}"), step, State.Submission!.Tasks, missing.Select(Candidate.Point).ToList())];
 
     private GenerationCompleted Report(
         int iteration, int generation, Nsga3State population, ObjectiveSpace objectives, FrontReport scale, Random random, IEnumerable<string> admitted)
@@ -171,7 +172,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
     {
         var best = State.Archive.Where(c => objectives.Satisfies(c, constraint))
             .OrderBy(c => objectives.Evaluate(c).Objectives[0]).ThenBy(c => Space.Cost(CandidateCodec.Genes(c)).Macs).ThenBy(c => c, StringComparer.Ordinal)
-            .Select(c => new FrontMember(c, objectives.Named(c))).FirstOrDefault();
+            .Select(c => new FrontMember(Candidate.Point(c), objectives.Named(c))).FirstOrDefault();
         return new ConstrainedBest(ObjectiveSpace.Label(constraint), best, best is null ? objectives.Closest(State.Archive, constraint) : null);
     }
 

@@ -114,8 +114,8 @@ public sealed record RunState
             Kept = round.Kept is { } kept ? Kept.Add(kept) : Kept,
             IdleRounds = round.Kept is null ? IdleRounds + 1 : 0,
         },
-        AdaptSubnet adapt when !AdaptRequested.ContainsKey(adapt.Candidate) => this with { AdaptRequested = AdaptRequested.Add(adapt.Candidate, adapt.Iteration) },
-        SubnetAdapted adapted => this with { Measured = Measured.SetItem(adapted.Candidate, adapted.Metrics) },
+        AdaptSubnet adapt when !AdaptRequested.ContainsKey(adapt.Candidate.Name) => this with { AdaptRequested = AdaptRequested.Add(adapt.Candidate.Name, adapt.Iteration) },
+        SubnetAdapted adapted => this with { Measured = Measured.SetItem(adapted.Candidate.Name, adapted.Metrics) },
         _ when TerminalEvents.Ends(e) => this with { Finished = true },
         _ => this,
     };
@@ -134,7 +134,7 @@ public sealed record RunState
 
     private static Func<ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>)>>, CandidateScore,
         ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>)>>> AddScore(int step) =>
-        (predicted, score) => predicted.SetItem(score.Candidate, (predicted.GetValueOrDefault(score.Candidate) ?? []).Add((step, score.Metrics)));
+        (predicted, score) => predicted.SetItem(score.Candidate.Name, (predicted.GetValueOrDefault(score.Candidate.Name) ?? []).Add((step, score.Metrics)));
 
     /// <summary>Streams recorded before the mutation search had events of its own reported a round as a one-member
     /// <see cref="GenerationCompleted"/>; which edit it kept was not recorded.</summary>

@@ -42,7 +42,7 @@ public sealed class MutationSearch(IPredictedMetricScorer scorer)
             state = decision.Messages.Aggregate(state, (s, e) => s.Evolve(e));
             if (decision.Kept is { } kept)
             {
-                var best = state.LastRound?.Current.Candidate ?? ContentHash.Of(originalJson);
+                var best = state.LastRound?.Current.Candidate.Name ?? ContentHash.Of(originalJson);
                 return new MutationSearchResult(original, Metric(state, ContentHash.Of(originalJson)), kept.Onnx, graphs[best], Metric(state, best),
                     state.Kept, scored, scorer.Name, kept.Weights);
             }
@@ -55,7 +55,7 @@ public sealed class MutationSearch(IPredictedMetricScorer scorer)
 
             foreach (var request in requests)
             {
-                var metrics = scorer.Score(request.Candidates.Select(c => graphs[c]).ToList());
+                var metrics = scorer.Score(request.Candidates.Select(c => graphs[c.Name]).ToList());
                 scored += request.Candidates.Count;
                 state = state.Evolve(new CandidateScored(runId, request.RequestId, request.Generation, 0,
                     request.Candidates.Select((c, i) => new CandidateScore(c, new Dictionary<string, double> { [scorer.Name] = metrics[i] }, 0)).ToList()));

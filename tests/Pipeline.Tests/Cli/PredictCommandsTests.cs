@@ -5,6 +5,7 @@ using NasPipeline.SearchSpaces;
 using NasPipeline.Tests.Infrastructure;
 using NasPipeline.Tests.Shared.Onnx;
 using NasPipeline.Prediction.Store;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Tests.Cli;
 
@@ -140,17 +141,18 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
             var stream = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).ToList();
             var graph = stream.OfType<GraphExtracted>().Single();
             var requests = stream.OfType<Contracts.Commands.ScoreCandidates>().ToList();
-            Assert.Equal([graph.GraphBlobHash], requests[0].Candidates);
+            Assert.Equal([Candidate.Graph(graph.GraphBlobHash)], requests[0].Candidates);
             Assert.True(requests.Count >= 2, "no round of mutants was scored");
             foreach (var candidate in requests.SelectMany(r => r.Candidates))
             {
-                Assert.NotNull(await fixture.Blobs.GetAsync(candidate));
+                Assert.Equal(CandidateKind.GraphBlob, candidate.Kind);
+                Assert.NotNull(await fixture.Blobs.GetAsync(candidate.Name));
             }
 
             // The kept network is no larger than the submitted one, keeps its predicted metric, and is stored as ONNX.
             var completed = stream.OfType<SearchCompleted>().Single();
             var scores = stream.OfType<CandidateScored>().SelectMany(s => s.Scores).ToList();
-            var original = scores.First(s => s.Candidate == graph.GraphBlobHash).Metrics[task];
+            var original = scores.First(s => s.Candidate.Name == graph.GraphBlobHash).Metrics[task];
             var kept = completed.Front.Single();
             Assert.True(kept.Objectives["macs"] <= graph.Macs);
             Assert.True(kept.Objectives[task] >= original);
@@ -198,7 +200,7 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
     {
         var stream = (await fixture.Reader.EventsAsync(Guid.Parse(runId))).Select(e => e.Data).ToList();
         var front = stream.OfType<Contracts.Events.SearchCompleted>().Single().Front;
-        var best = front.OrderByDescending(m => m.Objectives["predict-test"]).ThenBy(m => m.Objectives["macs"]).ThenBy(m => m.Candidate, StringComparer.Ordinal).First();
+        var best = front.OrderByDescending(m => m.Objectives["predict-test"]).ThenBy(m => m.Objectives["macs"]).ThenBy(m => m.Candidate.Name, StringComparer.Ordinal).First();
         var file = Path.Combine(folder, "best.onnx");
 
         var export = await NaspCli.RunAsync(env, "export", runId, "--out", file);
@@ -207,10 +209,10 @@ public sealed class PredictCommandsTests(PipelineFixture fixture)
         Assert.Contains($"to {file}: {best.Candidate} (", export.Output, StringComparison.Ordinal);
         Assert.Contains("weights: seeded initialisation of the mbv3-28 supernet (seed 3), not trained", export.Output, StringComparison.Ordinal);
         var onnx = await File.ReadAllBytesAsync(file);
-        Assert.Equal(best.Candidate, OnnxRuntimeRun.Metadata(onnx)["nasp.point"]);
+        Assert.Equal(best.Candidate.Name, OnnxRuntimeRun.Metadata(onnx)["nasp.point"]);
         Assert.Equal(4, OnnxRuntimeRun.OnRandomInput(onnx, seed: 1).Count);
 
-        var other = front.Last().Candidate;
+        var other = front.Last().Candidate.Name;
         var picked = await NaspCli.RunAsync(env, "export", runId, "--candidate", other, "--out", file);
         Assert.True(picked.ExitCode == 0, picked.Output);
         Assert.Equal(other, OnnxRuntimeRun.Metadata(await File.ReadAllBytesAsync(file))["nasp.point"]);

@@ -42,8 +42,8 @@ public sealed class ResultCommandsTests(PipelineFixture fixture)
             Assert.Equal(completed.Front.Count, rows.Count - 1);
             foreach (var (member, row) in completed.Front.Zip(rows.Skip(1)))
             {
-                var cost = Space.Cost(CandidateCodec.Genes(member.Candidate));
-                Assert.Equal(member.Candidate, row[0]);
+                var cost = Space.Cost(CandidateCodec.Genes(member.Candidate.Name));
+                Assert.Equal(member.Candidate.Name, row[0]);
                 Assert.Equal(member.Objectives["macs"], double.Parse(row[1], CultureInfo.InvariantCulture));
                 Assert.Equal(cost.Params, long.Parse(row[2], CultureInfo.InvariantCulture));
                 Assert.Equal(member.Objectives["results-space"], double.Parse(row[3], CultureInfo.InvariantCulture));
@@ -94,7 +94,7 @@ public sealed class ResultCommandsTests(PipelineFixture fixture)
             var first = rows[1];
             var last = rows[^1];
             Assert.Equal(("0", graph.GraphBlobHash, graph.Macs, graph.Params), (first[0], first[2], long.Parse(first[4], CultureInfo.InvariantCulture), long.Parse(first[5], CultureInfo.InvariantCulture)));
-            Assert.Equal((kept.Candidate, (long)kept.Objectives["macs"], (long)kept.Objectives["params"], "true"),
+            Assert.Equal((kept.Candidate.Name, (long)kept.Objectives["macs"], (long)kept.Objectives["params"], "true"),
                 (last[2], long.Parse(last[4], CultureInfo.InvariantCulture), long.Parse(last[5], CultureInfo.InvariantCulture), last[6]));
             Assert.True(rows.Count >= 3, "the search kept no mutant:\n" + csv.Output);
             var macs = rows.Skip(1).Select(r => long.Parse(r[4], CultureInfo.InvariantCulture)).ToList();

@@ -25,7 +25,7 @@ public sealed class ModelExportTests
         [
             Submitted(new OnnxModelRef(hash, "mobilenet_v2.onnx", onnx.Length), null, seed: 2),
             new SearchStarted(RunId, "mutation", 8, 4, 1, 0, 0, 7),
-            new SearchCompleted(RunId, [new FrontMember(hash, new Dictionary<string, double>())], [], hash),
+            new SearchCompleted(RunId, [new FrontMember(Candidate.Graph(hash), new Dictionary<string, double>())], [], hash),
         ];
 
         var exported = await Export.RunAsync(events, Blobs((hash, onnx)), candidate: null, checkpoint: null);
@@ -45,7 +45,7 @@ public sealed class ModelExportTests
         [
             Submitted(new OnnxModelRef(ContentHash.Of(stripped), "mobilenet_v2.onnx", stripped.Length), null, seed: 3),
             new SearchStarted(RunId, "mutation", 8, 4, 1, 0, 0, 3),
-            new SearchCompleted(RunId, [new FrontMember(hash, new Dictionary<string, double>())], [], hash, kept.Weights.Describe()),
+            new SearchCompleted(RunId, [new FrontMember(Candidate.Graph(hash), new Dictionary<string, double>())], [], hash, kept.Weights.Describe()),
         ];
 
         var exported = await Export.RunAsync(events, Blobs((hash, kept.Onnx)), candidate: null, checkpoint: null);
@@ -94,7 +94,7 @@ public sealed class ModelExportTests
             objectives.Length > 0 ? objectives : [new Objective("classification", ObjectiveDirection.Maximize)], [], seed);
 
     private static FrontMember Member(string candidate, double macs, double accuracy) =>
-        new(candidate, new Dictionary<string, double> { [CostNames.Macs] = macs, ["classification"] = accuracy });
+        new(Candidate.Point(candidate), new Dictionary<string, double> { [CostNames.Macs] = macs, ["classification"] = accuracy });
 
     private static Func<string, CancellationToken, Task<byte[]?>> Blobs(params (string Hash, byte[] Bytes)[] stored)
     {

@@ -3,6 +3,8 @@ using NasPipeline.Contracts;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Contracts.Model;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Tests.Infrastructure;
 
@@ -39,7 +41,7 @@ public sealed class PredictorStub : IAsyncDisposable
     private static CandidateScored Score(ScoreCandidates request) => new(request.RunId, request.RequestId, request.Generation, 1,
         request.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double>
         {
-            ["classification"] = c.Contains(':', StringComparison.Ordinal) ? 1.0 - 1.0 / (1.0 + c[(c.IndexOf(':') + 1)..].Split(',').Select(int.Parse).Sum() / 10.0) : 0.5,
+            ["classification"] = c.Kind == CandidateKind.SpacePoint ? 1.0 - 1.0 / (1.0 + CandidateCodec.Genes(c.Name).Sum() / 10.0) : 0.5,
         }, 0.0)).ToList());
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();

@@ -8,6 +8,7 @@ using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.Tests.Infrastructure;
 using NasPipeline.Prediction.Store;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Tests.Predict;
 
@@ -176,6 +177,6 @@ public sealed class DefaultPredictorTests(PipelineFixture fixture)
         Assert.Contains("Predict__DefaultPredictor", failed.Reason, StringComparison.Ordinal);
     }
 
-    private static ScoreCandidates Request(Guid runId, string task, IReadOnlyList<string> candidates, int generation = 0) =>
+    private static ScoreCandidates Request(Guid runId, string task, IReadOnlyList<Candidate> candidates, int generation = 0) =>
         new(runId, Guid.NewGuid(), generation, [task], candidates);
 }

@@ -61,7 +61,7 @@ public sealed class PredictDeciderTests
     public void Versions_count_on_across_tasks_graph_labels_adapt_the_current_gnn_and_a_second_task_adopts()
     {
         var current = new AdapterTrained(Run, "cls", ModelKinds.GnnAdapter, 1, 100, 0.9, "w1", 0);
-        var state = Given(current, Measured("cls", "aa11", 0.5), Measured("cls", "bb22", 0.6), Measured("cls", "cc33", 0.7));
+        var state = Given(current, Measured("cls", Graph('a'), 0.5), Measured("cls", Graph('b'), 0.6), Measured("cls", Graph('c'), 0.7));
         var request = Request("cls", "det");
 
         Assert.Equal(["det"], Decider.Adoptions(state, request));
@@ -77,7 +77,7 @@ public sealed class PredictDeciderTests
     public void Graph_labels_with_an_rbf_predictor_cannot_refit_and_it_keeps_scoring()
     {
         var current = new AdapterTrained(Run, "cls", ModelKinds.Rbf, 1, 10, 0.5, "w1", 0);
-        var state = Given(current, Measured("cls", "aa11", 0.5), Measured("cls", "bb22", 0.6), Measured("cls", "cc33", 0.7));
+        var state = Given(current, Measured("cls", Graph('a'), 0.5), Measured("cls", Graph('b'), 0.6), Measured("cls", Graph('c'), 0.7));
 
         var request = Request("cls");
 
@@ -113,14 +113,17 @@ public sealed class PredictDeciderTests
 
     private static ScoreCandidates Request(params string[] tasks) => new(Run, Guid.Parse("1e2d3c4b-5a69-4788-9a0b-c1d2e3f4a5b6"), 0, tasks, [Point(5), Point(6), Point(7)]);
 
-    private static SubnetAdapted Measured(string task, string candidate, double value) =>
+    private static SubnetAdapted Measured(string task, Candidate candidate, double value) =>
         new(Run, Guid.NewGuid(), candidate, new Dictionary<string, double> { [task] = value }, "w", 0);
 
-    private static string Point(int seed)
+    private static Candidate Point(int seed)
     {
         var space = Spaces.Get("mbv3-28");
-        return CandidateCodec.Encode(space.Name, space.Repair(space.Sample(new Random(seed))));
+        return Candidate.Point(CandidateCodec.Encode(space.Name, space.Repair(space.Sample(new Random(seed)))));
     }
+
+    /// <summary>A graph's blob name (only its shape matters here: graphs are not points, so no RBF refit).</summary>
+    private static Candidate Graph(char digit) => Candidate.Graph(new string(digit, 64));
 
     private static Dictionary<string, StartingPredictor?> Starting(string? task = null, StartingPredictor? predictor = null) =>
         task is null ? [] : new() { [task] = predictor };

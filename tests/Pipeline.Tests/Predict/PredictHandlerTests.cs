@@ -5,6 +5,7 @@ using NasPipeline.Prediction.Models;
 using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.Tests.Infrastructure;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Tests.Predict;
 
@@ -77,7 +78,7 @@ public sealed class PredictHandlerTests(PipelineFixture fixture)
         Assert.InRange(refit.ValidationSrcc, -1, 1);
 
         var trainingSet = RbfTrainingSet.FromBytes((await fixture.Blobs.GetAsync(refit.WeightsBlobHash))!);
-        Assert.Equal(labelled.Take(6).Order(StringComparer.Ordinal).Select(PredictTestKit.Label), trainingSet.Targets);
+        Assert.Equal(labelled.Take(6).OrderBy(c => c.Name, StringComparer.Ordinal).Select(PredictTestKit.Label), trainingSet.Targets);
         Assert.Equal(refit.Seed, trainingSet.Seed);
 
         var candidates = PredictTestKit.Points(4, seed: 99);
@@ -107,7 +108,7 @@ public sealed class PredictHandlerTests(PipelineFixture fixture)
         await _kit.RegisterGnnAsync(task);
         var run = await _kit.StartRunAsync(task);
 
-        var published = await _kit.Service().ScoreAsync(Request(run.RunId, task, ["no-such-space:1,2", "0123abcd"]), default);
+        var published = await _kit.Service().ScoreAsync(Request(run.RunId, task, [Candidate.Point("no-such-space:1,2"), Candidate.Graph(new string('0', 64))]), default);
 
         var failed = Assert.IsType<RunFailed>(Assert.Single(published));
         Assert.StartsWith("UnknownCandidate:", failed.Reason, StringComparison.Ordinal);
@@ -144,6 +145,6 @@ public sealed class PredictHandlerTests(PipelineFixture fixture)
         Assert.Contains("generation 0", caught.FirstMismatch, StringComparison.Ordinal);
     }
 
-    private static ScoreCandidates Request(Guid runId, string task, IReadOnlyList<string> candidates, int generation = 0) =>
+    private static ScoreCandidates Request(Guid runId, string task, IReadOnlyList<Candidate> candidates, int generation = 0) =>
         new(runId, Guid.NewGuid(), generation, [task], candidates);
 }

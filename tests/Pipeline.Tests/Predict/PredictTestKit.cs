@@ -50,16 +50,16 @@ public sealed class PredictTestKit(PipelineFixture fixture)
         return await service.LearnAsync(adapted, adapted.RequestId, default);
     }
 
-    public static IReadOnlyList<string> Points(int count, int seed)
+    public static IReadOnlyList<Candidate> Points(int count, int seed)
     {
         var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(_ => Name(Space.Repair(Space.Sample(random)))).Distinct().ToList();
+        return Enumerable.Range(0, count).Select(_ => Point(Space.Repair(Space.Sample(random)))).Distinct().ToList();
     }
 
-    public static string Name(IReadOnlyList<int> genes) => $"{Space.Name}:{string.Join(',', genes)}";
+    public static Candidate Point(IReadOnlyList<int> genes) => Candidate.Point(CandidateCodec.Encode(Space.Name, genes));
 
     /// <summary>Wider and deeper scores higher: something a predictor can learn from genes or graphs.</summary>
-    public static double Label(string candidate) => candidate[(candidate.IndexOf(':') + 1)..].Split(',').Select(int.Parse).Sum() / 40.0;
+    public static double Label(Candidate candidate) => CandidateCodec.Genes(candidate.Name).Sum() / 40.0;
 
     /// <summary>Trains a tiny GNN + K-Adapter predictor on mbv3-28 points and registers it for the task.</summary>
     public async Task<TaskPredictorRegistration> RegisterGnnAsync(string task)
@@ -98,6 +98,6 @@ public sealed class PredictTestKit(PipelineFixture fixture)
         return submission;
     }
 
-    public static SubnetAdapted Measured(Guid runId, string candidate, string task) =>
+    public static SubnetAdapted Measured(Guid runId, Candidate candidate, string task) =>
         new(runId, Guid.NewGuid(), candidate, new Dictionary<string, double> { [task] = Label(candidate) }, "weights", 0);
 }

@@ -2,6 +2,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Planning;
 using NasPipeline.Prediction.Runs;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Tests.Predict;
 
@@ -9,6 +10,8 @@ namespace NasPipeline.Tests.Predict;
 public sealed class RunPredictorStateTests
 {
     private static readonly Guid Run = Guid.NewGuid();
+    private static readonly Candidate X = Candidate.Graph(new string('a', 64));
+    private static readonly Candidate Y = Candidate.Graph(new string('b', 64));
 
     [Fact]
     public void A_version_selects_each_task_s_last_predictor_trained_up_to_it()
@@ -27,15 +30,15 @@ public sealed class RunPredictorStateTests
     {
         var state = RunPredictorState.Fold(
         [
-            new PseudoLabelReady(Run, Guid.NewGuid(), "seg", [new PseudoLabel("x", 0.3), new PseudoLabel("y", 0.4)], 0),
+            new PseudoLabelReady(Run, Guid.NewGuid(), "seg", [new PseudoLabel(X, 0.3), new PseudoLabel(Y, 0.4)], 0),
             Trained("seg", 1),
         ]);
         Assert.False(state.HasNewLabels("seg"));
 
-        state = state.Evolve(new SubnetAdapted(Run, Guid.NewGuid(), "x", new Dictionary<string, double> { ["seg"] = 0.9 }, "w", 0));
+        state = state.Evolve(new SubnetAdapted(Run, Guid.NewGuid(), X, new Dictionary<string, double> { ["seg"] = 0.9 }, "w", 0));
 
         Assert.True(state.HasNewLabels("seg"));
-        Assert.Equal(new Dictionary<string, double> { ["x"] = 0.9, ["y"] = 0.4 }, state.Labels("seg"));
+        Assert.Equal(new Dictionary<Candidate, double> { [X] = 0.9, [Y] = 0.4 }, state.Labels("seg"));
     }
 
     [Fact]

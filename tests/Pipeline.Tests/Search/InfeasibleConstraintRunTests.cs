@@ -83,7 +83,7 @@ public sealed class InfeasibleConstraintRunTests(PipelineFixture fixture)
                     case ScoreCandidates request:
                         // Predict appends what it scored before publishing it; the test plays that part.
                         var scored = new CandidateScored(request.RunId, request.RequestId, request.Generation, 1,
-                            request.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { ["classification"] = metric(c) }, 0)).ToList());
+                            request.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { ["classification"] = metric(c.Name) }, 0)).ToList());
                         await fixture.Writer.AppendAsync(scored.RunId, [scored]);
                         pending.Enqueue(scored);
                         break;

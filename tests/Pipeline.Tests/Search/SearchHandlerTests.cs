@@ -78,7 +78,7 @@ public sealed class SearchHandlerTests(PipelineFixture fixture)
 
     private static CandidateScored Score(ScoreCandidates request) => new(request.RunId, Guid.NewGuid(), request.Generation, 1,
         request.Candidates.Select(c => new CandidateScore(c,
-            new Dictionary<string, double> { ["classification"] = 0.9 - 1.0 / (1 + CandidateCodec.Genes(c).Sum()) }, 0.0)).ToList());
+            new Dictionary<string, double> { ["classification"] = 0.9 - 1.0 / (1 + CandidateCodec.Genes(c.Name).Sum()) }, 0.0)).ToList());
 
     private async Task<List<object>> StreamAsync(Guid runId)
     {

@@ -37,10 +37,10 @@ internal static class LoopHarness
 
     public static CandidateScored Score(ScoreCandidates request) =>
         new(request.RunId, request.RequestId, request.Generation, 1,
-            request.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [TaskName] = Predicted(c) }, 0.0)).ToList());
+            request.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [TaskName] = Predicted(c.Name) }, 0.0)).ToList());
 
     public static SubnetAdapted Adapted(AdaptSubnet request) =>
-        new(request.RunId, request.RequestId, request.Candidate, new Dictionary<string, double> { [TaskName] = Predicted(request.Candidate) - 0.05 }, "weights", request.Seed);
+        new(request.RunId, request.RequestId, request.Candidate, new Dictionary<string, double> { [TaskName] = Predicted(request.Candidate.Name) - 0.05 }, "weights", request.Seed);
 
     /// <summary>Decides, appends, answers, until nothing more is decided; returns the stream.</summary>
     public static List<object> Drive(NatSearchDecider policy, List<object> stream, bool answerAdaptation = true, int maxRounds = 500)

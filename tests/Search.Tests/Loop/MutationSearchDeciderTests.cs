@@ -139,7 +139,7 @@ public sealed class MutationSearchDeciderTests
 
             stream.AddRange(decision.Messages);
             stream.AddRange(decision.Messages.OfType<ScoreCandidates>().Select(r => new CandidateScored(r.RunId, r.RequestId, r.Generation, 1,
-                r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c]) }, 0)).ToList())));
+                r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c.Name]) }, 0)).ToList())));
         }
 
         return (stream, graphs, kept);

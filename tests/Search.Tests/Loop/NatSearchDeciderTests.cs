@@ -20,11 +20,11 @@ public class NatSearchDeciderTests
         var request = Assert.IsType<ScoreCandidates>(decided[1]);
         Assert.Equal(2, decided.Count);
         Assert.Equal(0, request.Generation);
-        Assert.Contains(CandidateCodec.Encode(Space.Name, Space.Smallest), request.Candidates);
-        Assert.Contains(CandidateCodec.Encode(Space.Name, Space.Largest), request.Candidates);
-        Assert.Contains(CandidateCodec.Encode(Space.Name, SubmittedPoint), request.Candidates);
+        Assert.Contains(Candidate.Point(CandidateCodec.Encode(Space.Name, Space.Smallest)), request.Candidates);
+        Assert.Contains(Candidate.Point(CandidateCodec.Encode(Space.Name, Space.Largest)), request.Candidates);
+        Assert.Contains(Candidate.Point(CandidateCodec.Encode(Space.Name, SubmittedPoint)), request.Candidates);
         Assert.InRange(request.Candidates.Count, 4, 13);
-        Assert.All(request.Candidates, c => Assert.Equal(CandidateCodec.Genes(c), Space.Repair(CandidateCodec.Genes(c))));
+        Assert.All(request.Candidates, c => Assert.Equal(CandidateCodec.Genes(c.Name), Space.Repair(CandidateCodec.Genes(c.Name))));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class NatSearchDeciderTests
         // The constraint macs <= 0.8x the submitted point is honoured by the reported best.
         var best = Assert.Single(done.BestUnderConstraints).Best!;
         Assert.True(best.Objectives["macs"] <= 0.8 * Space.Cost(SubmittedPoint).Macs);
-        Assert.True(Space.Cost(CandidateCodec.Genes(best.Candidate)).Macs == (long)best.Objectives["macs"]);
+        Assert.True(Space.Cost(CandidateCodec.Genes(best.Candidate.Name)).Macs == (long)best.Objectives["macs"]);
     }
 
     [Fact]
