@@ -7,6 +7,7 @@ using NasPipeline.Cli.CommandLine;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Hosting.Settings;
 using Npgsql;
 
 namespace NasPipeline.Cli;
@@ -58,7 +59,8 @@ public sealed class CliHost : IAsyncDisposable
         // Stages apply the schema when they start, and so does this process when it runs them; a plain CLI call only
         // checks that it is there, so any number of them can run at once.
         builder.AddPipeline(settings, embedded ? SchemaPolicy.ApplyAtStart : SchemaPolicy.ApplyIfMissing, stages);
-        var host = builder.Build();
+        // Checked before the start, so a stage's bad setting (in-process stages) is one error line, not a logged stack trace.
+        var host = builder.BuildChecked();
         await host.StartAsync(cancellationToken);
         return new CliHost(host, settings, embedded);
     }

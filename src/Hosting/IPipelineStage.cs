@@ -12,9 +12,11 @@ public interface IPipelineStage
 {
     string Name { get; }
 
-    /// <summary>Reads the stage's own settings, before <see cref="AddServices"/>. A bad value throws
-    /// <see cref="PipelineConfigurationException"/> here, so the process stops with its message before anything starts.</summary>
-    void Configure(IConfiguration configuration)
+    /// <summary>Registers the stage's own settings with
+    /// <see cref="Settings.ValidatedSettingsRegistration.AddValidatedSettings{TSettings,TValidator}"/>, the one way a
+    /// stage's settings are bound and checked: a bad value stops the host before anything starts
+    /// (<see cref="Settings.CheckedHostBuild.BuildChecked"/>), with a message naming its environment variable.</summary>
+    void AddSettings(IServiceCollection services, IConfiguration configuration)
     {
     }
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Hosting.Settings;
 
 namespace NasPipeline.Hosting;
 
@@ -24,7 +24,7 @@ public static class PipelineHost
         IHost host;
         try
         {
-            host = CreateBuilder(args, stages).Build();
+            host = CreateBuilder(args, stages).BuildChecked();
         }
         catch (PipelineConfigurationException e)
         {
@@ -32,17 +32,7 @@ public static class PipelineHost
             return 2;
         }
 
-        try
-        {
-            await host.RunAsync();
-        }
-        catch (OptionsValidationException e)
-        {
-            // Settings bound with AddValidatedSettings are checked as the host starts, not while it is built.
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return 2;
-        }
-
+        await host.RunAsync();
         return 0;
     }
 

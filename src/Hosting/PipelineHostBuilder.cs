@@ -23,7 +23,7 @@ public static class PipelineHostBuilder
     /// <summary>
     /// The store and blobs under <paramref name="schema"/>; then, when <paramref name="stages"/> is not null, each stage's
     /// own settings and services and a bus carrying their consumers (an empty list: a bus that only publishes).
-    /// A stage's bad setting throws <see cref="PipelineConfigurationException"/> here, before anything starts.
+    /// A stage's bad setting is found when the host is built with <see cref="Settings.CheckedHostBuild.BuildChecked"/>.
     /// </summary>
     public static HostApplicationBuilder AddPipeline(this HostApplicationBuilder builder, PipelineSettings settings, SchemaPolicy schema,
         IReadOnlyList<IPipelineStage>? stages)
@@ -36,7 +36,7 @@ public static class PipelineHostBuilder
 
         foreach (var stage in stages)
         {
-            stage.Configure(builder.Configuration);
+            stage.AddSettings(builder.Services, builder.Configuration);
             stage.AddServices(builder.Services);
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Hosting;
+using NasPipeline.Hosting.Settings;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Prediction.Defaults;
@@ -22,15 +23,16 @@ namespace NasPipeline.Stages.Predict;
 /// </summary>
 public sealed class PredictStage : IPipelineStage
 {
-    private PredictSettings _settings = new();
+    /// <summary>The settings' section (<c>Predict__BatchSize=100</c>); see <see cref="PredictSettings"/>.</summary>
+    public const string Section = "Predict";
 
     public string Name => PredictHandler.StageName;
 
-    public void Configure(IConfiguration configuration) => _settings = PredictSettingsReader.Read(configuration.GetSection(PredictSettingsReader.Section));
+    public void AddSettings(IServiceCollection services, IConfiguration configuration) =>
+        services.AddValidatedSettings<PredictSettings, PredictSettingsValidator>(configuration, Section);
 
     public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(_settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(SearchSpaceRegistry.CreateDefault());
         services.AddSingleton<OnnxGraphExtractor>();

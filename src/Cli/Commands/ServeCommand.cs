@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting;
+using NasPipeline.Hosting.Settings;
 
 namespace NasPipeline.Cli.Commands;
 
@@ -23,7 +24,7 @@ public static class ServeCommand
         var builder = PipelineHost.CreateBuilder([], stages);
         // Stopped by the CLI's token (Ctrl-C, SIGTERM), which also sets the exit code.
         builder.Services.AddSingleton<IHostLifetime, CliHostLifetime>();
-        using var host = builder.Build();
+        using var host = builder.BuildChecked();
         await Console.Error.WriteLineAsync($"serving stages: {string.Join(", ", stages.Select(s => s.Name))} (Ctrl-C stops)");
         await host.RunAsync(cancellationToken);
         return 0;

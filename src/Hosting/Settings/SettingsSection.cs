@@ -12,12 +12,19 @@ public static class SettingsSection
 {
     /// <summary>The section bound to <typeparamref name="TSettings"/>; keys left out keep the type's defaults, and a
     /// positional record binds through its constructor. A value of the wrong type is a
-    /// <see cref="PipelineConfigurationException"/> naming the section.</summary>
+    /// <see cref="PipelineConfigurationException"/> naming its environment variable and what it needs to be
+    /// (<c>Search__Generations must be a whole number, not 'many'.</c>), every such value at once.</summary>
     public static TSettings Bind<TSettings>(IConfiguration configuration, string section) where TSettings : class
     {
+        var values = configuration.GetSection(section);
+        if (SettingValueTypes.Problems(typeof(TSettings), values, section) is { Count: > 0 } problems)
+        {
+            throw new PipelineConfigurationException(string.Join(" ", problems));
+        }
+
         try
         {
-            return configuration.GetSection(section).Get<TSettings>() ?? Defaults<TSettings>();
+            return values.Get<TSettings>() ?? Defaults<TSettings>();
         }
         catch (InvalidOperationException e)
         {

@@ -8,6 +8,12 @@ public sealed record SampleSettings
     public int BatchSize { get; init; } = 50;
 
     public string Name { get; init; } = "default";
+
+    public double Rate { get; init; } = 0.5;
+
+    public bool Verbose { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(1);
 }
 
 public sealed class SampleSettingsValidator : AbstractValidator<SampleSettings>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,17 +8,10 @@ namespace NasPipeline.Hosting.Tests.Settings;
 /// <summary>AddValidatedSettings through the options pattern: IOptions, and a host that refuses to start.</summary>
 public sealed class ValidatedSettingsRegistrationTests
 {
-    private static HostApplicationBuilder Builder(params (string Key, string Value)[] pairs)
-    {
-        var builder = Host.CreateApplicationBuilder([]);
-        builder.Configuration.AddInMemoryCollection(pairs.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
-        return builder;
-    }
-
     [Fact]
     public void Options_carry_the_bound_settings()
     {
-        var builder = Builder(("Sample:BatchSize", "9"));
+        var builder = SettingsHost.Builder(("Sample:BatchSize", "9"));
         builder.Services.AddValidatedSettings<SampleSettings, SampleSettingsValidator>(builder.Configuration, "Sample");
         using var host = builder.Build();
 
@@ -29,7 +21,7 @@ public sealed class ValidatedSettingsRegistrationTests
     [Fact]
     public async Task The_host_does_not_start_and_says_what_the_validator_says()
     {
-        var builder = Builder(("Sample:BatchSize", "0"), ("Sample:Name", ""));
+        var builder = SettingsHost.Builder(("Sample:BatchSize", "0"), ("Sample:Name", ""));
         builder.Services.AddValidatedSettings<SampleSettings, SampleSettingsValidator>(builder.Configuration, "Sample");
         using var host = builder.Build();
 
@@ -43,12 +35,22 @@ public sealed class ValidatedSettingsRegistrationTests
     [Fact]
     public async Task A_positional_record_with_a_value_of_the_wrong_type_fails_at_start_too()
     {
-        var builder = Builder(("Search:Population", "lots"));
+        var builder = SettingsHost.Builder(("Search:Population", "lots"));
         builder.Services.AddValidatedSettings<PositionalSettings, PositionalSettingsValidator>(builder.Configuration, "Search");
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.StartsWith("Search: ", Assert.Single(error.Failures));
+        Assert.Equal("Search__Population must be a whole number, not 'lots'.", Assert.Single(error.Failures));
+    }
+
+    [Fact]
+    public void Services_take_the_settings_themselves()
+    {
+        var builder = SettingsHost.Builder(("Search:Generations", "3"));
+        builder.Services.AddValidatedSettings<PositionalSettings, PositionalSettingsValidator>(builder.Configuration, "Search");
+        using var host = builder.Build();
+
+        Assert.Equal(new PositionalSettings(40, 3), host.Services.GetRequiredService<PositionalSettings>());
     }
 }

@@ -36,4 +36,18 @@ public sealed class SubmitRefusalTests(PipelineFixture fixture)
         Assert.Contains($"error: {message}", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Output.Split('\n'), l => Guid.TryParse(l.Trim(), out _));
     }
+
+    [Fact]
+    public async Task Submit_running_the_stages_in_process_refuses_their_bad_settings_in_one_line()
+    {
+        var env = new Dictionary<string, string>(NaspCli.Embedded(fixture)) { ["Search__Generations"] = "many", ["Predict__BatchSize"] = "0" };
+
+        var result = await NaspCli.RunAsync(env, "submit", "--point", $"mbv3-28:{string.Join(',', Mbv3.Smallest)}");
+
+        Assert.True(result.ExitCode == 2, result.Output);
+        Assert.Contains("error: Predict__BatchSize: 'Batch Size' must be greater than or equal to '1'. Search__Generations must be a whole number, not 'many'.",
+            result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Output.Split('\n'), l => Guid.TryParse(l.Trim(), out _));
+    }
 }

@@ -94,6 +94,7 @@ public sealed class ForkRunTests(PipelineFixture fixture)
         Assert.Equal(2, code);
         Assert.Contains("error: Search__Generations must be a whole number, not 'many'.", search.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Bus started", search.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", search.Output, StringComparison.Ordinal);
     }
 
     private async Task<ChildProcess> StartSearchAsync(params (string Key, string Value)[] settings)

@@ -46,8 +46,9 @@ public sealed class PredictProcessTests(PipelineFixture fixture)
         var code = await predict.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(2, code);
-        Assert.Contains("error: Predict: 'Validation Folds' must be greater than or equal to '2'.", predict.Output, StringComparison.Ordinal);
+        Assert.Contains("error: Predict__ValidationFolds: 'Validation Folds' must be greater than or equal to '2'.", predict.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Bus started", predict.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", predict.Output, StringComparison.Ordinal);
     }
 
     private async Task<ChildProcess> StartAsync(string stage, params (string Key, string Value)[] settings)
