@@ -1,4 +1,3 @@
-using NasPipeline.ArchitectureData;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.Predictors.Gnn.Evaluation;
@@ -22,14 +21,14 @@ public sealed class PredictorTrainerTests(PipelineFixture fixture)
     {
         TorchEnvironment.Initialise(new TorchOptions { Threads = 2, Device = TorchDeviceKind.Cpu });
         var task = $"trainer-{Guid.NewGuid():N}"[..20];
-        var request = new PredictorTrainingRequest(task, await DatasetAsync(), null, Options, Options, ValidationShare: 0.2, Seed: 4, TrainSize: 14);
+        var request = new PredictorTrainingRequest(task, await _kit.DatasetAsync("points.jsonl", 18, seed: 5), null, Options, Options, ValidationShare: 0.2, Seed: 4, TrainSize: 14);
         var trainer = new PredictorTrainer(fixture.Blobs, _kit.Registry, TimeProvider.System);
 
         var first = await trainer.TrainAsync(request);
         var second = await trainer.TrainAsync(request);
 
         Assert.False(first.AlreadyRegistered);
-        Assert.Equal((ModelKinds.GnnAdapter, 11, 3, "points.jsonl: accuracy"),
+        Assert.Equal((ModelKinds.GnnAdapter, 11, 3, "points.jsonl: label"),
             (first.Registration.Model, first.Registration.SampleCount, first.ValidationCount, first.Registration.TrainedOn));
         Assert.True(second.AlreadyRegistered);
         Assert.Equal(first.Registration.DedupeKey, second.Registration.DedupeKey);
@@ -42,7 +41,7 @@ public sealed class PredictorTrainerTests(PipelineFixture fixture)
     public async Task A_request_too_small_to_train_is_an_argument_error_and_registers_nothing()
     {
         var task = $"trainer-{Guid.NewGuid():N}"[..20];
-        var request = new PredictorTrainingRequest(task, await DatasetAsync(), null, Options, Options, ValidationShare: 0.5, Seed: 4, TrainSize: 2);
+        var request = new PredictorTrainingRequest(task, await _kit.DatasetAsync("points.jsonl", 18, seed: 5), null, Options, Options, ValidationShare: 0.5, Seed: 4, TrainSize: 2);
 
         await Assert.ThrowsAsync<ArgumentException>(() => new PredictorTrainer(fixture.Blobs, _kit.Registry, TimeProvider.System).TrainAsync(request));
 
@@ -85,17 +84,4 @@ public sealed class PredictorTrainerTests(PipelineFixture fixture)
         TrainedOn = $"test, {minutes} minutes in",
         RegisteredAt = DateTimeOffset.UnixEpoch.AddMinutes(minutes),
     };
-
-    /// <summary>mbv3-28 points with their graphs and a made-up accuracy, as `nasp data import` would give them.</summary>
-    private async Task<LabelledArchitectures> DatasetAsync()
-    {
-        var records = new List<ArchitectureRecord>();
-        foreach (var point in PredictTestKit.Points(18, seed: 5))
-        {
-            var accuracy = new Dictionary<string, double> { ["accuracy"] = PredictTestKit.Label(point) };
-            records.Add(ArchitectureRecord.FromGraph(point, await _kit.Resolver.GraphAsync(point, default), accuracy, "mbv3-28", point));
-        }
-
-        return new LabelledArchitectures("points.jsonl", "accuracy", records);
-    }
 }
