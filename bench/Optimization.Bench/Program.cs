@@ -1,9 +1,10 @@
 using System.Text.Json;
+using NasPipeline.Contracts.Json;
 using NasPipeline.Optimization.Bench;
 using NasPipeline.Optimization.Benchmarks;
 
 var arguments = BenchArguments.Parse(args);
-var json = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+var json = OutputJson.Options;
 
 if (arguments.Summarize is { } directory)
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NasPipeline.Contracts.Json;
 
 namespace NasPipeline.Bench;
 
@@ -38,8 +39,8 @@ public sealed class BenchTable(string title)
     public static void WriteJson(string path, IEnumerable<BenchTable> tables)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var rows = tables.SelectMany(t => t.Rows.Select(r => new { table = t.Title, r.Benchmark, r.Case, r.Measure, r.Value, r.Unit, r.Baseline, r.BaselineValue, r.Ratio }));
-        File.WriteAllText(path, JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+        var rows = tables.SelectMany(t => t.Rows.Select(r => new { Table = t.Title, r.Benchmark, r.Case, r.Measure, r.Value, r.Unit, r.Baseline, r.BaselineValue, r.Ratio }));
+        File.WriteAllText(path, JsonSerializer.Serialize(rows, OutputJson.Options));
     }
 
     public string Title => title;

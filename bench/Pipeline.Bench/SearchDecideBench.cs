@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NasPipeline.Contracts.Json;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
@@ -65,7 +66,7 @@ public static class SearchDecideBench
             fields[$"replay_from_zero_ms_at_{g}"] = at[g].ReplayMs;
         }
 
-        return JsonSerializer.Serialize(fields, new JsonSerializerOptions { WriteIndented = true });
+        return JsonSerializer.Serialize(fields, OutputJson.Options);
     }
 
     private static Figures MeasureAt(int generations)

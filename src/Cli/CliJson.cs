@@ -1,13 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using NasPipeline.Contracts.Json;
 
 namespace NasPipeline.Cli;
 
+/// <summary>What every <c>--json</c> of nasp prints: a value in the tools' one style (<see cref="OutputJson"/>).</summary>
 public static class CliJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, OutputJson.Options);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Optimization.Benchmarks;
 
@@ -9,12 +8,6 @@ namespace NasPipeline.Cli.Commands;
 /// generation; the same code as bench/Optimization.Bench.</summary>
 public static class BenchCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
-
     public static Command Create()
     {
         var problem = CliOptions.Text("--problem", "The DTLZ problem: dtlz1, dtlz2, dtlz3 or dtlz4.", "dtlz1..dtlz4");
@@ -36,7 +29,7 @@ public static class BenchCommand
     public static async Task<int> SpeedAsync(bool json, TextWriter output)
     {
         var speeds = SpeedBenchmark.RunStandardCases();
-        await output.WriteLineAsync(json ? JsonSerializer.Serialize(speeds, Json) : SpeedTable(speeds));
+        await output.WriteLineAsync(json ? CliJson.Serialize(speeds) : SpeedTable(speeds));
         return 0;
     }
 
@@ -59,7 +52,7 @@ public static class BenchCommand
         }
 
         await output.WriteLineAsync(json
-            ? JsonSerializer.Serialize(result, Json)
+            ? CliJson.Serialize(result)
             : MarkdownTables.DtlzHeader + Environment.NewLine + MarkdownTables.DtlzRow(result));
         return 0;
     }

@@ -57,7 +57,8 @@ public static class GraphCommand
 
         if (json)
         {
-            await output.WriteLineAsync(ComputationGraphJson.Serialize(graph));
+            // The tools' style, not the stored graph's (ComputationGraphJson): that one is content-hashed, so it keeps its names.
+            await output.WriteLineAsync(CliJson.Serialize(graph));
             return 0;
         }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Search.Mutation;
@@ -89,16 +88,15 @@ public static class MutateCommand
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new
+            await output.WriteLineAsync(CliJson.Serialize(new
             {
-                model = path, seed, scorer = result.Scorer,
-                macs_original = result.Original.TotalMacs, macs_best = result.Best.TotalMacs, mac_reduction = result.MacReduction,
-                params_original = result.Original.TotalParams, params_best = result.Best.TotalParams, params_reduction = result.ParamsReduction,
-                metric_original = result.OriginalMetric, metric_best = result.BestMetric,
-                candidates_scored = result.CandidatesScored,
-                weights = result.Weights.Describe(), weights_seeded = result.Weights.Filled,
-                mutations = result.Mutations.Select(m => m.ToString()).ToList(),
-            }, CliJson.Options));
+                Model = path, seed, result.Scorer,
+                MacsOriginal = result.Original.TotalMacs, MacsBest = result.Best.TotalMacs, result.MacReduction,
+                ParamsOriginal = result.Original.TotalParams, ParamsBest = result.Best.TotalParams, result.ParamsReduction,
+                MetricOriginal = result.OriginalMetric, MetricBest = result.BestMetric, result.CandidatesScored,
+                Weights = result.Weights.Describe(), WeightsSeeded = result.Weights.Filled,
+                Mutations = result.Mutations.Select(m => m.ToString()).ToList(),
+            }));
             return 0;
         }
 

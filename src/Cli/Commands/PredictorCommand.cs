@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Predictors.Encoding;
 using NasPipeline.Predictors.Evaluation;
@@ -82,13 +81,13 @@ public static class PredictorCommand
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new
+            await output.WriteLineAsync(CliJson.Serialize(new
             {
-                data, task, model, train_size = trainSize, seeds = seedCount, first_seed = firstSeed, architectures = records.Count,
-                pretrain = gnn?.PretrainData, pretrain_task = gnn?.PretrainTask, label_transform = gnn?.TransformName, epochs = gnn?.Training.Epochs,
-                srcc = summary.Srcc.Mean, srcc_std = summary.Srcc.Std,
-                kendall = summary.Kendall.Mean, kendall_std = summary.Kendall.Std,
-                mae = summary.Mae.Mean, mae_std = summary.Mae.Std,
+                data, task, model, trainSize, Seeds = seedCount, firstSeed, Architectures = records.Count,
+                Pretrain = gnn?.PretrainData, gnn?.PretrainTask, LabelTransform = gnn?.TransformName, gnn?.Training.Epochs,
+                Srcc = summary.Srcc.Mean, SrccStd = summary.Srcc.Std,
+                Kendall = summary.Kendall.Mean, KendallStd = summary.Kendall.Std,
+                Mae = summary.Mae.Mean, MaeStd = summary.Mae.Std,
             }));
             return 0;
         }

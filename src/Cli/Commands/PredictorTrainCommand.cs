@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Marten;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Contracts.Blobs;
-using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction.Registry;
-using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Cli.Commands;
@@ -61,60 +58,36 @@ internal static class PredictorTrainCommand
 
         GnnCli.InitialiseTorch();
         var records = PredictorData.Load(data, metric);
-        if (limit is { } size && size < records.Count)
-        {
-            // A seeded subset, so a large benchmark trains in minutes and the same seed picks the same networks.
-            records = Predictors.Evaluation.PredictorEvaluation.Shuffle(records.Count, seed)[..size].Order().Select(i => records[i]).ToList();
-        }
+        var pretrain = gnn.PretrainTask is { } pretrainTask
+            ? new LabelledArchitectures(Path.GetFileName(gnn.PretrainData ?? data), pretrainTask, PredictorData.Load(gnn.PretrainData ?? data, pretrainTask))
+            : null;
+        var request = new PredictorTrainingRequest(task, new LabelledArchitectures(Path.GetFileName(data), metric, records), pretrain,
+            GnnCli.WithProgress(gnn.Training with { Epochs = gnn.PretrainEpochs, Batch = Math.Max(gnn.Training.Batch, 32) }, "base"),
+            GnnCli.WithProgress(gnn.Training, "adapters"), validation, seed, limit);
+        Console.Error.WriteLine($"training on {Math.Min(limit ?? records.Count, records.Count)} architectures' '{metric}' ({validation:P0} held out), base: {gnn.PretrainTask ?? metric}");
 
-        var samples = records.Select(r => GnnSample.Of(r.Graph)).ToList();
-        var labels = records.Select(r => r.Metrics[metric]).ToList();
-        (IReadOnlyList<GnnSample>, IReadOnlyList<double>)? pretrain = null;
-        if (gnn.PretrainTask is { } pretrainTask)
-        {
-            var source = PredictorData.Load(gnn.PretrainData ?? data, pretrainTask);
-            pretrain = (source.Select(r => GnnSample.Of(r.Graph)).ToList(), source.Select(r => r.Metrics[pretrainTask]).ToList());
-        }
-
-        Console.Error.WriteLine($"training on {records.Count} architectures' '{metric}' ({validation:P0} held out), base: {gnn.PretrainTask ?? metric}");
-        var adapterOptions = GnnCli.WithProgress(gnn.Training, "adapters");
-        var pretrainOptions = GnnCli.WithProgress(gnn.Training with { Epochs = gnn.PretrainEpochs, Batch = Math.Max(gnn.Training.Batch, 32) }, "base");
-        TrainedPredictor trained;
+        await using var host = await CliHost.StartAsync(withBus: false, cancellationToken);
+        var trainer = new PredictorTrainer(host.Get<IBlobStore>(), new PredictorRegistry(host.Get<IDocumentStore>()), TimeProvider.System);
+        PredictorTrainingResult result;
         try
         {
-            trained = PredictorTraining.Train(samples, labels, pretrain, pretrainOptions, adapterOptions, validation, seed);
+            result = await trainer.TrainAsync(request, cancellationToken);
         }
         catch (ArgumentException e)
         {
             throw new CliUsageException(e.Message);
         }
 
-        using (trained)
-        {
-            await using var host = await CliHost.StartAsync(withBus: false, cancellationToken);
-            var hash = await host.Get<IBlobStore>().PutAsync(trained.Predictor.ToBytes(), ModelKinds.GnnAdapterMediaType, cancellationToken);
-            var registration = new TaskPredictorRegistration
+        var registration = result.Registration;
+        await output.WriteLineAsync(json
+            ? CliJson.Serialize(new
             {
-                Id = task,
-                Model = ModelKinds.GnnAdapter,
-                WeightsBlobHash = hash,
-                SampleCount = trained.TrainCount,
-                ValidationSrcc = double.IsFinite(trained.ValidationSrcc) ? trained.ValidationSrcc : 0,
-                Seed = seed,
-                TrainedOn = $"{Path.GetFileName(data)}: {metric}" + (gnn.PretrainTask is { } t ? $" (base on {Path.GetFileName(gnn.PretrainData ?? data)}: {t})" : ""),
-                RegisteredAt = DateTimeOffset.UtcNow,
-            };
-            await new PredictorRegistry(host.Get<IDocumentStore>()).RegisterAsync(registration, cancellationToken);
-            await output.WriteLineAsync(json
-                ? JsonSerializer.Serialize(new
-                {
-                    task, model = registration.Model, weights = hash, trained_on = trained.TrainCount, validation_count = trained.ValidationCount,
-                    validation_srcc = double.IsFinite(trained.ValidationSrcc) ? trained.ValidationSrcc : (double?)null, seed,
-                })
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"registered {registration.Model} for '{task}' (blob {hash[..12]}): {trained.TrainCount} training labels, {Validation(trained)}"));
-        }
-
+                task, registration.Model, Weights = registration.WeightsBlobHash, TrainedOn = result.TrainCount, result.ValidationCount,
+                ValidationSrcc = double.IsFinite(result.ValidationSrcc) ? result.ValidationSrcc : (double?)null, seed, result.AlreadyRegistered,
+            })
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{(result.AlreadyRegistered ? "already registered" : "registered")} {registration.Model} for '{task}' (blob {registration.WeightsBlobHash[..12]}): " +
+                $"{result.TrainCount} training labels, {Validation(result)}"));
         return 0;
     }
 
@@ -124,7 +97,7 @@ internal static class PredictorTrainCommand
         var registered = await new PredictorRegistry(host.Get<IDocumentStore>()).ListAsync(cancellationToken);
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(registered, CliJson.Options));
+            await output.WriteLineAsync(CliJson.Serialize(registered));
             return 0;
         }
 
@@ -142,7 +115,7 @@ internal static class PredictorTrainCommand
         return 0;
     }
 
-    private static string Validation(TrainedPredictor trained) => trained.ValidationCount >= 2
+    private static string Validation(PredictorTrainingResult trained) => trained.ValidationCount >= 2
         ? string.Create(CultureInfo.InvariantCulture, $"validation SRCC {trained.ValidationSrcc:F3} on {trained.ValidationCount} held out")
         : "no validation split";
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Output;
 using NasPipeline.Hosting.EventStore;
@@ -53,7 +52,7 @@ public static class ShowCommand
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(summary, CliJson.Options));
+            await output.WriteLineAsync(CliJson.Serialize(summary));
             return 0;
         }
 

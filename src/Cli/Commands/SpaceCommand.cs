@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Supernets;
 using NasPipeline.SearchSpaces;
@@ -53,18 +52,18 @@ public static class SpaceCommand
         {
             var encoding = space.Sample(random);
             var cost = space.Cost(encoding);
-            return new { encoding, macs = cost.Macs, @params = cost.Params, description = space.Describe(encoding) };
+            return new { encoding, cost.Macs, cost.Params, Description = space.Describe(encoding) };
         }).ToList();
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new { space = name, seed, points }, CliJson.Options));
+            await output.WriteLineAsync(CliJson.Serialize(new { Space = name, seed, points }));
             return 0;
         }
 
         foreach (var p in points)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{CandidateCodec.FormatGenes(p.encoding),-40} {p.macs,12:N0} MACs {p.@params,10:N0} params  {p.description}"));
+                $"{CandidateCodec.FormatGenes(p.encoding),-40} {p.Macs,12:N0} MACs {p.Params,10:N0} params  {p.Description}"));
         }
 
         return 0;

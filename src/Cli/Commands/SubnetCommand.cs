@@ -111,7 +111,7 @@ public static class SubnetCommand
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new { evaluated, seconds }, CliJson.Options));
+            await output.WriteLineAsync(CliJson.Serialize(new { evaluated, seconds }));
             return 0;
         }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Supernets;
 using NasPipeline.Contracts.Events;
@@ -90,7 +89,7 @@ public static class SupernetCommand
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(new { checkpoint = outPath, run = recorder?.RunId, trained }, CliJson.Options));
+            await output.WriteLineAsync(CliJson.Serialize(new { Checkpoint = outPath, Run = recorder?.RunId, trained }));
             return 0;
         }
 

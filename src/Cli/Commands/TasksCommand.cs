@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Vision.Tasks;
 
@@ -20,15 +19,15 @@ public static class TasksCommand
     {
         var tasks = TaskRegistry.CreateDefault().All.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new
         {
-            name = t.Name,
-            metric = t.MetricName,
-            higher_is_better = t.HigherIsBetter,
-            input_size = t.InputSize,
-            recipe = new { epochs = t.DefaultRecipe.Epochs, batch_size = t.DefaultRecipe.BatchSize, learning_rate = t.DefaultRecipe.LearningRate },
+            t.Name,
+            Metric = t.MetricName,
+            t.HigherIsBetter,
+            t.InputSize,
+            Recipe = new { t.DefaultRecipe.Epochs, t.DefaultRecipe.BatchSize, t.DefaultRecipe.LearningRate },
         }).ToList();
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(tasks, CliJson.Options));
+            await output.WriteLineAsync(CliJson.Serialize(tasks));
             return 0;
         }
 
@@ -36,7 +35,7 @@ public static class TasksCommand
         foreach (var t in tasks)
         {
             await output.WriteLineAsync(FormattableString.Invariant(
-                $"{t.name,-16} {t.metric,-9} {(t.higher_is_better ? "higher" : "lower"),-7} {t.input_size + "px",-6} {t.recipe.epochs} epochs, batch {t.recipe.batch_size}, Adam lr {t.recipe.learning_rate:G3}"));
+                $"{t.Name,-16} {t.Metric,-9} {(t.HigherIsBetter ? "higher" : "lower"),-7} {t.InputSize + "px",-6} {t.Recipe.Epochs} epochs, batch {t.Recipe.BatchSize}, Adam lr {t.Recipe.LearningRate:G3}"));
         }
 
         return 0;

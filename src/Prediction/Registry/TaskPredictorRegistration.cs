@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NasPipeline.Prediction.Registry;
 
 /// <summary>
@@ -25,4 +27,11 @@ public sealed class TaskPredictorRegistration
 
     /// <summary>The default predictor's recipe fingerprint (data hash and settings); empty for a task's own predictor.</summary>
     public string Recipe { get; set; } = "";
+
+    /// <summary>
+    /// What makes two registrations the same predictor: the task, the model, its weights (a content hash) and, for the
+    /// default, its recipe. When it was registered and what it was named after do not count. Derived, so not stored.
+    /// </summary>
+    [JsonIgnore]
+    public string DedupeKey => $"{Id}/{Model}/{WeightsBlobHash}/{Recipe}";
 }

@@ -46,7 +46,7 @@ public sealed class DataCommandTests
                 "--model", "ridge", "--train-size", "40", "--seeds", "3", "--json");
 
             Assert.True(result.ExitCode == 0, result.Output);
-            using var json = System.Text.Json.JsonDocument.Parse(result.Output.Split('\n').Last(l => l.StartsWith('{')));
+            using var json = NaspCli.LastJson(result.Output);
             Assert.True(json.RootElement.GetProperty("srcc").GetDouble() > 0.95);
             Assert.True(json.RootElement.GetProperty("kendall").GetDouble() > 0.8);
             Assert.True(json.RootElement.GetProperty("mae").GetDouble() < 1);

@@ -16,7 +16,7 @@ public sealed class PredictorCommandTests
 
             Assert.True(result.ExitCode == 0, result.Output);
             Assert.Contains("pretraining on", result.Output, StringComparison.Ordinal);
-            using var json = System.Text.Json.JsonDocument.Parse(result.Output.Split('\n').Last(l => l.StartsWith('{')));
+            using var json = NaspCli.LastJson(result.Output);
             Assert.Equal("flops", json.RootElement.GetProperty("pretrain_task").GetString());
             var srcc = json.RootElement.GetProperty("srcc").GetDouble();
             Assert.InRange(srcc, -1, 1);

@@ -26,7 +26,7 @@ public sealed class PredictorPlotTests
                 "--model", "ridge", "--train-size", "10", "--seeds", "2", "--json", "--plot", svg);
 
             Assert.True(eval.ExitCode == 0, eval.Output);
-            using var json = JsonDocument.Parse(eval.Output.Split('\n').Last(l => l.StartsWith('{')));
+            using var json = NaspCli.LastJson(eval.Output);
             var srcc = json.RootElement.GetProperty("srcc").GetDouble();
             var std = json.RootElement.GetProperty("srcc_std").GetDouble();
             using var reader = XmlReader.Create(svg, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });

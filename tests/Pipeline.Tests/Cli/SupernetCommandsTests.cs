@@ -85,6 +85,15 @@ public sealed class SupernetCommandsTests(PipelineFixture fixture)
             Assert.Matches($@"(?m)^{task}\s+{metric.Replace(".", @"\.", StringComparison.Ordinal)}\s", tasks.Output);
         }
 
+        // --json in the tools' one style: snake_case fields, also of nested objects.
+        var tasksJson = await NaspCli.RunAsync(fixture.Environment, "tasks", "--json");
+        using (var listed = JsonDocument.Parse(tasksJson.Output))
+        {
+            var denoising = listed.RootElement.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "denoising");
+            Assert.Equal(("psnr", true), (denoising.GetProperty("metric").GetString(), denoising.GetProperty("higher_is_better").GetBoolean()));
+            Assert.True(denoising.GetProperty("recipe").GetProperty("batch_size").GetInt32() > 0);
+        }
+
         var sample = await NaspCli.RunAsync(fixture.Environment, "space", "sample", "nasvit-hybrid", "--n", "3", "--seed", "5", "--json");
         Assert.True(sample.ExitCode == 0, sample.Output);
         using var json = JsonDocument.Parse(sample.Output);

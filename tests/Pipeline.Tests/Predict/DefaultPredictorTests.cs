@@ -104,7 +104,7 @@ public sealed class DefaultPredictorTests(PipelineFixture fixture)
 
         var adopted = Assert.IsType<AdapterTrained>(published[0]);
         Assert.Equal(registered.WeightsBlobHash, adopted.WeightsBlobHash);
-        Assert.Equal($"registered for {task}: test points", adopted.Source);
+        Assert.Equal($"registered for {task}: test points: label", adopted.Source);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NasPipeline.ArchitectureData;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Events;
@@ -65,28 +66,22 @@ public sealed class PredictTestKit(PipelineFixture fixture)
     public async Task<TaskPredictorRegistration> RegisterGnnAsync(string task)
     {
         TorchEnvironment.Initialise(new TorchOptions { Threads = 2, Device = TorchDeviceKind.Cpu });
-        var points = Points(16, seed: 3);
-        var samples = new List<GnnSample>();
-        foreach (var point in points)
+        var options = new GnnTrainingOptions { Epochs = 3, Adapters = 2 };
+        var request = new PredictorTrainingRequest(task, await DatasetAsync("test points", 16, seed: 3), null, options, options, ValidationShare: 0.25, Seed: 1, TrainSize: null);
+        return (await new PredictorTrainer(fixture.Blobs, Registry, TimeProvider.System).TrainAsync(request)).Registration;
+    }
+
+    /// <summary><see cref="Points"/> with their graphs and <see cref="Label"/> as the metric "label", as `nasp data import` gives them.</summary>
+    public async Task<LabelledArchitectures> DatasetAsync(string name, int count, int seed)
+    {
+        var records = new List<ArchitectureRecord>();
+        foreach (var point in Points(count, seed))
         {
-            samples.Add(GnnSample.Of(await Resolver.GraphAsync(point, default)));
+            var label = new Dictionary<string, double> { ["label"] = Label(point) };
+            records.Add(ArchitectureRecord.FromGraph(point.Name, await Resolver.GraphAsync(point, default), label, Space.Name, point.Name));
         }
 
-        var options = new GnnTrainingOptions { Epochs = 3, Adapters = 2 };
-        using var trained = PredictorTraining.Train(samples, points.Select(Label).ToList(), null, options, options, validationFraction: 0.25, seed: 1);
-        var registration = new TaskPredictorRegistration
-        {
-            Id = task,
-            Model = ModelKinds.GnnAdapter,
-            WeightsBlobHash = await fixture.Blobs.PutAsync(trained.Predictor.ToBytes(), ModelKinds.GnnAdapterMediaType),
-            SampleCount = trained.TrainCount,
-            ValidationSrcc = trained.ValidationSrcc,
-            Seed = 1,
-            TrainedOn = "test points",
-            RegisteredAt = DateTimeOffset.UtcNow,
-        };
-        await new PredictorRegistry(fixture.Store).RegisterAsync(registration);
-        return registration;
+        return new LabelledArchitectures(name, "label", records);
     }
 
     /// <summary>A run whose stream holds just its submission (the seed the stage's refits derive from).</summary>
