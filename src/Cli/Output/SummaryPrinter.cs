@@ -38,7 +38,11 @@ public static class SummaryPrinter
 
         if (s.Generations > 0 || s.CandidatesScored > 0)
         {
-            Line("search", $"{s.Generations} generations, {s.CandidatesScored} candidates scored, front of {s.FrontSize}, hypervolume {s.Hypervolume:G4}");
+            // A mutation search keeps one current network a round: no front to measure a hypervolume of.
+            Line("search", s.Model.StartsWith("onnx:", StringComparison.Ordinal)
+                ? $"{s.Generations} rounds of the mutation search, {s.CandidatesScored} candidates scored"
+                : $"{s.Generations} generations, {s.CandidatesScored} candidates scored, front of {s.FrontSize}"
+                  + (s.Hypervolume is { } hypervolume ? string.Create(CultureInfo.InvariantCulture, $", hypervolume {hypervolume:G4}") : ""));
         }
 
         foreach (var (task, predictor) in s.Predictors.OrderBy(p => p.Key, StringComparer.Ordinal))

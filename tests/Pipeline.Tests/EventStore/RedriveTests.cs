@@ -53,6 +53,8 @@ public sealed class RedriveTests(PipelineFixture fixture)
         var submit = await NaspCli.RunAsync(NaspCli.Embedded(fixture), "submit", TinyOnnx.TwoConvsFile(weightsSeed), "--input", TinyOnnx.Input,
             "--tasks", task, "--seed", "5", "--population", "6", "--generations", "4", "--wait", "--timeout", "150");
         Assert.True(submit.ExitCode == 0, submit.Output);
+        Assert.Contains("rounds of the mutation search", submit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hypervolume", submit.Output, StringComparison.Ordinal);
         return Guid.Parse(NaspCli.RunIdOf(submit.Output));
     }
 }
