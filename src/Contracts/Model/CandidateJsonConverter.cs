@@ -9,7 +9,11 @@ namespace NasPipeline.Contracts.Model;
 /// </summary>
 public sealed class CandidateJsonConverter : JsonConverter<Candidate>
 {
-    private static readonly JsonNamingPolicy KindNames = JsonNamingPolicy.KebabCaseLower;
+    // Every candidate of every stored event passes through here when a stream is folded: name the kinds once.
+    private static readonly Dictionary<CandidateKind, string> NameOf =
+        Enum.GetValues<CandidateKind>().ToDictionary(k => k, k => JsonNamingPolicy.KebabCaseLower.ConvertName(k.ToString()));
+
+    private static readonly Dictionary<string, CandidateKind> KindOf = NameOf.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
     public override Candidate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -44,19 +48,16 @@ public sealed class CandidateJsonConverter : JsonConverter<Candidate>
 
         return name is null
             ? throw new JsonException("A candidate needs a name.")
-            : new Candidate(ParseKind(kind) ?? throw new JsonException($"Unknown candidate kind '{kind}' (known: {Known})."), name);
+            : new Candidate(kind is not null && KindOf.TryGetValue(kind, out var known)
+                ? known
+                : throw new JsonException($"Unknown candidate kind '{kind}' (known: {string.Join(", ", NameOf.Values)})."), name);
     }
 
     public override void Write(Utf8JsonWriter writer, Candidate value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WriteString("kind", KindNames.ConvertName(value.Kind.ToString()));
+        writer.WriteString("kind", NameOf[value.Kind]);
         writer.WriteString("name", value.Name);
         writer.WriteEndObject();
     }
-
-    private static string Known => string.Join(", ", Enum.GetNames<CandidateKind>().Select(KindNames.ConvertName));
-
-    private static CandidateKind? ParseKind(string? text) =>
-        Enum.GetValues<CandidateKind>().Select(k => (CandidateKind?)k).FirstOrDefault(k => KindNames.ConvertName(k!.Value.ToString()) == text);
 }
