@@ -1,22 +1,43 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NasPipeline.Adaptation.Planning;
 using NasPipeline.Hosting;
+using NasPipeline.Hosting.Settings;
+using NasPipeline.SearchSpaces;
+using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Stages.Adapt;
 
 /// <summary>
-/// Host of FNA parameter remapping and NAT supernet adaptation (consumes AdaptSubnet). The process, its queues and its configuration are in place; its consumers are not written yet,
-/// so a run currently ends after graph extraction.
+/// NAT's supernet adaptation: consumes <c>AdaptSubnet</c>, fine-tunes the run's supernet on subnets drawn from the
+/// archive's distribution (in resumable chunks), stores each new version and measures the requested subnets with it
+/// (<c>SubnetAdapted</c>). The work is in <see cref="AdaptHandler"/> and the plain libraries it calls; these are the wires.
 /// </summary>
 public sealed class AdaptStage : IPipelineStage
 {
-    public string Name => "adapt";
+    /// <summary>The settings' section (<c>Adapt__Epochs=2</c>); see <see cref="AdaptSettings"/>.</summary>
+    public const string Section = "Adapt";
 
-    public void AddServices(IServiceCollection services)
-    {
-    }
+    public string Name => AdaptHandler.StageName;
+
+    public void AddSettings(IServiceCollection services, IConfiguration configuration) =>
+        services.AddValidatedSettings<AdaptSettings, AdaptSettingsValidator>(configuration, Section);
+
+    public void AddServices(IServiceCollection services) => services
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton(SearchSpaceRegistry.CreateDefault())
+        .AddSingleton(TaskRegistry.CreateDefault())
+        .AddSingleton<AdaptDecider>()
+        .AddSingleton<TaskDataCache>()
+        .AddSingleton<DefaultSupernets>()
+        .AddSingleton<AdaptHandler>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<AdaptSubnetConsumer, AdaptConsumerDefinition<AdaptSubnetConsumer>>();
+        bus.AddConsumer<AdaptationStartedConsumer, AdaptConsumerDefinition<AdaptationStartedConsumer>>();
+        bus.AddConsumer<ChunkTrainedConsumer, AdaptConsumerDefinition<ChunkTrainedConsumer>>();
+        bus.AddConsumer<MeasuredConsumer, AdaptConsumerDefinition<MeasuredConsumer>>();
     }
 }

@@ -6,8 +6,10 @@ namespace NasPipeline.SubmissionChecks;
 /// </summary>
 public sealed record StageCapabilities(bool Adapt)
 {
-    /// <summary>The switch: set Adapt to true once the Adapt stage consumes <c>AdaptSubnet</c> (issue 12).</summary>
-    public static StageCapabilities Current { get; } = new(Adapt: false);
+    /// <summary>What this build's stages serve: the Adapt stage consumes <c>AdaptSubnet</c> for search-space points.</summary>
+    public static StageCapabilities Current { get; } = new(Adapt: true);
 
     public const string AdaptUnavailable = "adaptation needs the Adapt stage, which is not available yet";
+
+    public const string OnnxAdaptUnavailable = "the Adapt stage adapts search-space points; adapting a submitted ONNX network is not supported yet";
 }

@@ -29,12 +29,19 @@ public static class EventPrinter
         SupernetTrained t => $"supernet {t.Space} trained for {t.Task}: {t.Epochs.Count} epochs, conflict {(t.Epochs.Count > 0 ? t.Epochs[^1].GradientConflictRate : 0):P1}, " +
             string.Join(", ", t.Evaluated.Select(v => $"{v.Metric} {v.Value:F4}")) + $", checkpoint {t.CheckpointBlobHash[..12]}",
         SubnetEvaluated v => $"subnet {CandidateCodec.Encode(v.Point.Space, v.Point.Encoding)} on {v.Task}: {v.Metric} {v.Value:F4} ({v.Split}, {v.Images} images)",
-        SubnetAdapted s => $"subnet adapted: {s.Candidate} {string.Join(", ", s.Metrics.Select(kv => $"{kv.Key}={kv.Value:G4}"))}",
+        SupernetAdaptationStarted a => $"adapting the {a.Space} supernet for {a.Task} (iteration {a.Iteration}): {a.Settings.TotalSteps} steps on subnets " +
+            $"drawn from {a.ArchiveSize} archived candidates, from {a.BaseSource} ({Short(a.BaseCheckpointBlobHash)})",
+        SupernetChunkTrained c => $"adaptation {c.Task} iteration {c.Iteration}: chunk {c.Chunk + 1}/{c.Chunks}, step {c.StepsDone}/{c.TotalSteps}, " +
+            string.Create(CultureInfo.InvariantCulture, $"loss {c.MeanLoss:F3}, {c.Seconds:F1} s"),
+        SupernetAdapted a => $"supernet {a.Space} for {a.Task} adapted (iteration {a.Iteration}): new version {Short(a.CheckpointBlobHash)}",
+        SubnetAdapted s => $"subnet measured: {s.Candidate.Name} {string.Join(", ", s.Metrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")))}",
         SearchCompleted { ModelBlobHash: { } model } s => $"search completed: kept network {Costs(s.Front[0])}, its ONNX is blob {model}"
             + (s.ModelWeights is { } weights ? $" ({weights})" : ""),
         SearchCompleted s => $"search completed: front of {s.Front.Count}",
         _ => data.GetType().Name,
     };
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 
     /// <summary>A front member's objectives: costs as whole numbers, metrics to four places, in a stable order.</summary>
     private static string Costs(FrontMember member) => string.Join(", ", member.Objectives.OrderBy(o => o.Key, StringComparer.Ordinal)

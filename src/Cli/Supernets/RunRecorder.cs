@@ -47,7 +47,7 @@ public sealed class RunRecorder : IAsyncDisposable
     }
 
     public Task<string> PutBlobAsync(byte[] bytes, CancellationToken cancellationToken) =>
-        _host.Get<IBlobStore>().PutAsync(bytes, "application/x-nasp-supernet", cancellationToken);
+        _host.Get<IBlobStore>().PutAsync(bytes, BlobMediaTypes.Supernet, cancellationToken);
 
     public Task<byte[]?> GetBlobAsync(string hash, CancellationToken cancellationToken) =>
         _host.Get<IBlobStore>().GetAsync(hash, cancellationToken);

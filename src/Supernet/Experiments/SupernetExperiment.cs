@@ -36,6 +36,9 @@ public sealed class SupernetExperiment : IDisposable
 
     public SubnetEvaluator Evaluator { get; }
 
+    /// <summary>The task head trained with the supernet (fine-tuned with it by NAT's adaptation).</summary>
+    public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor[], TorchSharp.torch.Tensor> Head => _trainer.Head;
+
     public IReadOnlyList<SupernetEpochReport> Train(TaskData train, IProgress<SupernetEpochReport>? epochs = null, CancellationToken cancellation = default) =>
         _trainer.Train(train, epochs, cancellation);
 

@@ -59,6 +59,53 @@ public sealed class AdamOptimizer(IReadOnlyList<Parameter> parameters, AdamOptio
         }
     }
 
+    /// <summary>Writes the step count and both moments, so training cut into chunks continues exactly where a chunk
+    /// stopped (restarting the moments would change every later update).</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(_steps);
+        writer.Write(_first.Length);
+        using var scope = NewDisposeScope();
+        foreach (var moment in _first.Concat(_second))
+        {
+            var values = moment.contiguous().data<float>().ToArray();
+            writer.Write(values.Length);
+            foreach (var value in values)
+            {
+                writer.Write(value);
+            }
+        }
+    }
+
+    /// <summary>Reads what <see cref="SaveState"/> wrote, for the same parameter list.</summary>
+    public void LoadState(BinaryReader reader)
+    {
+        _steps = reader.ReadInt64();
+        var count = reader.ReadInt32();
+        if (count != _first.Length)
+        {
+            throw new InvalidDataException($"The optimizer state holds {count} parameters; this optimizer has {_first.Length}.");
+        }
+
+        using var noGrad = no_grad();
+        foreach (var moment in _first.Concat(_second))
+        {
+            var values = new float[reader.ReadInt32()];
+            if (values.Length != moment.numel())
+            {
+                throw new InvalidDataException($"An optimizer moment holds {values.Length} values; its parameter has {moment.numel()}.");
+            }
+
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.ReadSingle();
+            }
+
+            using var loaded = tensor(values, moment.shape);
+            moment.copy_(loaded);
+        }
+    }
+
     public void Dispose()
     {
         foreach (var moment in _first.Concat(_second))

@@ -4,7 +4,7 @@ using NasPipeline.Tests.Infrastructure;
 namespace NasPipeline.Tests.Cli;
 
 /// <summary>
-/// What only the registries can tell (a point's genes, an unknown task, adaptation with no stage to serve it) is refused
+/// What only the registries can tell (a point's genes, an unknown task, adaptation of a submitted network, which no stage serves yet) is refused
 /// by `submit` itself with exit 2, before anything is uploaded or published: no run id is printed.
 /// </summary>
 [Collection(PipelineCollection.Name)]
@@ -22,7 +22,10 @@ public sealed class SubmitRefusalTests(PipelineFixture fixture)
             { "mbv3-28: gene 0 'resolution' is 99, outside its range 0..2.", ["--point", $"mbv3-28:{string.Join(',', outOfRange)}"] },
             { "mbv3-28 has 14 genes, got 12.", ["--point", $"mbv3-28:{string.Join(',', Mbv3.Smallest.Take(12))}"] },
             { "Task 'depth' is unknown: the built-in tasks are", ["--point", point, "--tasks", "depth"] },
-            { "adaptation needs the Adapt stage, which is not available yet; use --adapt 0.", ["--point", point, "--adapt", "2"] },
+            {
+                "the Adapt stage adapts search-space points; adapting a submitted ONNX network is not supported yet; use --adapt 0.",
+                [RepoPaths.Fixture("mobilenet_v2.onnx"), "--input", "1x3x224x224", "--adapt", "1"]
+            },
         };
     }
 

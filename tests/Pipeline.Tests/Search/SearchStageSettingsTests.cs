@@ -31,7 +31,7 @@ public sealed class SearchStageSettingsTests
     [Fact]
     public void Adaptation_configured_without_an_Adapt_stage_stops_the_stage_at_start_instead_of_waiting_forever()
     {
-        var error = Assert.Throws<PipelineConfigurationException>(() => Settings(null, ("Search:AdaptPerIteration", "2")));
+        var error = Assert.Throws<PipelineConfigurationException>(() => Settings(new StageCapabilities(Adapt: false), ("Search:AdaptPerIteration", "2")));
 
         Assert.Equal("Search__AdaptPerIteration: adaptation needs the Adapt stage, which is not available yet; set it to 0, not 2.", error.Message);
     }

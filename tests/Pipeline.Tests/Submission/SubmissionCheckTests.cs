@@ -77,7 +77,24 @@ public sealed class SubmissionCheckTests
         Assert.Equal(new SubmissionProblem(SubmissionProblem.StageUnavailable,
             "adaptation needs the Adapt stage, which is not available yet; use --adapt 0."), Assert.Single(refused));
         Assert.Empty(accepted);
-        Assert.False(StageCapabilities.Current.Adapt);
+        Assert.True(StageCapabilities.Current.Adapt);
+    }
+
+    [Fact]
+    public async Task Adapting_a_submitted_network_is_refused_saying_only_points_are_adapted()
+    {
+        var submission = Point("mbv3-28", Mbv3.Smallest) with
+        {
+            Point = null,
+            Onnx = new OnnxModelRef(new string('a', 64), "model.onnx", 100),
+            Budget = new SearchBudget(AdaptPerIteration: 1),
+        };
+
+        var refused = await Check(adapt: true).CheckAsync(submission);
+
+        Assert.Equal(new SubmissionProblem(SubmissionProblem.StageUnavailable,
+            "the Adapt stage adapts search-space points; adapting a submitted ONNX network is not supported yet; use --adapt 0."), Assert.Single(refused));
+        Assert.Empty(await Check(adapt: true).CheckAsync(submission with { Budget = new SearchBudget(AdaptPerIteration: 0) }));
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+
+namespace NasPipeline.Adaptation.Planning;
+
+/// <summary>The one piece of work the Adapt stage does next for a run; the handler carries it out.</summary>
+public abstract record AdaptStep;
+
+/// <summary>Nothing to do: no request is pending, or the run has ended.</summary>
+public sealed record AdaptIdle : AdaptStep;
+
+/// <summary>Start an (iteration, task) adaptation. <paramref name="Base"/> is the supernet it starts from; null: the
+/// run has none, and the stage's default supernet for the space and task is used (trained on first use).</summary>
+public sealed record StartAdaptationStep(
+    int Iteration, string Task, string Space, SupernetBase? Base, int ArchiveSize, IReadOnlyList<IReadOnlyList<double>> Distribution, int Seed) : AdaptStep;
+
+/// <summary>A supernet to start from and where it was found.</summary>
+public sealed record SupernetBase(string CheckpointBlobHash, string Source);
+
+/// <summary>Train chunk <paramref name="Chunk"/>: steps [<paramref name="FromStep"/>, <paramref name="ToStep"/>) from
+/// the state the previous chunk left (<paramref name="FromStateBlobHash"/>), or from the base checkpoint with a fresh
+/// optimizer when it is the first.</summary>
+public sealed record TrainChunkStep(SupernetAdaptationStarted Adaptation, int Chunk, int Chunks, int FromStep, int ToStep, string? FromStateBlobHash) : AdaptStep
+{
+    public bool IsLast => Chunk == Chunks - 1;
+}
+
+/// <summary>Measure a requested subnet on every task of its request with that task's adapted supernet.</summary>
+public sealed record MeasureStep(AdaptSubnet Request, IReadOnlyDictionary<string, SupernetAdapted> Supernets) : AdaptStep;
