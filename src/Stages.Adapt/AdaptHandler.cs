@@ -31,6 +31,7 @@ public sealed class AdaptHandler(
 
     private readonly LoadedSupernet _loaded = new(blobs, spaces);
 
+    /// <param name="triggerKey">Unique among all runs' messages (dedupe markers are global): it names the run, or a request id.</param>
     public Task<IReadOnlyList<IRunMessage>> HandleAsync(IRunMessage trigger, string triggerKey, CancellationToken cancellationToken) =>
         writer.DecideOnceAsync(trigger.RunId, $"{StageName}/{triggerKey}", Fold, async (state, token) =>
         {

@@ -9,7 +9,7 @@ public sealed class AdaptationStartedConsumer(AdaptHandler handler) : IConsumer<
 {
     public async Task Consume(ConsumeContext<SupernetAdaptationStarted> context) =>
         await context.PublishAllAsync(await handler.HandleAsync(context.Message,
-            $"started/{context.Message.Iteration}/{context.Message.Task}", context.CancellationToken));
+            $"started/{context.Message.RunId}/{context.Message.Iteration}/{context.Message.Task}", context.CancellationToken));
 }
 
 /// <summary>A chunk done → the next chunk, or (after the last) the first measurement.</summary>
@@ -17,7 +17,7 @@ public sealed class ChunkTrainedConsumer(AdaptHandler handler) : IConsumer<Super
 {
     public async Task Consume(ConsumeContext<SupernetChunkTrained> context) =>
         await context.PublishAllAsync(await handler.HandleAsync(context.Message,
-            $"chunk/{context.Message.Iteration}/{context.Message.Task}/{context.Message.Chunk}", context.CancellationToken));
+            $"chunk/{context.Message.RunId}/{context.Message.Iteration}/{context.Message.Task}/{context.Message.Chunk}", context.CancellationToken));
 }
 
 /// <summary>A subnet measured → the next pending one.</summary>

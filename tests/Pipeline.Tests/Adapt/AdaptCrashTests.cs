@@ -23,6 +23,8 @@ public sealed class AdaptCrashTests(PipelineFixture fixture, ITestOutputHelper l
         ["Adapt__ChunkSteps"] = "2",
         ["Adapt__EvaluationImages"] = "256",
         ["Adapt__DefaultSupernetImages"] = "256",
+        // Other test assemblies may run beside this one: one libtorch thread never outnumbers the cores.
+        ["Adapt__Threads"] = "1",
     };
 
     [Fact]
