@@ -55,20 +55,26 @@ public sealed class AdaptHandler(
     private async Task<IReadOnlyList<IRunMessage>> ExecuteAsync(Guid runId, AdaptStep step, CancellationToken cancellationToken) => step switch
     {
         AdaptIdle => [],
-        StartAdaptationStep start => [await StartAsync(runId, start, cancellationToken)],
+        StartAdaptationStep start => await StartAsync(runId, start, cancellationToken),
         TrainChunkStep chunk => await TrainAsync(runId, chunk, cancellationToken),
         MeasureStep measure => [await MeasureAsync(runId, measure, cancellationToken)],
         _ => throw new InvalidOperationException($"Unknown adaptation step {step.GetType().Name}."),
     };
 
-    private async Task<SupernetAdaptationStarted> StartAsync(Guid runId, StartAdaptationStep start, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IRunMessage>> StartAsync(Guid runId, StartAdaptationStep start, CancellationToken cancellationToken)
     {
         var basis = start.Base ?? await defaults.GetAsync(spaces.Get(start.Space), Task(start.Task), cancellationToken);
-        log.LogInformation("Run {Run}: adapting the {Space} supernet for {Task}, iteration {Iteration}, from {Source}: {Steps} steps on subnets drawn from {Archive} archived candidates",
-            runId, start.Space, start.Task, start.Iteration, basis.Source, settings.TotalSteps, start.ArchiveSize);
-        return new SupernetAdaptationStarted(runId, start.Iteration, start.Task, start.Space, basis.CheckpointBlobHash, basis.Source, start.ArchiveSize,
-            start.Distribution, new AdaptationSettings(settings.TotalSteps, settings.ChunkSteps, settings.BatchSize, settings.LearningRate, settings.WeightDecay,
+        var steps = start.MeasureOnly ? 0 : settings.TotalSteps;
+        log.LogInformation("Run {Run}: {What} the {Space} supernet for {Task}, iteration {Iteration}, from {Source}: {Steps} steps on subnets drawn from {Archive} archived candidates",
+            runId, start.MeasureOnly ? "measuring with" : "adapting", start.Space, start.Task, start.Iteration, basis.Source, steps, start.ArchiveSize);
+        var started = new SupernetAdaptationStarted(runId, start.Iteration, start.Task, start.Space, basis.CheckpointBlobHash, basis.Source, start.ArchiveSize,
+            start.Distribution, new AdaptationSettings(steps, settings.ChunkSteps, settings.BatchSize, settings.LearningRate, settings.WeightDecay,
                 settings.TrainImages, TorchThreads()), start.Seed);
+
+        // Nothing to train: the starting supernet is this iteration's version as it is.
+        return start.MeasureOnly
+            ? [started, new SupernetAdapted(runId, start.Iteration, start.Task, start.Space, basis.CheckpointBlobHash, basis.CheckpointBlobHash, 0, 0, start.Seed)]
+            : [started];
     }
 
     private async Task<IReadOnlyList<IRunMessage>> TrainAsync(Guid runId, TrainChunkStep step, CancellationToken cancellationToken)

@@ -117,4 +117,19 @@ public sealed class AdaptDeciderTests
         var error = Assert.Throws<AdaptationException>(() => Decider.Next(Fold(graph)));
         Assert.Contains("not supported yet", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_initial_archive_is_measured_with_the_starting_supernet_and_measured_before_any_later_iteration()
+    {
+        var initial = Request(AdaptDecider.InitialArchive, Space.Smallest);
+        var later = Request(0, Space.Largest);
+
+        var start = Assert.IsType<StartAdaptationStep>(Decider.Next(Fold(Generation(Space.Largest), initial, later)));
+        var adapted = new SupernetAdapted(Run, AdaptDecider.InitialArchive, "classification", "mbv3-28", "base", "base", 0, 0, start.Seed);
+        var measure = Assert.IsType<MeasureStep>(Decider.Next(Fold(Generation(Space.Largest), initial, later, Started(start), adapted)));
+
+        Assert.True(start.MeasureOnly);
+        Assert.False(Assert.IsType<StartAdaptationStep>(Decider.Next(Fold(Generation(Space.Largest), later))).MeasureOnly);
+        Assert.Equal(initial.RequestId, measure.Request.RequestId);
+    }
 }

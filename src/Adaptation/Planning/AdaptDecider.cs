@@ -14,6 +14,10 @@ namespace NasPipeline.Adaptation.Planning;
 /// </summary>
 public sealed class AdaptDecider(SearchSpaceRegistry spaces)
 {
+    /// <summary>The iteration number of requests for the initial archive: measured with the run's starting supernet,
+    /// not adapted.</summary>
+    public const int InitialArchive = -1;
+
     public AdaptStep Next(AdaptRunState state)
     {
         if (state.Finished || state.Pending.FirstOrDefault() is not { } request)

@@ -10,9 +10,14 @@ public abstract record AdaptStep;
 public sealed record AdaptIdle : AdaptStep;
 
 /// <summary>Start an (iteration, task) adaptation. <paramref name="Base"/> is the supernet it starts from; null: the
-/// run has none, and the stage's default supernet for the space and task is used (trained on first use).</summary>
+/// run has none, and the stage's default supernet for the space and task is used (trained on first use).
+/// <see cref="MeasureOnly"/>: the initial archive's iteration, measured with that supernet as it is (NAT evaluates its
+/// first archive before any adaptation).</summary>
 public sealed record StartAdaptationStep(
-    int Iteration, string Task, string Space, SupernetBase? Base, int ArchiveSize, IReadOnlyList<IReadOnlyList<double>> Distribution, int Seed) : AdaptStep;
+    int Iteration, string Task, string Space, SupernetBase? Base, int ArchiveSize, IReadOnlyList<IReadOnlyList<double>> Distribution, int Seed) : AdaptStep
+{
+    public bool MeasureOnly => Iteration == AdaptDecider.InitialArchive;
+}
 
 /// <summary>A supernet to start from and where it was found.</summary>
 public sealed record SupernetBase(string CheckpointBlobHash, string Source);

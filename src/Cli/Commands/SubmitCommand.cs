@@ -45,7 +45,7 @@ public static class SubmitCommand
         var adapt = CliOptions.OptionalInt("--adapt", "Subnets adapted per iteration (0-1000; default: the Search stage's configuration).");
         var initial = CliOptions.OptionalInt("--initial", "Initial random samples (0-10000; default: the Search stage's configuration).");
         var wait = new Option<bool>("--wait") { Description = "Follow the run until it ends and print its summary (exit 1 if it is rejected or fails)." };
-        var timeout = CliOptions.Timeout(600, "wait for the run");
+        var timeout = CliOptions.Timeout(1800, "wait for the run");
         var connectTimeout = ConnectTimeoutOption();
         var command = new Command("submit", "Submit a model (an ONNX file, or a search-space point) with its tasks and objectives; prints the run id.")
         {
