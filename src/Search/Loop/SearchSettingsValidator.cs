@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Validation;
@@ -24,8 +25,8 @@ public sealed class SearchSettingsValidator : AbstractValidator<SearchSettings>
                 context.AddFailure(failure);
             }
         });
-        RuleFor(s => s.MutationEta).NotNull().Must(eta => eta is > 0 && double.IsFinite(eta.Value))
-            .WithMessage((_, eta) => $"MutationEta must be a finite number above 0, not {eta}.");
+        RuleFor(s => s.MutationEta).Must(eta => eta is > 0 && double.IsFinite(eta.Value))
+            .WithMessage((_, eta) => $"The mutation index must be a finite number above 0, not {eta?.ToString(CultureInfo.InvariantCulture) ?? "empty"}.");
         RuleFor(s => s.Rules).Equal(SearchStarted.CurrentRules)
             .WithMessage($"Rules is recorded by the stage itself; leave it unset ({SearchStarted.CurrentRules}).");
         // Below 0 the bounds above already said so.
