@@ -18,7 +18,8 @@ namespace NasPipeline.Stages.Search;
 public sealed class SearchStage : IPipelineStage
 {
     /// <summary>The configured budget's section (<c>Search__Population</c>, <c>Search__Generations</c>,
-    /// <c>Search__Iterations</c>, <c>Search__AdaptPerIteration</c>, <c>Search__InitialSamples</c>); a key left out keeps
+    /// <c>Search__Iterations</c>, <c>Search__AdaptPerIteration</c>, <c>Search__InitialSamples</c>,
+    /// <c>Search__MutationEta</c>); a key left out keeps
     /// its <see cref="SearchSettings"/> default.</summary>
     public const string Section = "Search";
 

@@ -2,7 +2,11 @@ using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Contracts.Events;
 
-public sealed record FrontMember(Candidate Candidate, IReadOnlyDictionary<string, double> Objectives);
+/// <summary>A front member and its objective values. <see cref="Origins"/> says, per value, whether it was predicted,
+/// measured or computed exactly; added later (runs with <see cref="SearchStarted.Rules"/> 2 on): older events read back
+/// null.</summary>
+public sealed record FrontMember(
+    Candidate Candidate, IReadOnlyDictionary<string, double> Objectives, IReadOnlyDictionary<string, ValueOrigin>? Origins = null);
 
 /// <summary>
 /// What NSGA-III carries into the next generation, by candidate name: the candidates this generation added to the

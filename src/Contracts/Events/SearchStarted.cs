@@ -5,6 +5,11 @@ namespace NasPipeline.Contracts.Events;
 /// NAT iterations, subnets adapted per iteration: 0 = predictor only, initial random samples) and seed.
 /// Recorded so that a resumed or replayed run decides with the settings it started with.
 /// </summary>
+/// <param name="MutationEta">NSGA-III's polynomial-mutation index for the search-space genes. Added later: an older
+/// stream reads back null, which means <see cref="UnrecordedMutationEta"/>, the index those runs used.</param>
+/// <param name="Rules">Which version of the loop's rules decided the run. Added later: null is version 1 (adaptation
+/// takes the best front members by the first objective; front members carry no provenance), so older streams
+/// redrive as they were decided; see <see cref="CurrentRules"/>.</param>
 public sealed record SearchStarted(
     Guid RunId,
     string Space,
@@ -13,4 +18,14 @@ public sealed record SearchStarted(
     int Iterations,
     int AdaptPerIteration,
     int InitialSamples,
-    int Seed) : IRunMessage;
+    int Seed,
+    double? MutationEta = null,
+    int? Rules = null) : IRunMessage
+{
+    /// <summary>The paper's index (Deb &amp; Jain 2014), used by every run before the index was recorded.</summary>
+    public const double UnrecordedMutationEta = 20.0;
+
+    /// <summary>Version 2: adaptation candidates spread along the front, and every front value says whether it was
+    /// predicted, measured or computed exactly.</summary>
+    public const int CurrentRules = 2;
+}

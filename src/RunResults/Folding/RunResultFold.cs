@@ -158,6 +158,25 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
         return front.Select(Row).ToList();
     }
 
+    /// <summary>A value traced to the event holding it; where the search recorded the value's origin (runs since
+    /// rules version 2) that record wins, since a prediction and a measurement can hold the same number.</summary>
+    private ResultValue Traced(FrontMember member, string name, double value)
+    {
+        var traced = _provenance.Of(member.Candidate.Name, name, value);
+        if (member.Origins is null || !member.Origins.TryGetValue(name, out var origin))
+        {
+            return traced;
+        }
+
+        var source = origin switch
+        {
+            ValueOrigin.Exact => ValueSource.Exact,
+            ValueOrigin.Measured => ValueSource.Measured,
+            _ => ValueSource.Predicted,
+        };
+        return traced.Source == source ? traced : new ResultValue(name, value, source);
+    }
+
     /// <summary>Costs are exact: a space point's own count, else (a mutation search's graph) the count the search reported.</summary>
     private FrontRow Row(FrontMember member)
     {
@@ -165,7 +184,7 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
         long? Reported(string name) => member.Objectives.TryGetValue(name, out var v) ? (long)v : null;
         var values = member.Objectives.Select(o => CostNames.All.Contains(o.Key)
             ? ResultValue.Exact(o.Key, o.Value)
-            : _provenance.Of(member.Candidate.Name, o.Key, o.Value)).ToList();
+            : Traced(member, o.Key, o.Value)).ToList();
         return new FrontRow(member.Candidate.Name, cost?.Macs ?? Reported(CostNames.Macs), cost?.Params ?? Reported(CostNames.Params), values);
     }
 }

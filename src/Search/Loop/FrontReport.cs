@@ -2,7 +2,6 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Optimization.Indicators;
 using NasPipeline.Optimization.Problems;
 using NasPipeline.Optimization.Sorting;
-using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Search.Loop;
 
@@ -36,7 +35,6 @@ internal sealed class FrontReport(double[] low, double[] high)
             : MonteCarloHypervolume.Estimate(scaled, reference, MonteCarloSamples, random);
     }
 
-    public static IReadOnlyList<FrontMember> Members(IReadOnlyList<Individual> front, Func<double[], string> name,
-        Func<string, IReadOnlyDictionary<string, double>> named) =>
-        front.Select(i => name(i.Decision)).Distinct().Order(StringComparer.Ordinal).Select(c => new FrontMember(Candidate.Point(c), named(c))).ToList();
+    public static IReadOnlyList<FrontMember> Members(IReadOnlyList<Individual> front, Func<double[], string> name, Func<string, FrontMember> member) =>
+        front.Select(i => name(i.Decision)).Distinct().Order(StringComparer.Ordinal).Select(member).ToList();
 }

@@ -16,6 +16,9 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
 
     private Guid RunId => Started.RunId;
 
+    /// <summary>The rules version the run recorded; streams from before versions were recorded are version 1.</summary>
+    private int Rules => Started.Rules ?? 1;
+
     private int Step(int iteration, int generation) => iteration * (Started.Generations + 1) + generation;
 
     public IReadOnlyList<IRunMessage> Next()
@@ -89,8 +92,9 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         return [Report(iteration, generation, next, objectives, Scale(), random, children)];
     }
 
-    /// <summary>NAT's adaptation step: the best front members by the first objective not adapted before go to the Adapt
-    /// stage. Null while their measurements are outstanding; empty when there is nothing (more) to send.</summary>
+    /// <summary>NAT's adaptation step: front members not adapted before, chosen by <see cref="AdaptationChoice"/> under
+    /// the run's rules, go to the Adapt stage. Null while their measurements are outstanding; empty when there is
+    /// nothing (more) to send.</summary>
     private IReadOnlyList<IRunMessage>? Adapt(GenerationCompleted last)
     {
         if (Started.AdaptPerIteration == 0)
@@ -100,10 +104,12 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
 
         var iteration = last.Iteration;
         var objectives = Objectives(iteration);
-        var chosen = FrontReport.FirstFront(Restore(last, objectives).Population).Select(i => Name(i.Decision)).Distinct()
+        var pool = FrontReport.FirstFront(Restore(last, objectives).Population).Select(i => Name(i.Decision)).Distinct()
             .Where(c => !State.WasSentBefore(c, iteration))
-            .OrderBy(c => objectives.Evaluate(c).Objectives[0]).ThenBy(c => c, StringComparer.Ordinal)
-            .Take(Started.AdaptPerIteration).ToList();
+            .Select(c => new AdaptationCandidate(c, objectives.Evaluate(c).Objectives)).ToList();
+        var chosen = Rules < 2
+            ? AdaptationChoice.ByFirstObjective(pool, Started.AdaptPerIteration)
+            : AdaptationChoice.SpreadAlongFront(pool, Started.AdaptPerIteration);
         var unsent = chosen.Where(c => !State.WasSentForAdaptation(c)).ToList();
         if (unsent.Count > 0)
         {
@@ -118,7 +124,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
     {
         var objectives = Objectives(last.Iteration);
         var front = FrontReport.FirstFront(Restore(last, objectives).Population);
-        return new SearchCompleted(RunId, FrontReport.Members(front, Name, objectives.Named),
+        return new SearchCompleted(RunId, FrontReport.Members(front, Name, c => Member(objectives, c)),
             objectives.Constraints.Select(c => BestUnder(c, objectives)).ToList());
     }
 
@@ -144,7 +150,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         var front = FrontReport.FirstFront(population.Population);
         var selected = new SelectedPopulation(admitted.ToList(), population.Population.Select(i => Name(i.Decision)).ToList(),
             population.IdealPoint.Select(Storable).ToList(), population.ExtremePoints?.Select(p => (IReadOnlyList<double>)p.Select(Storable).ToList()).ToList());
-        return new GenerationCompleted(RunId, iteration, generation, FrontReport.Members(front, Name, objectives.Named),
+        return new GenerationCompleted(RunId, iteration, generation, FrontReport.Members(front, Name, c => Member(objectives, c)),
             scale.Hypervolume(front, random), Started.Seed, selected);
     }
 
@@ -172,7 +178,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
     {
         var best = State.Archive.Where(c => objectives.Satisfies(c, constraint))
             .OrderBy(c => objectives.Evaluate(c).Objectives[0]).ThenBy(c => Space.Cost(CandidateCodec.Genes(c)).Macs).ThenBy(c => c, StringComparer.Ordinal)
-            .Select(c => new FrontMember(Candidate.Point(c), objectives.Named(c))).FirstOrDefault();
+            .Select(c => Member(objectives, c)).FirstOrDefault();
         return new ConstrainedBest(ObjectiveSpace.Label(constraint), best, best is null ? objectives.Closest(State.Archive, constraint) : null);
     }
 
@@ -183,12 +189,20 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         var limit = Limit(iteration);
         var costs = new Dictionary<string, ArchitectureCost>(StringComparer.Ordinal);
         return new ObjectiveSpace(State.Submission!, c => State.Metrics(c, iteration, limit),
-            c => costs.TryGetValue(c, out var cost) ? cost : costs[c] = Space.Cost(CandidateCodec.Genes(c)), Submitted);
+            c => costs.TryGetValue(c, out var cost) ? cost : costs[c] = Space.Cost(CandidateCodec.Genes(c)), Submitted,
+            c => State.IsMeasuredIn(c, iteration));
     }
 
     private Nsga3Driver Driver(ObjectiveSpace objectives) =>
         new(new SearchSpaceProblem(Space, objectives.Objectives.Count, objectives.Constraints.Count),
-            new Nsga3Options(Started.Population, ReferenceDirectionsFor.Population(objectives.Objectives.Count, Started.Population)));
+            new Nsga3Options(Started.Population, ReferenceDirectionsFor.Population(objectives.Objectives.Count, Started.Population))
+            {
+                MutationEta = Started.MutationEta ?? SearchStarted.UnrecordedMutationEta,
+            });
+
+    /// <summary>A front member as the user reads it; from rules version 2 on, with where each value came from.</summary>
+    private FrontMember Member(ObjectiveSpace objectives, string candidate) =>
+        new(Candidate.Point(candidate), objectives.Named(candidate), Rules < 2 ? null : objectives.Origins(candidate));
 
     private static Individual Individual(ObjectiveSpace objectives, string candidate)
     {

@@ -34,7 +34,7 @@ public sealed class NatSearchDecider(SearchSpaceRegistry spaces, SearchSettings 
         {
             var budget = settings.With(submission.Budget);
             var started = new SearchStarted(submission.RunId, space.Name, budget.Population, budget.Generations,
-                budget.Iterations, budget.AdaptPerIteration, budget.InitialSamples, submission.Seed);
+                budget.Iterations, budget.AdaptPerIteration, budget.InitialSamples, submission.Seed, budget.MutationEta, budget.Rules);
             decisions.Add(started);
             state = state.Evolve(started);
         }

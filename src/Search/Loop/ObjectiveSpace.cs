@@ -9,19 +9,23 @@ namespace NasPipeline.Search.Loop;
 /// The run's objectives and constraints over a candidate's metrics (predicted or measured) and exact cost.
 /// Objectives: the submission's, task metrics maximised and macs/params minimised (latency is left out until a
 /// table or measurement exists); fewer than two get macs added. Constraints: <c>g = (q - bound) / |bound|</c>
-/// as <see cref="ConstraintCheck"/> reads them.
+/// as <see cref="ConstraintCheck"/> reads them. <c>measured</c> says whether <c>metrics</c> answers with a
+/// measurement, for the values' provenance.
 /// </summary>
 internal sealed class ObjectiveSpace
 {
     private readonly Func<string, IReadOnlyDictionary<string, double>?> _metrics;
     private readonly Func<string, ArchitectureCost> _cost;
+    private readonly Func<string, bool> _measured;
     private readonly Dictionary<Constraint, double> _references = [];
 
     public ObjectiveSpace(
-        ModelSubmitted submission, Func<string, IReadOnlyDictionary<string, double>?> metrics, Func<string, ArchitectureCost> cost, string submittedCandidate)
+        ModelSubmitted submission, Func<string, IReadOnlyDictionary<string, double>?> metrics, Func<string, ArchitectureCost> cost, string submittedCandidate,
+        Func<string, bool> measured)
     {
         _metrics = metrics;
         _cost = cost;
+        _measured = measured;
         var objectives = submission.Objectives.Where(o => o.Name != CostNames.Latency).ToList();
         if (objectives.Count == 0)
         {
@@ -53,6 +57,15 @@ internal sealed class ObjectiveSpace
     /// <summary>The objectives by name, as the user reads them (metrics not negated).</summary>
     public IReadOnlyDictionary<string, double> Named(string candidate) =>
         Objectives.ToDictionary(o => o.Name, o => Quantity(candidate, o.Name), StringComparer.Ordinal);
+
+    /// <summary>Where each of <see cref="Named"/>'s values comes from: MACs and params are counted from the architecture;
+    /// a metric is measured when <c>metrics</c> answers with the candidate's measurement, else predicted.</summary>
+    public IReadOnlyDictionary<string, ValueOrigin> Origins(string candidate) =>
+        Objectives.ToDictionary(o => o.Name, o => o.Name switch
+        {
+            CostNames.Macs or CostNames.Params => ValueOrigin.Exact,
+            _ => _measured(candidate) ? ValueOrigin.Measured : ValueOrigin.Predicted,
+        }, StringComparer.Ordinal);
 
     public bool Satisfies(string candidate, Constraint constraint) => Violation(candidate, constraint) <= 0;
 

@@ -67,15 +67,20 @@ public sealed record RunState
     /// </summary>
     public IReadOnlyDictionary<string, double>? Metrics(string candidate, int iteration, int stepLimit)
     {
-        if (AdaptRequested.TryGetValue(candidate, out var sentIn) && sentIn < iteration && Measured.TryGetValue(candidate, out var measured))
+        if (IsMeasuredIn(candidate, iteration))
         {
-            return measured;
+            return Measured[candidate];
         }
 
         return Predicted.TryGetValue(candidate, out var scores)
             ? scores.LastOrDefault(s => s.Step < stepLimit).Metrics
             : null;
     }
+
+    /// <summary>Whether <see cref="Metrics"/> answers for <paramref name="iteration"/> with the candidate's measurement:
+    /// it was sent for adaptation in an earlier iteration and measured.</summary>
+    public bool IsMeasuredIn(string candidate, int iteration) =>
+        AdaptRequested.TryGetValue(candidate, out var sentIn) && sentIn < iteration && Measured.ContainsKey(candidate);
 
     /// <summary>Whether a prediction requested at <paramref name="step"/> or later exists.</summary>
     public bool HasScoreSince(string candidate, int step) =>

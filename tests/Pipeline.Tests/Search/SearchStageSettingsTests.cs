@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting;
 using NasPipeline.Search.Loop;
 using NasPipeline.Stages.Search;
@@ -17,15 +18,16 @@ public sealed class SearchStageSettingsTests
         var settings = Settings(null, ("Search:Population", "60"), ("Search:InitialSamples", "5"));
 
         Assert.Equal(new SearchSettings() with { Population = 60, InitialSamples = 5 }, settings);
+        Assert.Equal((SearchSettings.NatMutationEta, SearchStarted.CurrentRules), (settings.MutationEta, settings.Rules));
     }
 
     [Fact]
     public void Every_key_is_read()
     {
         var settings = Settings(new StageCapabilities(Adapt: true), ("Search:Population", "16"), ("Search:Generations", "0"),
-            ("Search:Iterations", "3"), ("Search:AdaptPerIteration", "2"), ("Search:InitialSamples", "0"));
+            ("Search:Iterations", "3"), ("Search:AdaptPerIteration", "2"), ("Search:InitialSamples", "0"), ("Search:MutationEta", "2.5"));
 
-        Assert.Equal(new SearchSettings(16, 0, 3, 2, 0), settings);
+        Assert.Equal(new SearchSettings(16, 0, 3, 2, 0, MutationEta: 2.5), settings);
     }
 
     [Fact]
@@ -42,6 +44,7 @@ public sealed class SearchStageSettingsTests
     [InlineData("AdaptPerIteration", "-1", "Search__AdaptPerIteration: The number of subnets adapted per iteration must be between 0 and 1000, not -1.")]
     [InlineData("Generations", "ten", "Search__Generations must be a whole number, not 'ten'.")]
     [InlineData("generations", "2.5", "Search__Generations must be a whole number, not '2.5'.")]
+    [InlineData("MutationEta", "0", "Search__MutationEta: The mutation index must be a finite number above 0, not 0.")]
     public void A_bad_value_is_a_configuration_error_naming_the_setting(string key, string value, string message)
     {
         var error = Assert.Throws<PipelineConfigurationException>(() => Settings(null, ($"Search:{key}", value)));
