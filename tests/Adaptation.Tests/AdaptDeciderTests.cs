@@ -121,11 +121,11 @@ public sealed class AdaptDeciderTests
     [Fact]
     public void The_initial_archive_is_measured_with_the_starting_supernet_and_measured_before_any_later_iteration()
     {
-        var initial = Request(AdaptDecider.InitialArchive, Space.Smallest);
+        var initial = Request(AdaptSubnet.InitialArchive, Space.Smallest);
         var later = Request(0, Space.Largest);
 
         var start = Assert.IsType<StartAdaptationStep>(Decider.Next(Fold(Generation(Space.Largest), initial, later)));
-        var adapted = new SupernetAdapted(Run, AdaptDecider.InitialArchive, "classification", "mbv3-28", "base", "base", 0, 0, start.Seed);
+        var adapted = new SupernetAdapted(Run, AdaptSubnet.InitialArchive, "classification", "mbv3-28", "base", "base", 0, 0, start.Seed);
         var measure = Assert.IsType<MeasureStep>(Decider.Next(Fold(Generation(Space.Largest), initial, later, Started(start), adapted)));
 
         Assert.True(start.MeasureOnly);

@@ -14,9 +14,6 @@ namespace NasPipeline.Adaptation.Planning;
 /// </summary>
 public sealed class AdaptDecider(SearchSpaceRegistry spaces)
 {
-    /// <summary>The iteration number of requests for the initial archive: measured with the run's starting supernet,
-    /// not adapted.</summary>
-    public const int InitialArchive = -1;
 
     public AdaptStep Next(AdaptRunState state)
     {

@@ -16,7 +16,7 @@ public sealed record AdaptIdle : AdaptStep;
 public sealed record StartAdaptationStep(
     int Iteration, string Task, string Space, SupernetBase? Base, int ArchiveSize, IReadOnlyList<IReadOnlyList<double>> Distribution, int Seed) : AdaptStep
 {
-    public bool MeasureOnly => Iteration == AdaptDecider.InitialArchive;
+    public bool MeasureOnly => Iteration == AdaptSubnet.InitialArchive;
 }
 
 /// <summary>A supernet to start from and where it was found.</summary>

@@ -57,6 +57,11 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         var step = Step(iteration, 0);
         var objectives = Objectives(iteration);
         var pool = iteration == 0 ? InitialArchive() : State.Archive.Where(c => !State.WasSentBefore(c, iteration)).ToList();
+        if (iteration == 0 && Started.AdaptPerIteration > 0 && MeasureInitialArchive(pool) is { } measuring)
+        {
+            return measuring;
+        }
+
         var missing = pool.Where(c => iteration == 0 ? State.Metrics(c, 0, Limit(0)) is null : !State.HasScoreSince(c, step)).ToList();
         if (missing.Count > 0)
         {
@@ -118,6 +123,24 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         }
 
         return chosen.All(State.IsAdapted) ? [] : null;
+    }
+
+    /// <summary>
+    /// NAT evaluates its first archive with the supernet: with adaptation on, the initial archive goes to the Adapt stage
+    /// to be measured (<see cref="AdaptSubnet.InitialArchive"/>, no adaptation), and the predictor is fitted on
+    /// those measurements before any candidate is predicted, so predicted and measured values share one scale. The
+    /// requests, or nothing while their measurements are outstanding; null once all are in.
+    /// </summary>
+    private IReadOnlyList<IRunMessage>? MeasureInitialArchive(IReadOnlyList<string> pool)
+    {
+        var unsent = pool.Where(c => !State.WasSentForAdaptation(c)).ToList();
+        if (unsent.Count > 0)
+        {
+            return unsent.Select(c => (IRunMessage)new AdaptSubnet(RunId, RequestIds.For(RunId, $"adapt/{c}"), AdaptSubnet.InitialArchive, Candidate.Point(c),
+                State.Submission!.Tasks, Started.Seed)).ToList();
+        }
+
+        return pool.All(State.IsAdapted) ? null : [];
     }
 
     private SearchCompleted Complete(GenerationCompleted last)

@@ -65,11 +65,13 @@ public class AdaptationChoiceTests
         stream.OfType<AdaptSubnet>().Where(a => a.Iteration == 0).Select(a => a.Candidate.Name).ToList();
 
     /// <summary>The choice recomputed from the recorded last generation of iteration 0: its front, the metrics as
-    /// predicted (nothing is measured in iteration 0), negated accuracy and MACs.</summary>
+    /// recorded (initial archive measured, the rest predicted), negated accuracy and MACs; the initial archive, measured
+    /// already, is not sent again.</summary>
     private static IReadOnlyList<string> Expected(List<object> stream, Func<IReadOnlyList<AdaptationCandidate>, int, IReadOnlyList<string>> rule)
     {
         var last = stream.OfType<GenerationCompleted>().Last(g => g.Iteration == 0);
-        var pool = last.Front.Select(m => new AdaptationCandidate(m.Candidate.Name, [-m.Objectives[TaskName], m.Objectives["macs"]])).ToList();
+        var measuredFirst = stream.OfType<AdaptSubnet>().Where(a => a.Iteration == AdaptSubnet.InitialArchive).Select(a => a.Candidate.Name).ToHashSet();
+        var pool = last.Front.Where(m => !measuredFirst.Contains(m.Candidate.Name)).Select(m => new AdaptationCandidate(m.Candidate.Name, [-m.Objectives[TaskName], m.Objectives["macs"]])).ToList();
         return rule(pool, 3);
     }
 }

@@ -13,8 +13,9 @@ public class FrontProvenanceTests
     public void Values_of_subnets_measured_in_an_earlier_iteration_are_measured_the_rest_predicted_and_macs_exact()
     {
         var stream = Drive(Decider(adapt: 3, iterations: 2), Given());
-        // Only subnets sent in iteration 0 count in iteration 1: one sent in iteration 1 is measured after its decisions.
-        var sentFirst = stream.OfType<AdaptSubnet>().Where(a => a.Iteration == 0).Select(a => a.Candidate.Name).ToHashSet();
+        // Only subnets sent before iteration 1 count in it (the initial archive and iteration 0's choice): one sent in
+        // iteration 1 is measured after its decisions.
+        var sentFirst = stream.OfType<AdaptSubnet>().Where(a => a.Iteration < 1).Select(a => a.Candidate.Name).ToHashSet();
         var measured = stream.OfType<SubnetAdapted>().Where(a => sentFirst.Contains(a.Candidate.Name)).ToDictionary(a => a.Candidate.Name, a => a.Metrics[TaskName]);
         var iterationOne = stream.OfType<GenerationCompleted>().Where(g => g.Iteration == 1).SelectMany(g => g.Front)
             .Concat(stream.OfType<SearchCompleted>().Single().Front).ToList();
@@ -34,13 +35,16 @@ public class FrontProvenanceTests
     }
 
     [Fact]
-    public void In_the_first_iteration_nothing_is_measured_yet()
+    public void In_the_first_iteration_only_the_initial_archive_is_measured()
     {
         var stream = Drive(Decider(adapt: 2, iterations: 2), Given());
+        var initial = stream.OfType<AdaptSubnet>().Where(a => a.Iteration == AdaptSubnet.InitialArchive).Select(a => a.Candidate.Name).ToHashSet();
 
-        var origins = stream.OfType<GenerationCompleted>().Where(g => g.Iteration == 0).SelectMany(g => g.Front).Select(m => m.Origins![TaskName]);
+        var front = stream.OfType<GenerationCompleted>().Where(g => g.Iteration == 0).SelectMany(g => g.Front).ToList();
 
-        Assert.All(origins, o => Assert.Equal(ValueOrigin.Predicted, o));
+        Assert.All(front, m => Assert.Equal(initial.Contains(m.Candidate.Name) ? ValueOrigin.Measured : ValueOrigin.Predicted, m.Origins![TaskName]));
+        Assert.Contains(front, m => m.Origins![TaskName] == ValueOrigin.Predicted);
+        Assert.Contains(front, m => m.Origins![TaskName] == ValueOrigin.Measured);
     }
 
     [Fact]
