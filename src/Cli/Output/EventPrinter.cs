@@ -1,4 +1,5 @@
 using System.Globalization;
+using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Hosting.EventStore;
@@ -29,8 +30,11 @@ public static class EventPrinter
         SupernetTrained t => $"supernet {t.Space} trained for {t.Task}: {t.Epochs.Count} epochs, conflict {(t.Epochs.Count > 0 ? t.Epochs[^1].GradientConflictRate : 0):P1}, " +
             string.Join(", ", t.Evaluated.Select(v => $"{v.Metric} {v.Value:F4}")) + $", checkpoint {t.CheckpointBlobHash[..12]}",
         SubnetEvaluated v => $"subnet {CandidateCodec.Encode(v.Point.Space, v.Point.Encoding)} on {v.Task}: {v.Metric} {v.Value:F4} ({v.Split}, {v.Images} images)",
+        SupernetAdaptationStarted { Iteration: AdaptSubnet.InitialArchive } a =>
+            $"measuring the initial archive with the {a.Space} supernet for {a.Task}: {a.BaseSource} ({Short(a.BaseCheckpointBlobHash)})",
         SupernetAdaptationStarted a => $"adapting the {a.Space} supernet for {a.Task} (iteration {a.Iteration}): {a.Settings.TotalSteps} steps on subnets " +
             $"drawn from {a.ArchiveSize} archived candidates, from {a.BaseSource} ({Short(a.BaseCheckpointBlobHash)})",
+        SupernetAdapted { Iteration: AdaptSubnet.InitialArchive } a => $"initial archive: measured with the {a.Space} supernet as it is ({Short(a.CheckpointBlobHash)})",
         SupernetChunkTrained c => $"adaptation {c.Task} iteration {c.Iteration}: chunk {c.Chunk + 1}/{c.Chunks}, step {c.StepsDone}/{c.TotalSteps}, " +
             string.Create(CultureInfo.InvariantCulture, $"loss {c.MeanLoss:F3}, {c.Seconds:F1} s"),
         SupernetAdapted a => $"supernet {a.Space} for {a.Task} adapted (iteration {a.Iteration}): new version {Short(a.CheckpointBlobHash)}",
