@@ -7,7 +7,7 @@ internal static class BenchProgress
 {
     public static IProgress<SupernetStepReport> Steps(string what) => new SynchronousProgress<SupernetStepReport>(s =>
     {
-        if (s.Step % 50 == 0)
+        if (s.Step % 25 == 0)
         {
             Console.Error.WriteLine($"[{what}] epoch {s.Epoch + 1} step {s.Step}: loss {s.Loss:F4}, conflict {s.GradientConflict:P0}, {s.ImagesPerSecond:F0} images/s");
         }

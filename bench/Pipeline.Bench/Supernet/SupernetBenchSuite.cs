@@ -8,7 +8,7 @@ namespace NasPipeline.Bench.Supernet;
 public static class SupernetBenchSuite
 {
     /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--no-fidelity</c>, <c>--threads N</c>
-    /// (torch threads, default 2) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
+    /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
     /// <param name="json">The accuracy figures as JSON when asked for, else null.</param>
     public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments, out string? json)
     {
@@ -22,6 +22,11 @@ public static class SupernetBenchSuite
         if (Value(arguments, "--threads") is { } threads)
         {
             options = options with { Threads = threads };
+        }
+
+        if (Value(arguments, "--images") is { } images)
+        {
+            options = options with { RecipeImages = images };
         }
 
         if (Value(arguments, "--epochs") is { } epochs)

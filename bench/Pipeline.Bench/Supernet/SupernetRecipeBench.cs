@@ -56,7 +56,7 @@ public static class SupernetRecipeBench
     private static (double Smallest, double Largest) Measure(string name, ISearchSpace space, SupernetRecipe recipe, TaskDataSets data, FixedSampler? sampler)
     {
         var clock = Stopwatch.StartNew();
-        using var experiment = new SupernetExperiment(space, Classification, recipe, sampler: sampler);
+        using var experiment = new SupernetExperiment(space, Classification, recipe, BenchProgress.Steps($"recipe: {name}"), sampler);
         experiment.Train(data.Train, BenchProgress.Epochs($"recipe: {name}"));
         var result = (experiment.Evaluate(space.Smallest, data.Train, data.Validation), experiment.Evaluate(space.Largest, data.Train, data.Validation));
         Console.Error.WriteLine($"[recipe: {name}] smallest {result.Item1:F4}, largest {result.Item2:F4}, {clock.Elapsed.TotalSeconds:F0} s");
