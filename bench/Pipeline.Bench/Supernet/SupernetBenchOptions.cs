@@ -16,7 +16,8 @@ public sealed record SupernetBenchOptions(
     int AblationEpochs = 1,
     int RecipeImages = 10_000,
     int RecipeEpochs = 1,
-    int Threads = 2)
+    int Threads = 2,
+    IReadOnlyList<string>? RecipeRows = null)
 {
     public static SupernetBenchOptions Default(bool quick) => quick
         ? new(new FashionMnistOptions(), new SupernetRecipe(Epochs: 1, TrainImages: 1_024), SpeedImages: 1_024, EvaluationImages: 512,

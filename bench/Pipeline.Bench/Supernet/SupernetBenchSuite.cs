@@ -8,7 +8,7 @@ namespace NasPipeline.Bench.Supernet;
 public static class SupernetBenchSuite
 {
     /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--no-fidelity</c>, <c>--threads N</c>
-    /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
+    /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images), <c>--eval-images N</c> (validation images), <c>--rows a,b</c> (supernet-recipe's rows whose names contain a or b) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
     /// <param name="json">The accuracy figures as JSON when asked for, else null.</param>
     public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments, out string? json)
     {
@@ -27,6 +27,16 @@ public static class SupernetBenchSuite
         if (Value(arguments, "--images") is { } images)
         {
             options = options with { RecipeImages = images };
+        }
+
+        if (arguments.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault() is { } rows)
+        {
+            options = options with { RecipeRows = rows.Split(',') };
+        }
+
+        if (Value(arguments, "--eval-images") is { } evaluation)
+        {
+            options = options with { EvaluationImages = evaluation };
         }
 
         if (Value(arguments, "--epochs") is { } epochs)

@@ -24,12 +24,12 @@ public static class SupernetRecipeBench
         var data = TaskDataSets.Load(Classification, options.Data, recipe.TrainImages, options.EvaluationImages, recipe.Seed);
         var old = Measure("old recipe", space, recipe.Legacy(), data, sampler: null);
         Add(table, "old recipe (all fixes off)", old, old);
-        foreach (var (name, variant) in Variants(recipe))
+        foreach (var (name, variant) in Variants(recipe).Where(v => Chosen(options, v.Name)))
         {
             Add(table, name, Measure(name, space, variant, data, sampler: null), old);
         }
 
-        foreach (var (name, point) in new[] { ("smallest", space.Smallest), ("largest", space.Largest) })
+        foreach (var (name, point) in new[] { ("smallest", space.Smallest), ("largest", space.Largest) }.Where(c => Chosen(options, $"{c.Item1} alone")))
         {
             var alone = Measure($"{name} alone", space, recipe, data, new FixedSampler([point]));
             table.Add(new("recipe", $"{name} subnet trained alone, new recipe", $"{name} top-1", name == "smallest" ? alone.Smallest : alone.Largest, "", "old recipe", name == "smallest" ? old.Smallest : old.Largest));
@@ -37,6 +37,10 @@ public static class SupernetRecipeBench
 
         return table;
     }
+
+    /// <summary>Whether a row is asked for: every row without <c>--rows</c>, else those whose name contains one of its words (the old recipe, the baseline, always runs).</summary>
+    private static bool Chosen(SupernetBenchOptions options, string name) =>
+        options.RecipeRows is not { Count: > 0 } rows || rows.Any(r => name.Contains(r, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The new recipe, then one row per fix with only that fix undone.</summary>
     private static IEnumerable<(string Name, SupernetRecipe Recipe)> Variants(SupernetRecipe recipe)
