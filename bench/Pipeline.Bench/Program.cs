@@ -1,9 +1,10 @@
 using NasPipeline.Bench;
 
-// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy|supernet-ablation|supernet-optimizer|all] [--quick]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-ablation|supernet-optimizer|supernet-recipe|all] [--quick] [--threads N]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
-// about an hour; --epochs N sets its budget, --no-fidelity skips the 30 stand-alone trainings): prints markdown tables and writes bench/results/pipeline.json (bench/results/MODE.json for supernet modes).
+// about an hour; --epochs N sets its budget, --no-fidelity skips the 30 stand-alone trainings; --threads N sets torch's threads, default 2; --images N supernet-recipe's training images, --eval-images N the validation images;
+// "supernet-recipe" is issue 12's recipe ablation, about 25 min on one thread): prints markdown tables and writes bench/results/pipeline.json (bench/results/MODE.json for supernet modes).
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var quick = args.Contains("--quick");
 var root = FindRoot();
@@ -48,7 +49,14 @@ if (which is "training" or "all")
     tables.Add(NasPipeline.Bench.Training.TrainingThroughputBench.Run(root, threads: 2, batch: 128, steps: quick ? 10 : 30));
 }
 
-tables.AddRange(NasPipeline.Bench.Supernet.SupernetBenchSuite.Run(which, quick, args));
+tables.AddRange(NasPipeline.Bench.Supernet.SupernetBenchSuite.Run(which, quick, args, out var supernetJson));
+if (supernetJson is not null)
+{
+    // stdout is the JSON alone, for scripts; the tables go to stderr.
+    tables.ForEach(t => t.Print(Console.Error));
+    Console.WriteLine(supernetJson);
+    return 0;
+}
 
 var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres");
 var rabbit = Environment.GetEnvironmentVariable("RabbitMq__Uri");

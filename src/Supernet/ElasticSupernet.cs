@@ -14,12 +14,14 @@ namespace NasPipeline.Supernet;
 public sealed class ElasticSupernet : ISupernet
 {
     /// <param name="switchableScaling">Turns NASViT's switchable scaling on or off in every transformer stage; null keeps the design's choice.</param>
-    public ElasticSupernet(ISearchSpace space, ISupernetDesign design, ulong seed, bool? switchableScaling = null)
+    /// <param name="init">Initial values set after the seeded draw (residual gammas, switchable scales); null = none.</param>
+    public ElasticSupernet(ISearchSpace space, ISupernetDesign design, ulong seed, bool? switchableScaling = null, SupernetInit? init = null)
     {
         Space = space;
         Design = design;
         Blueprint = switchableScaling is { } scaling ? design.Blueprint.WithSwitchableScaling(scaling) : design.Blueprint;
         Network = new ElasticNetwork(Blueprint, new Generator(seed));
+        init?.Apply(Network);
         Activate(space.Largest);
     }
 

@@ -13,10 +13,14 @@ public sealed record SupernetBenchOptions(
     int StandaloneEpochs = 1,
     int StandaloneImages = 10_000,
     int AblationImages = 10_000,
-    int AblationEpochs = 1)
+    int AblationEpochs = 1,
+    int RecipeImages = 10_000,
+    int RecipeEpochs = 1,
+    int Threads = 2,
+    IReadOnlyList<string>? RecipeRows = null)
 {
     public static SupernetBenchOptions Default(bool quick) => quick
         ? new(new FashionMnistOptions(), new SupernetRecipe(Epochs: 1, TrainImages: 1_024), SpeedImages: 1_024, EvaluationImages: 512,
-            FidelitySubnets: 4, StandaloneImages: 512, AblationImages: 512, AblationEpochs: 1)
+            FidelitySubnets: 4, StandaloneImages: 512, AblationImages: 512, AblationEpochs: 1, RecipeImages: 512)
         : new(new FashionMnistOptions(), new SupernetRecipe());
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using NasPipeline.TorchRuntime;
 
 namespace NasPipeline.Bench.Supernet;
@@ -5,35 +7,61 @@ namespace NasPipeline.Bench.Supernet;
 /// <summary>Picks the supernet benchmarks a mode asks for; the fidelity table reuses the accuracy run's supernet.</summary>
 public static class SupernetBenchSuite
 {
-    /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget) and <c>--no-fidelity</c>.</param>
-    public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments)
+    /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--no-fidelity</c>, <c>--threads N</c>
+    /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images), <c>--eval-images N</c> (validation images), <c>--rows a,b</c> (supernet-recipe's rows whose names contain a or b) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
+    /// <param name="json">The accuracy figures as JSON when asked for, else null.</param>
+    public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments, out string? json)
     {
+        json = null;
         if (!which.StartsWith("supernet", StringComparison.Ordinal))
         {
             return [];
         }
 
-        TorchEnvironment.Initialise(new TorchOptions { Threads = 2, Device = TorchDeviceKind.Cpu });
         var options = SupernetBenchOptions.Default(quick);
-        var epochs = arguments.SkipWhile(a => a != "--epochs").Skip(1).FirstOrDefault();
-        if (epochs is not null)
+        if (Value(arguments, "--threads") is { } threads)
         {
-            options = options with { Accuracy = options.Accuracy with { Epochs = int.Parse(epochs, System.Globalization.CultureInfo.InvariantCulture) } };
+            options = options with { Threads = threads };
         }
 
+        if (Value(arguments, "--images") is { } images)
+        {
+            options = options with { RecipeImages = images };
+        }
+
+        if (arguments.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault() is { } rows)
+        {
+            options = options with { RecipeRows = rows.Split(',') };
+        }
+
+        if (Value(arguments, "--eval-images") is { } evaluation)
+        {
+            options = options with { EvaluationImages = evaluation };
+        }
+
+        if (Value(arguments, "--epochs") is { } epochs)
+        {
+            options = options with { Accuracy = options.Accuracy with { Epochs = epochs } };
+        }
+
+        TorchEnvironment.Initialise(new TorchOptions { Threads = options.Threads, Device = TorchDeviceKind.Cpu });
         var tables = new List<BenchTable>();
         if (which is "supernet" or "supernet-accuracy")
         {
-            var (accuracy, experiment, data) = SupernetBenchmarks.Accuracy(options);
+            var (accuracy, experiment, data, figures) = SupernetBenchmarks.Accuracy(options);
             tables.Add(accuracy);
             accuracy.Print(Console.Error);
             using (experiment)
             {
                 if (!arguments.Contains("--no-fidelity"))
                 {
-                    tables.Add(SupernetBenchmarks.Fidelity(options, experiment, data));
+                    var (fidelity, srcc) = SupernetBenchmarks.Fidelity(options, experiment, data);
+                    tables.Add(fidelity);
+                    figures = figures with { FidelitySrcc = srcc };
                 }
             }
+
+            json = arguments.Contains("--json") ? JsonSerializer.Serialize(figures) : null;
         }
 
         if (which is "supernet" or "supernet-speed")
@@ -51,6 +79,14 @@ public static class SupernetBenchSuite
             tables.Add(SupernetBenchmarks.Ablation(options));
         }
 
+        if (which is "supernet-recipe")
+        {
+            tables.Add(SupernetRecipeBench.Run(options));
+        }
+
         return tables;
     }
+
+    private static int? Value(IReadOnlyList<string> arguments, string name) =>
+        arguments.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
 }

@@ -14,7 +14,7 @@ namespace NasPipeline.Bench.Supernet;
 /// <summary>
 /// Issue 3's benchmarks on Fashion-MNIST classification, 2 threads: supernet epoch and subnet evaluation time, the
 /// accuracy of the smallest and largest subnet after the default budget, ranking fidelity of inherited weights, and
-/// the NASViT ablation on the hybrid space. Progress goes to stderr.
+/// the NASViT ablation on the hybrid space (issue 12's recipe ablation: <see cref="SupernetRecipeBench"/>). Progress goes to stderr.
 /// </summary>
 public static class SupernetBenchmarks
 {
@@ -45,28 +45,46 @@ public static class SupernetBenchmarks
         return table;
     }
 
-    /// <summary>Trains the default recipe and reads the smallest and largest subnets' accuracy on the official test split.</summary>
-    public static (BenchTable Table, SupernetExperiment Experiment, TaskDataSets Data) Accuracy(SupernetBenchOptions options)
+    /// <summary>
+    /// Trains the default recipe and reads the smallest and largest subnets' accuracy on the official test split, with
+    /// the same two subnets trained alone by the same recipe, data and budget as controls.
+    /// </summary>
+    public static (BenchTable Table, SupernetExperiment Experiment, TaskDataSets Data, SupernetAccuracyFigures Figures) Accuracy(SupernetBenchOptions options)
     {
         var recipe = options.Accuracy;
         var table = new BenchTable($"supernet accuracy (mbv3-28, {recipe.Epochs} epochs on {recipe.TrainImages:N0} images, test split)");
         var data = TaskDataSets.Load(Classification, options.Data, recipe.TrainImages, Math.Max(options.EvaluationImages, 10_000), recipe.Seed);
-        var experiment = new SupernetExperiment(Spaces.Get(recipe.Space), Classification, recipe, Steps("accuracy"));
+        var space = Spaces.Get(recipe.Space);
+        var experiment = new SupernetExperiment(space, Classification, recipe, Steps("accuracy"));
         var clock = Stopwatch.StartNew();
         var epochs = experiment.Train(data.Train, Progress("accuracy"));
         var minutes = clock.Elapsed.TotalMinutes;
         table.Add(new("supernet", "training time", "wall", minutes, "min", "target", 15));
         table.Add(new("supernet", "gradient-conflict rate, last epoch", "share", epochs[^1].GradientConflictRate, "", "first epoch", epochs[0].GradientConflictRate));
-        table.Add(new("smallest subnet", Describe(experiment, experiment.Space.Smallest), "top-1", experiment.Evaluate(experiment.Space.Smallest, data.Train, data.Test), "", "target", 0.84));
-        table.Add(new("largest subnet", Describe(experiment, experiment.Space.Largest), "top-1", experiment.Evaluate(experiment.Space.Largest, data.Train, data.Test), "", "target", 0.89));
-        return (table, experiment, data);
+        var smallest = experiment.Evaluate(space.Smallest, data.Train, data.Test);
+        var largest = experiment.Evaluate(space.Largest, data.Train, data.Test);
+        var smallestAlone = TrainedAlone(space, recipe, space.Smallest, data);
+        var largestAlone = TrainedAlone(space, recipe, space.Largest, data);
+        table.Add(new("smallest subnet", Describe(experiment, space.Smallest), "top-1", smallest, "", "target", 0.84));
+        table.Add(new("largest subnet", Describe(experiment, space.Largest), "top-1", largest, "", "target", 0.89));
+        table.Add(new("smallest subnet", "from the supernet", "top-1", smallest, "", "trained alone, same recipe and budget", smallestAlone));
+        table.Add(new("largest subnet", "from the supernet", "top-1", largest, "", "trained alone, same recipe and budget", largestAlone));
+        return (table, experiment, data, new SupernetAccuracyFigures(largest, smallest, largestAlone, smallestAlone, null));
+    }
+
+    /// <summary>The subnet as the only member of every step, by the same recipe, data and budget, read on the test split.</summary>
+    private static double TrainedAlone(ISearchSpace space, SupernetRecipe recipe, IReadOnlyList<int> point, TaskDataSets data)
+    {
+        using var alone = new SupernetExperiment(space, Classification, recipe, Steps("accuracy control"), new FixedSampler([point]));
+        alone.Train(data.Train, Progress("accuracy control"));
+        return alone.Evaluate(point, data.Train, data.Test);
     }
 
     /// <summary>
     /// Spearman correlation, over seeded random subnets, between inherited-weight validation accuracy and the accuracy
     /// after a short stand-alone training from scratch; the baseline ranks the same subnets by MACs.
     /// </summary>
-    public static BenchTable Fidelity(SupernetBenchOptions options, SupernetExperiment trained, TaskDataSets data)
+    public static (BenchTable Table, double Srcc) Fidelity(SupernetBenchOptions options, SupernetExperiment trained, TaskDataSets data)
     {
         var table = new BenchTable($"ranking fidelity ({options.FidelitySubnets} mbv3-28 subnets, stand-alone {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images)");
         var standaloneData = TaskDataSets.Load(Classification, options.Data, options.StandaloneImages, options.EvaluationImages, seed: 7);
@@ -83,9 +101,10 @@ public static class SupernetBenchmarks
             Console.Error.WriteLine($"[fidelity] {i + 1}/{options.FidelitySubnets}: inherited {inherited[^1]:F4}, stand-alone {standalone[^1]:F4}, {macs[^1] / 1e6:F2} MMACs");
         }
 
-        table.Add(new("fidelity", "inherited vs stand-alone accuracy", "SRCC", RankCorrelation.Spearman(standalone, inherited), "", "MACs vs stand-alone accuracy", RankCorrelation.Spearman(standalone, macs)));
+        var srcc = RankCorrelation.Spearman(standalone, inherited);
+        table.Add(new("fidelity", "inherited vs stand-alone accuracy", "SRCC", srcc, "", "MACs vs stand-alone accuracy", RankCorrelation.Spearman(standalone, macs)));
         table.Add(new("fidelity", "inherited vs stand-alone accuracy", "Kendall tau-b", RankCorrelation.KendallTauB(standalone, inherited), "", "MACs vs stand-alone accuracy", RankCorrelation.KendallTauB(standalone, macs)));
-        return table;
+        return (table, srcc);
     }
 
     /// <summary>NASViT's ablation on nasvit-hybrid: gradient projection and switchable scaling on and off, same budget and seed.</summary>
@@ -165,14 +184,7 @@ public static class SupernetBenchmarks
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static IProgress<SupernetStepReport> Steps(string what) => new SynchronousProgress<SupernetStepReport>(s =>
-    {
-        if (s.Step % 50 == 0)
-        {
-            Console.Error.WriteLine($"[{what}] epoch {s.Epoch + 1} step {s.Step}: loss {s.Loss:F4}, conflict {s.GradientConflict:P0}, {s.ImagesPerSecond:F0} images/s");
-        }
-    });
+    private static IProgress<SupernetStepReport> Steps(string what) => BenchProgress.Steps(what);
 
-    private static IProgress<SupernetEpochReport> Progress(string what) => new SynchronousProgress<SupernetEpochReport>(e =>
-        Console.Error.WriteLine($"[{what}] epoch {e.Epoch + 1}: loss {e.MeanLoss:F4}, distillation {e.MeanDistillationLoss:F4}, conflict {e.GradientConflictRate:P1}, {e.Seconds:F0} s"));
+    private static IProgress<SupernetEpochReport> Progress(string what) => BenchProgress.Epochs(what);
 }

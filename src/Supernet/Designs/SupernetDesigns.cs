@@ -1,6 +1,7 @@
 using NasPipeline.SearchSpaces;
 using NasPipeline.SearchSpaces.MobileNetV3;
 using NasPipeline.SearchSpaces.NasVit;
+using NasPipeline.Supernet.Elastic;
 using NasPipeline.Supernet.Network;
 
 namespace NasPipeline.Supernet.Designs;
@@ -16,6 +17,7 @@ public static class SupernetDesigns
     };
 
     /// <summary>A supernet for a space, its weights initialised from the seed.</summary>
-    public static ElasticSupernet Create(ISearchSpace space, ulong seed, bool switchableScaling = true) =>
-        new(space, For(space, switchableScaling), seed);
+    /// <param name="init">Initial values set after the seeded draw; null = none (the weights every existing checkpoint and export started from).</param>
+    public static ElasticSupernet Create(ISearchSpace space, ulong seed, bool switchableScaling = true, SupernetInit? init = null) =>
+        new(space, For(space, switchableScaling), seed, init: init);
 }

@@ -37,6 +37,8 @@ public sealed class ElasticBatchNorm2d : nn.Module<Tensor, Tensor>
 
     public int MaxChannels { get; }
 
+    public Parameter Weight => _weight;
+
     public double Eps { get; }
 
     /// <summary>Exponential-average factor for the running statistics; null = cumulative average.</summary>

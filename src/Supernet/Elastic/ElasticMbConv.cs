@@ -1,5 +1,6 @@
 using NasPipeline.TorchRuntime;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Supernet.Elastic;
@@ -23,6 +24,7 @@ public sealed class ElasticMbConv : nn.Module<Tensor, Tensor>
     {
         var maxHidden = maxIn * maxExpansion;
         Stride = stride;
+        Residual = stride == 1 && maxIn == maxOut;
         Activation = activation;
         Kernel = maxKernel;
         Expansion = maxExpansion;
@@ -49,6 +51,9 @@ public sealed class ElasticMbConv : nn.Module<Tensor, Tensor>
 
     public int Stride { get; }
 
+    /// <summary>Whether the block adds its input back at its largest configuration (stride 1, same width in and out).</summary>
+    public bool Residual { get; }
+
     public Activation Activation { get; }
 
     public int Kernel { get; set; }
@@ -56,6 +61,9 @@ public sealed class ElasticMbConv : nn.Module<Tensor, Tensor>
     public int Expansion { get; set; }
 
     public int OutChannels { get; set; }
+
+    /// <summary>The last BN's gamma, the one that scales the residual branch (what zero-init of residual blocks sets to 0).</summary>
+    public Parameter ProjectGamma => _projectNorm.Weight;
 
     public override Tensor forward(Tensor input)
     {

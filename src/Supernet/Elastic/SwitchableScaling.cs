@@ -29,6 +29,8 @@ public sealed class SwitchableScaling : nn.Module<Tensor, Tensor>
 
     public IReadOnlyCollection<string> Keys => _scales.Keys;
 
+    public IEnumerable<Parameter> Scales => _scales.Values;
+
     public string ActiveKey { get; set; }
 
     public override Tensor forward(Tensor input) => input.mul(_scales[ActiveKey]);

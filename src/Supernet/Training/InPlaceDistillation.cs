@@ -10,4 +10,10 @@ namespace NasPipeline.Supernet.Training;
 public static class InPlaceDistillation
 {
     public static Tensor Loss(IVisionTask task, Tensor student, Tensor teacher) => task.DistillationLoss(student, teacher.detach());
+
+    /// <param name="temperature">Overrides the task's temperature where the task has one (<see cref="ITemperedDistillation"/>); null keeps it.</param>
+    public static Tensor Loss(IVisionTask task, Tensor student, Tensor teacher, double? temperature) =>
+        temperature is { } t && task is ITemperedDistillation tempered
+            ? tempered.DistillationLoss(student, teacher.detach(), t)
+            : Loss(task, student, teacher);
 }

@@ -11,7 +11,8 @@ namespace NasPipeline.Supernet.Training;
 /// <summary>
 /// Trains a supernet and a task head with the sandwich rule: each step, the largest subnet learns from the labels,
 /// the smallest and a few random ones by in-place distillation from it; gradients accumulate over the sandwich and
-/// (optionally) the two parts are combined by <see cref="GradientProjection"/>. Deterministic for a seed on one
+/// (optionally) the two parts are combined by <see cref="GradientProjection"/>. <see cref="SandwichRecipe"/> weighs the
+/// students, warms the rate, the teacher and the projection up and clips the update. Deterministic for a seed on one
 /// thread count.
 /// </summary>
 public sealed class SupernetTrainer : IDisposable
@@ -24,6 +25,7 @@ public sealed class SupernetTrainer : IDisposable
     private readonly Random _order;
     private readonly List<TorchSharp.Modules.Parameter> _parameters;
     private readonly IParameterOptimizer _optimizer;
+    private int _totalSteps;
 
     /// <param name="head">The task head; null creates one with <see cref="IVisionTask.CreateHead"/>, seeded from the options.</param>
     /// <param name="sampler">The subnets of each step; null is the sandwich rule over the supernet's space.</param>
@@ -67,7 +69,7 @@ public sealed class SupernetTrainer : IDisposable
             throw new ArgumentException($"{data.Count} samples make no batch of {_options.BatchSize}.", nameof(data));
         }
 
-        var totalSteps = stepsPerEpoch * _options.Epochs;
+        _totalSteps = stepsPerEpoch * _options.Epochs;
         var reports = new List<SupernetEpochReport>(_options.Epochs);
         for (var epoch = 0; epoch < _options.Epochs; epoch++)
         {
@@ -78,7 +80,7 @@ public sealed class SupernetTrainer : IDisposable
             for (var step = 0; step < stepsPerEpoch; step++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                _optimizer.LearningRate = CosineLearningRate(StepsDone, totalSteps);
+                _optimizer.LearningRate = SupernetSchedule.LearningRate(_options.LearningRate, StepsDone, _totalSteps, _options.Sandwich.LearningRateWarmupFraction);
                 using var batch = data.Batch(new ArraySegment<int>(indices, step * _options.BatchSize, _options.BatchSize));
                 var stepReport = Step(batch, epoch, step);
                 loss += stepReport.Loss;
@@ -94,7 +96,10 @@ public sealed class SupernetTrainer : IDisposable
         return reports;
     }
 
-    /// <summary>One sandwich step on one batch (public for benchmarks and tests).</summary>
+    /// <summary>
+    /// One sandwich step on one batch (public for benchmarks and tests). Outside <see cref="Train"/> the run's length is
+    /// unknown, so no warm-up applies: students train and projection (if on) combines from the first step.
+    /// </summary>
     public SupernetStepReport Step(TaskBatch batch, int epoch = 0, int step = 0)
     {
         var clock = Stopwatch.StartNew();
@@ -102,25 +107,35 @@ public sealed class SupernetTrainer : IDisposable
         _supernet.Module.train();
         Head.train();
         DropGradients();
+        var recipe = _options.Sandwich;
+
+        // Drawn even while the teacher warms up alone, so the later subnets are those of a run without warm-up.
         var subnets = _sampler.Next();
+        var students = SupernetSchedule.TeacherOnly(recipe, StepsDone, _totalSteps) ? [] : subnets.Skip(1).ToList();
 
         _supernet.Activate(subnets[0]);
         var teacher = Head.call(_supernet.Forward(batch.Inputs));
         var loss = _task.Loss(teacher, batch);
         loss.backward();
-        var supernetGradients = _parameters.Select(p => p.grad?.clone()).ToList();
+        var supernetGradients = students.Count > 0 ? _parameters.Select(p => p.grad?.clone()).ToList() : [];
 
         var distillation = 0.0;
-        foreach (var subnet in subnets.Skip(1))
+        using var studentWeight = (recipe.StudentLossAveraging && students.Count > 0 ? 1.0 / students.Count : 1.0).ToScalar();
+        foreach (var subnet in students)
         {
             _supernet.Activate(subnet);
             var student = Head.call(_supernet.Forward(batch.Inputs));
-            var subnetLoss = InPlaceDistillation.Loss(_task, student, teacher);
-            subnetLoss.backward();
-            distillation += subnetLoss.item<float>();
+            var kd = InPlaceDistillation.Loss(_task, student, teacher, recipe.DistillationTemperature);
+            StudentLoss(recipe, kd, student, batch).mul(studentWeight).backward();
+            distillation += kd.item<float>();
         }
 
-        var conflict = CombineGradients(supernetGradients);
+        var conflict = students.Count > 0 ? CombineGradients(supernetGradients, _options.GradientProjection && SupernetSchedule.ProjectionOn(recipe, StepsDone, _totalSteps)) : 0.0;
+        if (recipe.GradientClipNorm > 0)
+        {
+            GradientClipping.ClipGlobalNorm(_parameters, recipe.GradientClipNorm);
+        }
+
         _optimizer.Step();
         StepsDone++;
 
@@ -128,18 +143,32 @@ public sealed class SupernetTrainer : IDisposable
             epoch,
             step,
             loss.item<float>(),
-            distillation / Math.Max(1, subnets.Count - 1),
+            distillation / Math.Max(1, students.Count),
             conflict,
             batch.Inputs.shape[0] / Math.Max(1e-9, clock.Elapsed.TotalSeconds));
         _progress?.Report(report);
         return report;
     }
 
+    /// <summary>One student's loss before averaging: weighted distillation, plus its own label loss where that has a weight.</summary>
+    private Tensor StudentLoss(SandwichRecipe recipe, Tensor distillation, Tensor student, TaskBatch batch)
+    {
+        using var distillationWeight = recipe.StudentDistillationWeight.ToScalar();
+        var loss = distillation.mul(distillationWeight);
+        if (recipe.StudentLabelWeight > 0)
+        {
+            using var labelWeight = recipe.StudentLabelWeight.ToScalar();
+            loss = loss.add(_task.Loss(student, batch), labelWeight);
+        }
+
+        return loss;
+    }
+
     /// <summary>
     /// The buffers hold g_sup + g_sub; g_sup was saved after the largest subnet's backward. Measures the conflict
     /// rate and, with projection on, adds x g_sub per tensor.
     /// </summary>
-    private double CombineGradients(IReadOnlyList<Tensor?> supernetGradients)
+    private double CombineGradients(IReadOnlyList<Tensor?> supernetGradients, bool project)
     {
         var pairs = new List<(Tensor? Supernet, Tensor? Subnet)>(_parameters.Count);
         for (var i = 0; i < _parameters.Count; i++)
@@ -150,7 +179,7 @@ public sealed class SupernetTrainer : IDisposable
         }
 
         var conflict = GradientConflict.Rate(pairs);
-        if (_options.GradientProjection)
+        if (project)
         {
             for (var i = 0; i < _parameters.Count; i++)
             {
@@ -172,9 +201,6 @@ public sealed class SupernetTrainer : IDisposable
             parameter.grad = null;
         }
     }
-
-    private double CosineLearningRate(int step, int totalSteps) =>
-        0.5 * _options.LearningRate * (1 + Math.Cos(Math.PI * step / Math.Max(1, totalSteps)));
 
     public void Dispose() => _optimizer.Dispose();
 }

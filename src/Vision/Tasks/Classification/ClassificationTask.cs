@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace NasPipeline.Vision.Tasks.Classification;
 
 /// <summary>The ten Fashion-MNIST classes, top-1 accuracy. The images are used as they are, so the seed has no effect.</summary>
-public sealed class ClassificationTask(double distillationTemperature = 4.0) : IVisionTask
+public sealed class ClassificationTask(double distillationTemperature = 4.0) : IVisionTask, ITemperedDistillation
 {
     public const int Classes = 10;
 
@@ -33,6 +33,8 @@ public sealed class ClassificationTask(double distillationTemperature = 4.0) : I
     public Tensor Loss(Tensor prediction, TaskBatch batch) => nn.functional.cross_entropy(prediction, batch.Targets["label"]);
 
     public Tensor DistillationLoss(Tensor student, Tensor teacher) => Distillation.SoftmaxKl(student, teacher, distillationTemperature);
+
+    public Tensor DistillationLoss(Tensor student, Tensor teacher, double temperature) => Distillation.SoftmaxKl(student, teacher, temperature);
 
     public ITaskMetric CreateMetric() => new Top1Accuracy();
 }
