@@ -9,8 +9,9 @@ public sealed record SupernetBenchOptions(
     SupernetRecipe Accuracy,
     int SpeedImages = 10_000,
     int EvaluationImages = 5_000,
-    int FidelitySubnets = 30,
-    int StandaloneEpochs = 1,
+    int FidelitySubnets = 20,
+    int StandaloneEpochs = 3,
+    int StandaloneSeeds = 2,
     int StandaloneImages = 10_000,
     int AblationImages = 10_000,
     int AblationEpochs = 1,
@@ -21,6 +22,6 @@ public sealed record SupernetBenchOptions(
 {
     public static SupernetBenchOptions Default(bool quick) => quick
         ? new(new FashionMnistOptions(), new SupernetRecipe(Epochs: 1, TrainImages: 1_024), SpeedImages: 1_024, EvaluationImages: 512,
-            FidelitySubnets: 4, StandaloneImages: 512, AblationImages: 512, AblationEpochs: 1, RecipeImages: 512)
+            FidelitySubnets: 4, StandaloneEpochs: 1, StandaloneImages: 512, AblationImages: 512, AblationEpochs: 1, RecipeImages: 512)
         : new(new FashionMnistOptions(), new SupernetRecipe());
 }

@@ -8,7 +8,8 @@ namespace NasPipeline.Bench.Supernet;
 public static class SupernetBenchSuite
 {
     /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--no-fidelity</c>, <c>--threads N</c>
-    /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images), <c>--eval-images N</c> (validation images), <c>--rows a,b</c> (supernet-recipe's rows whose names contain a or b) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
+    /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images), <c>--eval-images N</c> (validation images), <c>--rows a,b</c> (supernet-recipe's rows whose names contain a or b), <c>--space S</c> (the accuracy run's space),
+    /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c> and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
     /// <param name="json">The accuracy figures as JSON when asked for, else null.</param>
     public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments, out string? json)
     {
@@ -39,6 +40,21 @@ public static class SupernetBenchSuite
             options = options with { EvaluationImages = evaluation };
         }
 
+        if (Text(arguments, "--space") is { } space)
+        {
+            options = options with { Accuracy = options.Accuracy with { Space = space } };
+        }
+
+        if (Value(arguments, "--fidelity-subnets") is { } subnets)
+        {
+            options = options with { FidelitySubnets = subnets };
+        }
+
+        if (Value(arguments, "--standalone-images") is { } standaloneImages)
+        {
+            options = options with { StandaloneImages = standaloneImages };
+        }
+
         if (Value(arguments, "--epochs") is { } epochs)
         {
             options = options with { Accuracy = options.Accuracy with { Epochs = epochs } };
@@ -51,6 +67,11 @@ public static class SupernetBenchSuite
             var (accuracy, experiment, data, figures) = SupernetBenchmarks.Accuracy(options);
             tables.Add(accuracy);
             accuracy.Print(Console.Error);
+            if (Text(arguments, "--save-checkpoint") is { } path)
+            {
+                File.WriteAllBytes(path, experiment.SaveCheckpoint());
+            }
+
             using (experiment)
             {
                 if (!arguments.Contains("--no-fidelity"))
@@ -62,6 +83,16 @@ public static class SupernetBenchSuite
             }
 
             json = arguments.Contains("--json") ? JsonSerializer.Serialize(figures) : null;
+        }
+
+        if (which is "supernet-fidelity")
+        {
+            var path = Text(arguments, "--checkpoint") ?? throw new ArgumentException("supernet-fidelity needs --checkpoint PATH, written by supernet-accuracy --save-checkpoint PATH.");
+            var (experiment, data) = SupernetBenchmarks.Restore(options, File.ReadAllBytes(path));
+            using (experiment)
+            {
+                tables.Add(SupernetBenchmarks.Fidelity(options, experiment, data).Table);
+            }
         }
 
         if (which is "supernet" or "supernet-speed")
@@ -88,5 +119,8 @@ public static class SupernetBenchSuite
     }
 
     private static int? Value(IReadOnlyList<string> arguments, string name) =>
-        arguments.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
+        Text(arguments, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
+
+    private static string? Text(IReadOnlyList<string> arguments, string name) =>
+        arguments.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 }
