@@ -3,6 +3,7 @@ using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Latency;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Prediction.Models;
@@ -25,7 +26,7 @@ namespace NasPipeline.Stages.Predict;
 /// </summary>
 public sealed class PredictHandler(
     RunEventWriter writer, IBlobStore blobs, StartingPredictors starting, ModelCache models, CandidateResolver resolver,
-    OnlineRefit refit, PredictDecider decider, TimeProvider clock)
+    OnlineRefit refit, PredictDecider decider, SubnetLatency latency, TimeProvider clock)
 {
     public const string StageName = "predict";
 
@@ -110,9 +111,18 @@ public sealed class PredictHandler(
             perTask[task] = await model.ScoreAsync(request.Candidates, resolver, cancellationToken);
         }
 
+        var latencies = new MeasuredLatency?[request.Candidates.Count];
+        if (state.NeedsLatency)
+        {
+            for (var i = 0; i < latencies.Length; i++)
+            {
+                latencies[i] = await TimeAsync(request.Candidates[i], cancellationToken);
+            }
+        }
+
         var scores = request.Candidates.Select((candidate, i) => new CandidateScore(candidate,
             perTask.ToDictionary(p => p.Key, p => p.Value[i].Mean, StringComparer.Ordinal),
-            perTask.Count == 0 ? 0 : perTask.Values.Max(p => p[i].Spread))).ToList();
+            perTask.Count == 0 ? 0 : perTask.Values.Max(p => p[i].Spread), latencies[i])).ToList();
         var batches = scores.Chunk(step.BatchSize).ToList();
         if (batches.Count == 0)
         {
@@ -120,6 +130,18 @@ public sealed class PredictHandler(
         }
 
         return batches.Select((batch, b) => (IRunMessage)new CandidateScored(request.RunId, request.RequestId, request.Generation, step.Version, batch, b, batches.Count)).ToList();
+    }
+
+    private async Task<MeasuredLatency> TimeAsync(Candidate candidate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await latency.MeasureAsync(candidate.Name, cancellationToken);
+        }
+        catch (Exception e) when (e is ArgumentException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or NotSupportedException)
+        {
+            throw new PredictionException("LatencyNotTimed", $"{candidate.Name} could not be timed: {e.Message}");
+        }
     }
 
     private RunFailed Failed(Guid runId, string kind, string reason) => new(runId, StageName, $"{kind}: {reason}", clock.GetUtcNow());

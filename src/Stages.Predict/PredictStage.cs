@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Hosting;
 using NasPipeline.Hosting.Settings;
+using NasPipeline.Latency;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Prediction.Defaults;
@@ -28,8 +29,14 @@ public sealed class PredictStage : IPipelineStage
 
     public string Name => PredictHandler.StageName;
 
-    public void AddSettings(IServiceCollection services, IConfiguration configuration) =>
+    /// <summary>How candidates are timed when a run asks for latency (<c>Latency__Threads=1</c>); see <see cref="LatencySettings"/>.</summary>
+    public const string LatencySection = "Latency";
+
+    public void AddSettings(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddValidatedSettings<PredictSettings, PredictSettingsValidator>(configuration, Section);
+        services.AddValidatedSettings<LatencySettings, LatencySettingsValidator>(configuration, LatencySection);
+    }
 
     public void AddServices(IServiceCollection services)
     {
@@ -43,6 +50,9 @@ public sealed class PredictStage : IPipelineStage
         services.AddSingleton(sp => new ModelCache(sp.GetRequiredService<Contracts.Blobs.IBlobStore>()));
         services.AddSingleton<OnlineRefit>();
         services.AddSingleton<PredictDecider>();
+        services.AddSingleton<ILatencyCache, MartenLatencyCache>();
+        services.AddSingleton<OnnxLatencyMeter>();
+        services.AddSingleton<SubnetLatency>();
         services.AddSingleton<PredictHandler>();
     }
 

@@ -31,7 +31,8 @@ public static class SubmitCommand
         };
         var objectives = new Option<string[]>("--objective")
         {
-            Description = "An objective to trade, max:TASK or min:macs; repeatable (default: every task's metric up, MACs down).", HelpName = "max:TASK|min:macs",
+            Description = "An objective to trade, max:TASK, min:macs, min:params or min:latency (a point's subnets timed in ONNX Runtime on this machine, ms); repeatable (default: every task's metric up, MACs down).",
+            HelpName = "max:TASK|min:macs|min:latency",
         };
         var constraints = new Option<string[]>("--constraint")
         {

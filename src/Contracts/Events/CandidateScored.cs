@@ -2,7 +2,8 @@ using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Contracts.Events;
 
-public sealed record CandidateScore(Candidate Candidate, IReadOnlyDictionary<string, double> Metrics, double Uncertainty);
+/// <summary>One candidate's predicted metrics; <see cref="Latency"/> is measured, and present when the run has latency as an objective or constraint.</summary>
+public sealed record CandidateScore(Candidate Candidate, IReadOnlyDictionary<string, double> Metrics, double Uncertainty, MeasuredLatency? Latency = null);
 
 /// <summary>
 /// Predicted metrics for a batch of candidates, with the run's predictor version that produced them (how many

@@ -6,10 +6,10 @@ namespace NasPipeline.Contracts.Validation;
 
 public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
 {
-    /// <summary>Said rather than dropping the objective silently: NAT ranks latency from a table measured on the target
-    /// device, and this pipeline has neither such a table nor a device to measure on yet.</summary>
-    public const string LatencyNotMeasured =
-        "Latency is not measured by this pipeline yet (no latency table for a target device); search on macs or params instead.";
+    /// <summary>Said rather than dropping the objective silently: latency is timed on the subnets of a search space; the
+    /// mutation search of a submitted ONNX model ranks its edits by predicted metric and MACs only.</summary>
+    public const string LatencyNeedsPoint =
+        "Latency is measured for search-space points (--point); a submitted ONNX model's mutation search cuts MACs, so search on macs or params instead.";
 
     public const int MaxTasks = 16;
 
@@ -48,10 +48,10 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
             .WithMessage((_, o) => $"Objective '{o.Name}' is neither a task of this run nor one of: {string.Join(", ", CostNames.All)}.");
         RuleForEach(m => m.Objectives).Must(o => o is null || !CostNames.All.Contains(o.Name ?? "") || o.Direction == ObjectiveDirection.Minimize)
             .WithMessage((_, o) => $"Cost objective '{o.Name}' can only be minimised.");
-        RuleForEach(m => m.Objectives).Must(o => o is null || o.Name != CostNames.Latency).WithMessage(LatencyNotMeasured);
+        RuleForEach(m => m.Objectives).Must((m, o) => o is null || o.Name != CostNames.Latency || m.Onnx is null).WithMessage(LatencyNeedsPoint);
         RuleFor(m => m.Constraints).NotNull().WithMessage("The submission has no constraint list (an empty one is fine).");
         RuleForEach(m => m.Constraints).NotNull().WithMessage("A constraint is missing (null).");
-        RuleForEach(m => m.Constraints).Must(c => c is null || c.Quantity != CostNames.Latency).WithMessage(LatencyNotMeasured);
+        RuleForEach(m => m.Constraints).Must((m, c) => c is null || c.Quantity != CostNames.Latency || m.Onnx is null).WithMessage(LatencyNeedsPoint);
         RuleForEach(m => m.Constraints).Must(c => c is null || CostNames.All.Contains(c.Quantity ?? ""))
             .WithMessage((_, c) => $"Constraint on '{c.Quantity}': only {string.Join(", ", CostNames.All)} can be constrained.");
         RuleForEach(m => m.Constraints).Must(c => c is null || (double.IsFinite(c.Value) && c.Value > 0))

@@ -17,6 +17,9 @@ public sealed record RunPredictorState
 
     public int Seed { get; private init; }
 
+    /// <summary>Whether the run ranks or constrains by latency: its candidates are then timed as they are scored.</summary>
+    public bool NeedsLatency { get; private init; }
+
     public bool Finished { get; private init; }
 
     /// <summary>How many predictors the run has adopted or refit; the version a score names.</summary>
@@ -62,7 +65,12 @@ public sealed record RunPredictorState
         var state = e is Contracts.IRunMessage message ? this with { RunId = message.RunId } : this;
         return e switch
         {
-            ModelSubmitted submitted => state with { Seed = submitted.Seed },
+            ModelSubmitted submitted => state with
+            {
+                Seed = submitted.Seed,
+                NeedsLatency = submitted.Point is not null
+                    && (submitted.Objectives.Any(o => o?.Name == CostNames.Latency) || submitted.Constraints.Any(c => c?.Quantity == CostNames.Latency)),
+            },
             AdapterTrained trained => state with
             {
                 Trained = Trained.Add(trained),

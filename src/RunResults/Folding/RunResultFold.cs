@@ -182,9 +182,12 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
     {
         var cost = _costs.Of(member.Candidate.Name);
         long? Reported(string name) => member.Objectives.TryGetValue(name, out var v) ? (long)v : null;
-        var values = member.Objectives.Select(o => CostNames.All.Contains(o.Key)
-            ? ResultValue.Exact(o.Key, o.Value)
-            : Traced(member, o.Key, o.Value)).ToList();
+        var values = member.Objectives.Select(o => o.Key switch
+        {
+            CostNames.Latency => new ResultValue(o.Key, o.Value, ValueSource.Measured, "ONNX Runtime, ms"),
+            _ when CostNames.All.Contains(o.Key) => ResultValue.Exact(o.Key, o.Value),
+            _ => Traced(member, o.Key, o.Value),
+        }).ToList();
         return new FrontRow(member.Candidate.Name, cost?.Macs ?? Reported(CostNames.Macs), cost?.Params ?? Reported(CostNames.Params), values);
     }
 }

@@ -8,7 +8,7 @@ namespace NasPipeline.RunResults.Model;
 /// (its exact costs and the predictions it got). <see cref="Path"/> is filled for an ONNX run,
 /// <see cref="KeptModelBlobHash"/> names the kept network's ONNX; <see cref="Failure"/> says why a run that failed or was
 /// rejected stopped. <see cref="Objectives"/> is the objective order of the
-/// fronts; <see cref="Metrics"/> the ones that are not costs.
+/// fronts; <see cref="Metrics"/> the ones not counted from the network (task metrics, and latency, which is timed).
 /// </summary>
 public sealed record RunResult(
     Guid RunId,
@@ -24,5 +24,5 @@ public sealed record RunResult(
     string? KeptModelBlobHash,
     string? Failure = null)
 {
-    public IReadOnlyList<string> Metrics => Objectives.Where(o => !CostNames.All.Contains(o)).ToList();
+    public IReadOnlyList<string> Metrics => Objectives.Where(o => o == CostNames.Latency || !CostNames.All.Contains(o)).ToList();
 }

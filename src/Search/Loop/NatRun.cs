@@ -62,7 +62,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
             return measuring;
         }
 
-        var missing = pool.Where(c => iteration == 0 ? State.Metrics(c, 0, Limit(0)) is null : !State.HasScoreSince(c, step)).ToList();
+        var missing = pool.Where(c => (iteration == 0 ? State.Metrics(c, 0, Limit(0)) is null : !State.HasScoreSince(c, step)) || LacksLatency(objectives, c)).ToList();
         if (missing.Count > 0)
         {
             return Request(step, missing);
@@ -87,7 +87,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         var children = driver.ProposeOffspring(population, random)
             .Select(x => Encode(Space.Repair(x.Select(v => (int)v).ToArray())))
             .Distinct().Where(c => !parents.Contains(c)).ToList();
-        var missing = children.Where(c => State.Metrics(c, iteration, Limit(iteration)) is null).ToList();
+        var missing = children.Where(c => State.Metrics(c, iteration, Limit(iteration)) is null || LacksLatency(objectives, c)).ToList();
         if (missing.Count > 0)
         {
             return Request(step, missing);
@@ -163,6 +163,9 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         return pool.Distinct().ToList();
     }
 
+    /// <summary>Measured subnets skip scoring; with latency in the objectives they are still scored once, for their timing.</summary>
+    private bool LacksLatency(ObjectiveSpace objectives, string candidate) => objectives.NeedsLatency && State.Latency(candidate) is null;
+
     private IReadOnlyList<IRunMessage> Request(int step, IReadOnlyList<string> missing) => State.WasRequested(step)
         ? []
         : [new ScoreCandidates(RunId, RequestIds.For(RunId, $"score/{step}"), step, State.Submission!.Tasks, missing.Select(Candidate.Point).ToList())];
@@ -213,7 +216,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         var costs = new Dictionary<string, ArchitectureCost>(StringComparer.Ordinal);
         return new ObjectiveSpace(State.Submission!, c => State.Metrics(c, iteration, limit),
             c => costs.TryGetValue(c, out var cost) ? cost : costs[c] = Space.Cost(CandidateCodec.Genes(c)), Submitted,
-            c => State.IsMeasuredIn(c, iteration));
+            c => State.IsMeasuredIn(c, iteration), State.Latency);
     }
 
     private Nsga3Driver Driver(ObjectiveSpace objectives) =>

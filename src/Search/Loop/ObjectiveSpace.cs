@@ -7,8 +7,8 @@ namespace NasPipeline.Search.Loop;
 
 /// <summary>
 /// The run's objectives and constraints over a candidate's metrics (predicted or measured) and exact cost.
-/// Objectives: the submission's, task metrics maximised and macs/params minimised (latency is left out until a
-/// table or measurement exists); fewer than two get macs added. Constraints: <c>g = (q - bound) / |bound|</c>
+/// Objectives: the submission's, task metrics maximised and macs/params/latency minimised (latency in milliseconds, as
+/// the Predict stage timed it); fewer than two get macs added. Constraints: <c>g = (q - bound) / |bound|</c>
 /// as <see cref="ConstraintCheck"/> reads them. <c>measured</c> says whether <c>metrics</c> answers with a
 /// measurement, for the values' provenance.
 /// </summary>
@@ -17,16 +17,19 @@ internal sealed class ObjectiveSpace
     private readonly Func<string, IReadOnlyDictionary<string, double>?> _metrics;
     private readonly Func<string, ArchitectureCost> _cost;
     private readonly Func<string, bool> _measured;
+    private readonly Func<string, MeasuredLatency?> _latency;
     private readonly Dictionary<Constraint, double> _references = [];
+    private readonly string _submitted;
 
     public ObjectiveSpace(
         ModelSubmitted submission, Func<string, IReadOnlyDictionary<string, double>?> metrics, Func<string, ArchitectureCost> cost, string submittedCandidate,
-        Func<string, bool> measured)
+        Func<string, bool> measured, Func<string, MeasuredLatency?> latency)
     {
         _metrics = metrics;
         _cost = cost;
         _measured = measured;
-        var objectives = submission.Objectives.Where(o => o.Name != CostNames.Latency).ToList();
+        _latency = latency;
+        var objectives = submission.Objectives.ToList();
         if (objectives.Count == 0)
         {
             objectives.AddRange(submission.Tasks.Select(t => new Objective(t, ObjectiveDirection.Maximize)));
@@ -38,16 +41,19 @@ internal sealed class ObjectiveSpace
         }
 
         Objectives = objectives;
-        Constraints = submission.Constraints.Where(c => c.Quantity != CostNames.Latency).ToList();
-        foreach (var constraint in Constraints)
-        {
-            _references[constraint] = constraint.RelativeToSubmitted ? Quantity(submittedCandidate, constraint.Quantity) : 1.0;
-        }
+        Constraints = submission.Constraints.ToList();
+        _submitted = submittedCandidate;
     }
 
     public IReadOnlyList<Objective> Objectives { get; }
 
     public IReadOnlyList<Constraint> Constraints { get; }
+
+    /// <summary>Whether a candidate needs its latency timed before it can be ranked or checked.</summary>
+    public bool NeedsLatency => NeedsLatencyFor(Objectives, Constraints);
+
+    public static bool NeedsLatencyFor(IEnumerable<Objective> objectives, IEnumerable<Constraint> constraints) =>
+        objectives.Any(o => o.Name == CostNames.Latency) || constraints.Any(c => c.Quantity == CostNames.Latency);
 
     /// <summary>Objectives as NSGA-III minimises them (metrics negated) and the constraint values.</summary>
     public (double[] Objectives, double[] Constraints) Evaluate(string candidate) => (
@@ -64,6 +70,7 @@ internal sealed class ObjectiveSpace
         Objectives.ToDictionary(o => o.Name, o => o.Name switch
         {
             CostNames.Macs or CostNames.Params => ValueOrigin.Exact,
+            CostNames.Latency => ValueOrigin.Measured,
             _ => _measured(candidate) ? ValueOrigin.Measured : ValueOrigin.Predicted,
         }, StringComparer.Ordinal);
 
@@ -75,7 +82,7 @@ internal sealed class ObjectiveSpace
     {
         var closest = candidates.MinBy(c => Violation(c, constraint))
             ?? throw new InvalidOperationException("No candidate to compare with the constraint.");
-        var reference = _references[constraint];
+        var reference = Reference(constraint);
         return Quantity(closest, constraint.Quantity) / (Math.Abs(reference) > 0 ? reference : 1.0);
     }
 
@@ -83,12 +90,26 @@ internal sealed class ObjectiveSpace
         $"{c.Quantity}{(c.Operator == ConstraintOperator.AtMost ? "<=" : ">=")}{c.Value}{(c.RelativeToSubmitted ? "x" : "")}");
 
     private double Violation(string candidate, Constraint constraint) =>
-        ConstraintCheck.Violation(constraint, Quantity(candidate, constraint.Quantity), _references[constraint]);
+        ConstraintCheck.Violation(constraint, Quantity(candidate, constraint.Quantity), Reference(constraint));
+
+    /// <summary>What a relative bound multiplies: the submitted point's figure, read when first needed (its latency is
+    /// timed with the initial archive, after this space is made).</summary>
+    private double Reference(Constraint constraint)
+    {
+        if (!_references.TryGetValue(constraint, out var reference))
+        {
+            reference = _references[constraint] = constraint.RelativeToSubmitted ? Quantity(_submitted, constraint.Quantity) : 1.0;
+        }
+
+        return reference;
+    }
 
     private double Quantity(string candidate, string name) => name switch
     {
         CostNames.Macs => _cost(candidate).Macs,
         CostNames.Params => _cost(candidate).Params,
+        CostNames.Latency => _latency(candidate)?.MedianMs
+            ?? throw new InvalidOperationException($"{candidate} has no latency recorded; the search asks for it before ranking."),
         _ => _metrics(candidate)?.GetValueOrDefault(name) ?? 0.0,
     };
 }

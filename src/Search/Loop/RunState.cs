@@ -51,6 +51,8 @@ public sealed record RunState
     private ImmutableDictionary<string, IReadOnlyDictionary<string, double>> Measured { get; init; } =
         ImmutableDictionary.Create<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
 
+    private ImmutableDictionary<string, MeasuredLatency> Latencies { get; init; } = ImmutableDictionary.Create<string, MeasuredLatency>(StringComparer.Ordinal);
+
     private ImmutableHashSet<int> Requested { get; init; } = [];
 
     private ImmutableDictionary<string, int> AdaptRequested { get; init; } = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
@@ -88,6 +90,10 @@ public sealed record RunState
 
     public bool WasRequested(int step) => Requested.Contains(step);
 
+    /// <summary>The candidate's latency as first recorded in the run: a later timing of the same candidate (re-scored in
+    /// a later iteration) does not change what earlier decisions ranked by.</summary>
+    public MeasuredLatency? Latency(string candidate) => Latencies.GetValueOrDefault(candidate);
+
     public bool WasSentForAdaptation(string candidate) => AdaptRequested.ContainsKey(candidate);
 
     public bool IsAdapted(string candidate) => Measured.ContainsKey(candidate);
@@ -109,7 +115,12 @@ public sealed record RunState
         GraphExtracted graph => this with { Graph = graph },
         SearchStarted started => this with { Started = started },
         ScoreCandidates request => this with { Requested = Requested.Add(request.Generation) },
-        CandidateScored scored => this with { Predicted = scored.Scores.Aggregate(Predicted, AddScore(scored.Generation)) },
+        CandidateScored scored => this with
+        {
+            Predicted = scored.Scores.Aggregate(Predicted, AddScore(scored.Generation)),
+            Latencies = scored.Scores.Where(s => s.Latency is not null && !Latencies.ContainsKey(s.Candidate.Name))
+                .Aggregate(Latencies, (latencies, s) => latencies.SetItem(s.Candidate.Name, s.Latency!)),
+        },
         GenerationCompleted generation when Started?.Space == MutationSearchDecider.SpaceName => Evolve(UpcastRound(generation)) with { HasUpcastRounds = true },
         GenerationCompleted generation => Select(generation),
         MutantsProposed proposed => this with { Proposals = Proposals.SetItem(proposed.Round, proposed) },

@@ -70,6 +70,44 @@ public sealed class ResultCommandsTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task A_point_run_ranking_by_latency_shows_every_front_member_s_timing_as_measured()
+    {
+        var env = Environment();
+        var folder = Directory.CreateTempSubdirectory("nasp-results-").FullName;
+        try
+        {
+            await RegisterAsync(env, folder, "results-latency", genes => 0.6 + genes.Sum() / 200.0, epochs: 3);
+            var point = $"{Space.Name}:{string.Join(',', Space.Repair(Space.Sample(new Random(9))))}";
+            var submit = await NaspCli.RunAsync(env, "submit", "--point", point, "--tasks", "results-latency", "--seed", "5",
+                "--objective", "max:results-latency", "--objective", "min:latency", "--population", "8", "--generations", "2", "--initial", "4", "--wait");
+            Assert.True(submit.ExitCode == 0, submit.Output);
+            var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
+            var stream = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).ToList();
+            var timed = stream.OfType<CandidateScored>().SelectMany(s => s.Scores).ToLookup(s => s.Candidate.Name, s => s.Latency);
+            var completed = stream.OfType<SearchCompleted>().Single();
+            Assert.All(completed.Front, m => Assert.Equal(timed[m.Candidate.Name].First()!.MedianMs, m.Objectives["latency"]));
+
+            var csv = await NaspCli.RunAsync(env, "show", runId.ToString(), "--front", "--csv");
+            Assert.True(csv.ExitCode == 0, csv.Output);
+            var rows = Csv(csv.Output);
+            Assert.Equal(["candidate", "macs", "params"], rows[0][..3]);
+            Assert.Equal(["latency", "latency_source", "latency_by", "results-latency", "results-latency_source", "results-latency_by"],
+                rows[0][3..].Chunk(3).OrderBy(c => c[0], StringComparer.Ordinal).SelectMany(c => c));
+            var column = Array.IndexOf(rows[0], "latency");
+            Assert.Equal(completed.Front.Count, rows.Count - 1);
+            Assert.All(rows.Skip(1), row =>
+            {
+                Assert.Equal(timed[row[0]].First()!.MedianMs, double.Parse(row[column], CultureInfo.InvariantCulture));
+                Assert.Equal("measured", row[column + 1]);
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_onnx_run_path_starts_at_the_submitted_network_and_ends_at_the_kept_one()
     {
         var env = Environment();

@@ -55,13 +55,13 @@ public sealed class RunCommandsTests(PipelineFixture fixture)
     [Theory]
     [InlineData("--objective", "min:latency")]
     [InlineData("--constraint", "latency<=20")]
-    public async Task Latency_objectives_and_constraints_are_refused_until_latency_is_measured(string option, string value)
+    public async Task Latency_objectives_and_constraints_on_a_submitted_onnx_model_are_refused_with_what_to_use(string option, string value)
     {
         var result = await NaspCli.RunAsync(NaspCli.Embedded(fixture), "submit", RepoPaths.Fixture("small_cnn_28.onnx"),
             "--input", "1x1x28x28", "--tasks", "classification", option, value);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Latency is not measured by this pipeline yet", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Latency is measured for search-space points (--point)", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

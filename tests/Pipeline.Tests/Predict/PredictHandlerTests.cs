@@ -6,6 +6,8 @@ using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.Tests.Infrastructure;
 using NasPipeline.Contracts.Model;
+using NasPipeline.Latency;
+using System.Security.Cryptography;
 
 namespace NasPipeline.Tests.Predict;
 
@@ -143,6 +145,36 @@ public sealed class PredictHandlerTests(PipelineFixture fixture)
         var caught = await redrive.CheckAsync(tampered, default);
         Assert.False(caught.Identical);
         Assert.Contains("generation 0", caught.FirstMismatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_ranking_by_latency_gets_each_candidate_timed_recorded_and_cached_for_later_runs()
+    {
+        var task = $"gnn-{Guid.NewGuid():N}";
+        await _kit.RegisterGnnAsync(task);
+        var latency = new Objective(CostNames.Latency, ObjectiveDirection.Minimize);
+        var first = await _kit.StartRunAsync([task], [latency]);
+        var candidates = new[] { PredictTestKit.Point(PredictTestKit.Space.Smallest), PredictTestKit.Point(PredictTestKit.Space.Largest) };
+
+        var scores = (await _kit.Service().ScoreAsync(Request(first.RunId, task, candidates), default)).OfType<CandidateScored>().SelectMany(b => b.Scores).ToList();
+
+        var timed = scores.Select(s => Assert.IsType<MeasuredLatency>(s.Latency)).ToList();
+        Assert.All(timed, t => Assert.Equal((1, 1, 5, ProcessorName.Current), (t.Threads, t.WarmupRuns, t.TimedRuns, t.Device)));
+        Assert.All(timed, t => Assert.True(t.MedianMs > 0, $"{t.MedianMs} ms"));
+        using var exporter = _kit.Latency;
+        Assert.Equal(candidates.Select(c => Convert.ToHexStringLower(SHA256.HashData(exporter.Export(c.Name)))), timed.Select(t => t.GraphHash));
+        var recorded = (await fixture.Reader.EventsAsync(first.RunId)).Select(e => e.Data).OfType<CandidateScored>().SelectMany(b => b.Scores).ToList();
+        Assert.Equal(timed, recorded.Select(s => s.Latency));
+
+        // A later run times nothing again: the stored figures come back as they were.
+        var second = await _kit.StartRunAsync([task], [latency]);
+        var again = (await _kit.Service().ScoreAsync(Request(second.RunId, task, candidates), default)).OfType<CandidateScored>().SelectMany(b => b.Scores).ToList();
+        Assert.Equal(timed, again.Select(s => s.Latency));
+
+        // A run that does not ask for latency is not timed.
+        var plain = await _kit.StartRunAsync(task);
+        var untimed = (await _kit.Service().ScoreAsync(Request(plain.RunId, task, candidates), default)).OfType<CandidateScored>().SelectMany(b => b.Scores);
+        Assert.All(untimed, s => Assert.Null(s.Latency));
     }
 
     private static ScoreCandidates Request(Guid runId, string task, IReadOnlyList<Candidate> candidates, int generation = 0) =>

@@ -18,6 +18,7 @@ using NasPipeline.SearchSpaces;
 using NasPipeline.Tests.Infrastructure;
 using NasPipeline.TorchRuntime;
 using NasPipeline.Prediction.Store;
+using NasPipeline.Latency;
 
 namespace NasPipeline.Tests.Predict;
 
@@ -42,7 +43,10 @@ public sealed class PredictTestKit(PipelineFixture fixture)
 
     public PredictHandler Service(DefaultPredictor? defaults = null) => new(fixture.Writer, fixture.Blobs,
         new StartingPredictors(Registry, defaults ?? Default()), Models, Resolver, new OnlineRefit(Resolver, Settings),
-        new PredictDecider(Settings, PredictTestKit.Spaces), TimeProvider.System);
+        new PredictDecider(Settings, PredictTestKit.Spaces), Latency, TimeProvider.System);
+
+    /// <summary>Short timings (1 warm-up, 5 runs): the tests check what is recorded and cached, not the figure.</summary>
+    public SubnetLatency Latency => new(Spaces, new OnnxLatencyMeter(new LatencySettings(Threads: 1, WarmupRuns: 1, TimedRuns: 5)), new MartenLatencyCache(fixture.Store, TimeProvider.System));
 
     /// <summary>The Adapt stage appends what it measured before publishing it; the test plays that part.</summary>
     public async Task<IReadOnlyList<IRunMessage>> LearnAsync(PredictHandler service, SubnetAdapted adapted)
@@ -85,10 +89,12 @@ public sealed class PredictTestKit(PipelineFixture fixture)
     }
 
     /// <summary>A run whose stream holds just its submission (the seed the stage's refits derive from).</summary>
-    public async Task<ModelSubmitted> StartRunAsync(params string[] tasks)
+    public Task<ModelSubmitted> StartRunAsync(params string[] tasks) => StartRunAsync(tasks, []);
+
+    public async Task<ModelSubmitted> StartRunAsync(IReadOnlyList<string> tasks, IReadOnlyList<Objective> costs)
     {
         var submission = new ModelSubmitted(Guid.NewGuid(), DateTimeOffset.UtcNow, null, new SearchSpacePoint(Space.Name, Space.Smallest), [],
-            tasks, tasks.Select(t => new Objective(t, ObjectiveDirection.Maximize)).ToList(), [], Seed: 11);
+            tasks, tasks.Select(t => new Objective(t, ObjectiveDirection.Maximize)).Concat(costs).ToList(), [], Seed: 11);
         await fixture.Writer.AppendAsync(submission.RunId, [submission]);
         return submission;
     }

@@ -19,10 +19,13 @@ internal static class LoopHarness
     public static IReadOnlyList<int> SubmittedPoint => Space.Repair(Space.Largest.Select((g, i) => i % 2 == 0 ? g : 0).ToArray());
 
     public static List<object> Given(int seed = 7) =>
+        Given([new Objective(TaskName, ObjectiveDirection.Maximize), new Objective(CostNames.Macs, ObjectiveDirection.Minimize)],
+            [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, 0.8, RelativeToSubmitted: true)], seed);
+
+    public static List<object> Given(IReadOnlyList<Objective> objectives, IReadOnlyList<Constraint> constraints, int seed = 7) =>
     [
         new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, null, new SearchSpacePoint(Space.Name, SubmittedPoint), ["1x1x28x28"], [TaskName],
-            [new Objective(TaskName, ObjectiveDirection.Maximize), new Objective(CostNames.Macs, ObjectiveDirection.Minimize)],
-            [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, 0.8, RelativeToSubmitted: true)], seed),
+            objectives, constraints, seed),
         new GraphExtracted(RunId, "hash", 10, 9, Space.Cost(SubmittedPoint).Macs, Space.Cost(SubmittedPoint).Params,
             new Dictionary<string, int>(), "test", 8, 17, 1.0),
     ];
@@ -43,8 +46,10 @@ internal static class LoopHarness
         new(request.RunId, request.RequestId, request.Candidate, new Dictionary<string, double> { [TaskName] = Predicted(request.Candidate.Name) - 0.05 }, "weights", request.Seed);
 
     /// <summary>Decides, appends, answers, until nothing more is decided; returns the stream.</summary>
-    public static List<object> Drive(NatSearchDecider policy, List<object> stream, bool answerAdaptation = true, int maxRounds = 500)
+    public static List<object> Drive(NatSearchDecider policy, List<object> stream, bool answerAdaptation = true, int maxRounds = 500,
+        Func<ScoreCandidates, CandidateScored>? score = null)
     {
+        score ??= Score;
         var state = RunState.Fold(stream);
         for (var round = 0; round < maxRounds; round++)
         {
@@ -54,7 +59,7 @@ internal static class LoopHarness
             {
                 answers.AddRange(message switch
                 {
-                    ScoreCandidates s => [Score(s)],
+                    ScoreCandidates s => [score(s)],
                     AdaptSubnet a when answerAdaptation => [Adapted(a)],
                     _ => Array.Empty<object>(),
                 });
