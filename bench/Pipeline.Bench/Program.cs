@@ -1,6 +1,6 @@
 using NasPipeline.Bench;
 
-// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|all] [--quick] [--threads N]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH|all] [--quick] [--threads N]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 20 x 2 stand-alone trainings; --space S the accuracy run's space; --save-checkpoint PATH keeps its supernet for supernet-fidelity; --threads N sets torch's threads, default 2; --images N supernet-recipe's training images, --eval-images N the validation images;
@@ -42,6 +42,14 @@ if (which is "default-predictor")
 {
     var recipes = args.SkipWhile(a => a != "--recipes").Skip(1).FirstOrDefault()?.Split(',') ?? ["250x40x20", "500x40x20", "1000x40x20", "1000x80x40", "2000x40x20"];
     tables.Add(DefaultPredictorBench.Run(root, recipes, threads: Math.Min(Environment.ProcessorCount, 4)));
+}
+
+if (which is "nat-claim")
+{
+    var checkpoint = args.SkipWhile(a => a != "--checkpoint").Skip(1).FirstOrDefault()
+        ?? throw new ArgumentException("nat-claim needs --checkpoint PATH: a trained supernet, e.g. from supernet-accuracy --save-checkpoint PATH.");
+    NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = 2, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
+    tables.Add(NasPipeline.Bench.Nat.NatClaimBench.Run(File.ReadAllBytes(checkpoint), quick ? NasPipeline.Bench.Nat.NatClaimOptions.Quick : new()));
 }
 
 if (which is "latency")
