@@ -1,6 +1,6 @@
 using NasPipeline.Bench;
 
-// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH|all] [--quick] [--threads N]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|all] [--quick] [--threads N]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 20 x 2 stand-alone trainings; --space S the accuracy run's space; --save-checkpoint PATH keeps its supernet for supernet-fidelity; --threads N sets torch's threads, default 2; --images N supernet-recipe's training images, --eval-images N the validation images;
@@ -48,8 +48,20 @@ if (which is "nat-claim")
 {
     var checkpoint = args.SkipWhile(a => a != "--checkpoint").Skip(1).FirstOrDefault()
         ?? throw new ArgumentException("nat-claim needs --checkpoint PATH: a trained supernet, e.g. from supernet-accuracy --save-checkpoint PATH.");
-    NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = 2, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
-    tables.Add(NasPipeline.Bench.Nat.NatClaimBench.Run(File.ReadAllBytes(checkpoint), quick ? NasPipeline.Bench.Nat.NatClaimOptions.Quick : new()));
+    var natThreads = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault() is { } t ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 2;
+    NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = natThreads, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
+    var natOptions = quick ? NasPipeline.Bench.Nat.NatClaimOptions.Quick : new();
+    if (args.SkipWhile(a => a != "--seeds").Skip(1).FirstOrDefault() is { } seeds)
+    {
+        natOptions = natOptions with { Seeds = int.Parse(seeds, System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    if (args.SkipWhile(a => a != "--first-seed").Skip(1).FirstOrDefault() is { } firstSeed)
+    {
+        natOptions = natOptions with { FirstSeed = int.Parse(firstSeed, System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    tables.Add(NasPipeline.Bench.Nat.NatClaimBench.Run(File.ReadAllBytes(checkpoint), natOptions));
 }
 
 if (which is "latency")

@@ -35,7 +35,7 @@ public static class NatClaimBench
         var space = Spaces.Get(recipe.Space);
         var data = TaskDataSets.Load(Classification, new FashionMnistOptions(), options.TrainImages, options.EvaluationImages, seed: 1);
         var results = new List<NatArmResult>();
-        for (var seed = 1; seed <= options.Seeds; seed++)
+        for (var seed = options.FirstSeed; seed < options.FirstSeed + options.Seeds; seed++)
         {
             var full = Loop(space, recipe, checkpoint, data, options, seed, adapt: true);
             var fixedSupernet = Loop(space, recipe, checkpoint, data, options, seed, adapt: false);
@@ -44,6 +44,7 @@ public static class NatClaimBench
             foreach (var arm in new[] { full, fixedSupernet, randomSearch })
             {
                 Console.Error.WriteLine($"[nat-claim] seed {seed} {arm.Strategy}: {arm.Measured.Count} measured, hypervolume {arm.Hypervolume:F4}, best top-1 {arm.BestTop1:F4}, {arm.Seconds:F0} s");
+                Console.Error.WriteLine($"[nat-claim]   measured (top-1 @ MMACs): {string.Join(", ", arm.Measured.OrderBy(m => space.Cost(CandidateCodec.Genes(m.Key)).Macs).Select(m => $"{m.Value:F4}@{space.Cost(CandidateCodec.Genes(m.Key)).Macs / 1e6:F2}"))}");
             }
         }
 
@@ -164,7 +165,7 @@ public static class NatClaimBench
     private static NatArmResult Result(NatStrategy strategy, int seed, ISearchSpace space, Dictionary<string, double> measured, Stopwatch clock)
     {
         var largest = space.Cost(space.Largest).Macs;
-        var points = measured.Select(m => new[] { 1 - m.Value, space.Cost(CandidateCodec.Genes(m.Key)).Macs / largest }).ToList();
+        var points = measured.Select(m => new[] { 1 - m.Value, space.Cost(CandidateCodec.Genes(m.Key)).Macs / (double)largest }).ToList();
         return new NatArmResult(strategy, seed, measured, ExactHypervolume.Compute(points, [1.1, 1.1]), measured.Values.Max(), clock.Elapsed.TotalSeconds);
     }
 

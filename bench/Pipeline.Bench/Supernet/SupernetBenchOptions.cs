@@ -18,7 +18,8 @@ public sealed record SupernetBenchOptions(
     int RecipeImages = 10_000,
     int RecipeEpochs = 1,
     int Threads = 2,
-    IReadOnlyList<string>? RecipeRows = null)
+    IReadOnlyList<string>? RecipeRows = null,
+    string? FidelityRecords = null)
 {
     public static SupernetBenchOptions Default(bool quick) => quick
         ? new(new FashionMnistOptions(), new SupernetRecipe(Epochs: 1, TrainImages: 1_024), SpeedImages: 1_024, EvaluationImages: 512,

@@ -104,19 +104,33 @@ public static class SupernetBenchmarks
         var inherited = new List<double>();
         var truth = new List<double>();
         var macs = new List<double>();
+        var records = new FidelityRecordFile(options.FidelityRecords);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < points.Count; i++)
         {
             var point = points[i];
-            inherited.Add(trained.Evaluate(point, data.Train, standaloneData.Validation));
-            var seeds = Enumerable.Range(0, options.StandaloneSeeds)
-                .Select(s => TrainStandalone(space, point, standaloneData, options.StandaloneEpochs, seed: 100 + i + 1_000 * s))
-                .ToArray();
-            truth.Add(seeds.Average());
+            var index = i;
+            var record = records.Find(i, point, options.StandaloneSeeds);
+            var reused = record is not null;
+            record ??= new FidelityRecord(
+                i,
+                point,
+                trained.Evaluate(point, data.Train, standaloneData.Validation),
+                Enumerable.Range(0, options.StandaloneSeeds)
+                    .Select(s => TrainStandalone(space, point, standaloneData, options.StandaloneEpochs, seed: 100 + index + 1_000 * s))
+                    .ToArray());
+            if (!reused)
+            {
+                records.Append(record);
+            }
+
+            inherited.Add(record.Inherited);
+            truth.Add(record.Standalone.Average());
             macs.Add(space.Cost(point).Macs);
             Console.Error.WriteLine(
                 $"[fidelity] {i + 1}/{points.Count} {string.Join(',', point)}: {macs[^1] / 1e6:F2} MMACs, inherited {inherited[^1]:F4}, " +
-                $"stand-alone {string.Join(" / ", seeds.Select(a => a.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))} ({clock.Elapsed.TotalMinutes:F1} min)");
+                $"stand-alone {string.Join(" / ", record.Standalone.Select(a => a.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))} " +
+                $"({(reused ? "read back from the record file" : $"{clock.Elapsed.TotalMinutes:F1} min")})");
         }
 
         var srcc = RankCorrelation.Spearman(truth, inherited);
