@@ -48,19 +48,11 @@ if (which is "nat-claim")
 {
     var checkpoint = args.SkipWhile(a => a != "--checkpoint").Skip(1).FirstOrDefault()
         ?? throw new ArgumentException("nat-claim needs --checkpoint PATH: a trained supernet, e.g. from supernet-accuracy --save-checkpoint PATH.");
-    var natThreads = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault() is { } t ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 2;
-    NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = natThreads, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
-    var natOptions = quick ? NasPipeline.Bench.Nat.NatClaimOptions.Quick : new();
-    if (args.SkipWhile(a => a != "--seeds").Skip(1).FirstOrDefault() is { } seeds)
-    {
-        natOptions = natOptions with { Seeds = int.Parse(seeds, System.Globalization.CultureInfo.InvariantCulture) };
-    }
-
-    if (args.SkipWhile(a => a != "--first-seed").Skip(1).FirstOrDefault() is { } firstSeed)
-    {
-        natOptions = natOptions with { FirstSeed = int.Parse(firstSeed, System.Globalization.CultureInfo.InvariantCulture) };
-    }
-
+    int? Whole(string name) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
+    NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = Whole("--threads") ?? 2, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
+    var defaults = quick ? NasPipeline.Bench.Nat.NatClaimOptions.Quick : new();
+    var natOptions = defaults with { Seeds = Whole("--seeds") ?? defaults.Seeds, FirstSeed = Whole("--first-seed") ?? defaults.FirstSeed };
     tables.Add(NasPipeline.Bench.Nat.NatClaimBench.Run(File.ReadAllBytes(checkpoint), natOptions));
 }
 

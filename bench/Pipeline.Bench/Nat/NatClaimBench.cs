@@ -44,7 +44,7 @@ public static class NatClaimBench
             foreach (var arm in new[] { full, fixedSupernet, randomSearch })
             {
                 Console.Error.WriteLine($"[nat-claim] seed {seed} {arm.Strategy}: {arm.Measured.Count} measured, hypervolume {arm.Hypervolume:F4}, best top-1 {arm.BestTop1:F4}, {arm.Seconds:F0} s");
-                Console.Error.WriteLine($"[nat-claim]   measured (top-1 @ MMACs): {string.Join(", ", arm.Measured.OrderBy(m => space.Cost(CandidateCodec.Genes(m.Key)).Macs).Select(m => $"{m.Value:F4}@{space.Cost(CandidateCodec.Genes(m.Key)).Macs / 1e6:F2}"))}");
+                Console.Error.WriteLine($"[nat-claim]   measured (top-1 @ MMACs): {string.Join(", ", arm.Measured.Select(m => (Top1: m.Value, Macs: space.Cost(CandidateCodec.Genes(m.Key)).Macs)).OrderBy(m => m.Macs).Select(m => $"{m.Top1:F4}@{m.Macs / 1e6:F2}"))}");
             }
         }
 
