@@ -31,6 +31,10 @@ public sealed class AdaptHandler(
 
     private readonly LoadedSupernet _loaded = new(blobs, spaces);
 
+    // A chunk or a measurement takes seconds to minutes, and the other stages append to the run meanwhile, so the
+    // append that records it often loses its race and the step is decided again: the same step, with the same result.
+    private readonly RetriedWorkResults<IReadOnlyList<IRunMessage>> _retried = new();
+
     /// <param name="triggerKey">Unique among all runs' messages (dedupe markers are global): it names the run, or a request id.</param>
     public Task<IReadOnlyList<IRunMessage>> HandleAsync(IRunMessage trigger, string triggerKey, CancellationToken cancellationToken) =>
         writer.DecideOnceAsync(trigger.RunId, $"{StageName}/{triggerKey}", Fold, async (state, token) =>
@@ -56,8 +60,8 @@ public sealed class AdaptHandler(
     {
         AdaptIdle => [],
         StartAdaptationStep start => await StartAsync(runId, start, cancellationToken),
-        TrainChunkStep chunk => await TrainAsync(runId, chunk, cancellationToken),
-        MeasureStep measure => [await MeasureAsync(runId, measure, cancellationToken)],
+        TrainChunkStep chunk => await _retried.GetOrRunAsync(WorkKey(runId, chunk), () => TrainAsync(runId, chunk, cancellationToken)),
+        MeasureStep measure => await _retried.GetOrRunAsync(WorkKey(runId, measure), async () => [await MeasureAsync(runId, measure, cancellationToken)]),
         _ => throw new InvalidOperationException($"Unknown adaptation step {step.GetType().Name}."),
     };
 
@@ -126,6 +130,12 @@ public sealed class AdaptHandler(
         log.LogInformation("Run {Run}: measured {Candidate}: {Metrics}", runId, step.Request.Candidate.Name, string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:F4}")));
         return new SubnetAdapted(runId, step.Request.RequestId, step.Request.Candidate, metrics, first.CheckpointBlobHash, first.Seed);
     }
+
+    private static string WorkKey(Guid runId, TrainChunkStep step) =>
+        $"chunk/{runId}/{step.Adaptation.Iteration}/{step.Adaptation.Task}/{step.Chunk}/{step.FromStateBlobHash ?? step.Adaptation.BaseCheckpointBlobHash}";
+
+    private static string WorkKey(Guid runId, MeasureStep step) =>
+        $"measure/{runId}/{step.Request.RequestId}/{string.Join(",", step.Supernets.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value.CheckpointBlobHash}"))}";
 
     private static int TorchThreads() => TorchSharp.torch.get_num_threads();
 

@@ -86,6 +86,7 @@ public sealed class RunEventWriter(IDocumentStore store)
         CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
+        session.Logger = new RaceQuietSessionLogger(session.Logger, IsRace);
         var marker = await session.LoadAsync<ProcessedMessage>(dedupeKey, cancellationToken);
         if (marker is not null)
         {

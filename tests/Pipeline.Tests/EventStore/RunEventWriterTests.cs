@@ -52,6 +52,32 @@ public sealed class RunEventWriterTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task Work_done_in_a_decision_that_lost_its_append_race_is_not_done_again()
+    {
+        var runId = Guid.NewGuid();
+        await fixture.Writer.AppendAsync(runId, [new RunFailed(runId, "test", "opening", DateTimeOffset.UnixEpoch)]);
+        var results = new RetriedWorkResults<IReadOnlyList<IRunMessage>>();
+        var decisions = 0;
+        var work = 0;
+
+        await fixture.Writer.DecideOnceAsync(runId, $"work/{runId}", Events, async (_, _) =>
+        {
+            Interlocked.Increment(ref decisions);
+            return await results.GetOrRunAsync($"measure/{runId}", async () =>
+            {
+                Interlocked.Increment(ref work);
+                // Another stage records an event while the work runs, as Predict does after every measurement.
+                await fixture.Writer.AppendAsync(runId, [new RunFailed(runId, "other", "meanwhile", DateTimeOffset.UnixEpoch)]);
+                return [new RunFailed(runId, "test", "measured", DateTimeOffset.UnixEpoch)];
+            });
+        }, default);
+
+        Assert.Equal(2, decisions);
+        Assert.Equal(1, work);
+        Assert.Equal(["opening", "meanwhile", "measured"], (await fixture.Reader.EventsAsync(runId)).Select(e => ((RunFailed)e.Data).Reason));
+    }
+
+    [Fact]
     public async Task The_decision_sees_the_stream_folded_including_what_an_earlier_key_appended()
     {
         var runId = Guid.NewGuid();
