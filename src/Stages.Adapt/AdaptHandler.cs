@@ -116,6 +116,7 @@ public sealed class AdaptHandler(
 
     private async Task<SubnetAdapted> MeasureAsync(Guid runId, MeasureStep step, CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
         var genes = CandidateCodec.Genes(step.Request.Candidate.Name);
         foreach (var (taskName, supernet) in step.Supernets)
@@ -127,7 +128,8 @@ public sealed class AdaptHandler(
         }
 
         var first = step.Supernets.Values.First();
-        log.LogInformation("Run {Run}: measured {Candidate}: {Metrics}", runId, step.Request.Candidate.Name, string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:F4}")));
+        log.LogInformation("Run {Run}: measured {Candidate}: {Metrics} ({Seconds:F1} s)",
+            runId, step.Request.Candidate.Name, string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:F4}")), clock.Elapsed.TotalSeconds);
         return new SubnetAdapted(runId, step.Request.RequestId, step.Request.Candidate, metrics, first.CheckpointBlobHash, first.Seed);
     }
 

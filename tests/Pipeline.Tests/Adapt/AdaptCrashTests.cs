@@ -40,6 +40,11 @@ public sealed class AdaptCrashTests(PipelineFixture fixture, ITestOutputHelper l
             await PublishRequestsAsync(bus, control);
             await Eventually.TrueAsync(async () => await CountAsync<SubnetAdapted>(control.RunId) == 2, TimeSpan.FromSeconds(600),
                 $"the control run measured both subnets; output:\n{stage.Output}");
+            // One message at a time: no chunk and no measurement is worked twice, though the requests and the stage's
+            // own events both ask for the next step.
+            var controlLines = stage.Output.Split('\n').Where(l => l.Contains(control.RunId.ToString(), StringComparison.Ordinal)).ToList();
+            Assert.Equal(8, controlLines.Count(l => l.Contains(" chunk ", StringComparison.Ordinal)));
+            Assert.Equal(2, controlLines.Count(l => l.Contains(": measured ", StringComparison.Ordinal)));
             await PublishRequestsAsync(bus, crashed);
             await Eventually.TrueAsync(async () => await CountAsync<SupernetChunkTrained>(crashed.RunId) >= 3, TimeSpan.FromSeconds(300),
                 "a few chunks of the second run");
