@@ -9,7 +9,7 @@ namespace NasPipeline.Hosting.EventStore;
 /// decision's append a lost race is optimistic concurrency doing its job (<see cref="RunEventWriter"/> reads the run
 /// again and decides again), not an error: a busy run logged a screenful per measurement. Only those are held back.
 /// </summary>
-internal sealed class RaceQuietSessionLogger(IMartenSessionLogger inner, Func<Exception, bool> isRace) : IMartenSessionLogger
+internal sealed class RaceQuietSessionLogger(IMartenSessionLogger inner) : IMartenSessionLogger
 {
     public void LogSuccess(NpgsqlCommand command) => inner.LogSuccess(command);
 
@@ -46,5 +46,6 @@ internal sealed class RaceQuietSessionLogger(IMartenSessionLogger inner, Func<Ex
     public void OnBeforeExecute(NpgsqlBatch batch) => inner.OnBeforeExecute(batch);
 
     // MT003: the stream moved past the expected version; 23505: another writer took the same version or dedupe key.
-    private bool IsLostRace(Exception ex) => ex is PostgresException { SqlState: "MT003" or PostgresErrorCodes.UniqueViolation } || isRace(ex);
+    private static bool IsLostRace(Exception ex) =>
+        ex is PostgresException { SqlState: "MT003" or PostgresErrorCodes.UniqueViolation } || RunEventWriter.IsRace(ex);
 }

@@ -86,7 +86,7 @@ public sealed class RunEventWriter(IDocumentStore store)
         CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        session.Logger = new RaceQuietSessionLogger(session.Logger, IsRace);
+        session.Logger = new RaceQuietSessionLogger(session.Logger);
         var marker = await session.LoadAsync<ProcessedMessage>(dedupeKey, cancellationToken);
         if (marker is not null)
         {
@@ -156,6 +156,6 @@ public sealed class RunEventWriter(IDocumentStore store)
         "DocumentAlreadyExistsException",
     ];
 
-    private static bool IsRace(Exception e) =>
+    internal static bool IsRace(Exception e) =>
         RaceExceptions.Contains(e.GetType().Name) || e.InnerException is not null && IsRace(e.InnerException);
 }
