@@ -17,6 +17,7 @@ public sealed class TemporaryScalarAuditTests
         typeof(Vision.Training.TaskTrainer).Assembly.GetName().Name!,
         typeof(Supernet.Training.SupernetTrainer).Assembly.GetName().Name!,
         typeof(Predictors.Gnn.GraphRegressor).Assembly.GetName().Name!,
+        typeof(OnnxNetworks.OnnxNetwork).Assembly.GetName().Name!,
     };
 
     [Theory]

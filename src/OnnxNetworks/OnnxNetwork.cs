@@ -1,0 +1,241 @@
+using Google.Protobuf;
+using NasPipeline.ComputationGraph.Onnx.Proto;
+using NasPipeline.OnnxNetworks.Operators;
+using NasPipeline.TorchRuntime;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace NasPipeline.OnnxNetworks;
+
+/// <summary>
+/// An ONNX model as a trainable TorchSharp module: float initializers in weight slots are parameters, BatchNorm's
+/// running statistics are buffers, and <see cref="Run"/> interprets the nodes in topological order with the operators of
+/// <see cref="OperatorTable"/>. <see cref="ToOnnx"/> writes the same graph back with the current weights.
+/// </summary>
+public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
+{
+    private readonly ModelProto _model;
+    private readonly IReadOnlyList<NodeProto> _order;
+    private readonly Dictionary<string, Tensor> _initializers;
+    private readonly Dictionary<string, InitializerRole> _roles;
+    private readonly Dictionary<string, UnfoldedBatchNorm> _unfolded;
+    private readonly long _opset;
+
+    private OnnxNetwork(ModelProto model, OnnxNetworkOptions options) : base("OnnxNetwork")
+    {
+        _model = model;
+        var graph = model.Graph;
+        _opset = model.OpsetImport.Where(o => o.Domain is "" or "ai.onnx").Select(o => o.Version).DefaultIfEmpty(1).Max();
+        RefuseUnsupported(graph);
+        RefuseNonTensorValues(graph);
+        _order = TopologicalOrder(graph);
+        _roles = InitializerRoles.Decide(graph);
+        _initializers = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in graph.Initializer)
+        {
+            var value = TensorProtoConversion.ToTensor(t, "initializer");
+            var key = UniqueName(t.Name, names);
+            switch (_roles[t.Name])
+            {
+                case InitializerRole.Parameter:
+                    var parameter = new Parameter(value, requires_grad: true);
+                    register_parameter(key, parameter);
+                    _initializers[t.Name] = parameter;
+                    break;
+                case InitializerRole.Statistic:
+                    register_buffer(key, value);
+                    _initializers[t.Name] = value;
+                    break;
+                default:
+                    _initializers[t.Name] = value;
+                    break;
+            }
+        }
+
+        InputNames = graph.Input.Select(i => i.Name).Where(n => !_initializers.ContainsKey(n)).ToList();
+        OutputNames = graph.Output.Select(o => o.Name).ToList();
+        _unfolded = options.UnfoldBatchNorm ? Unfold(graph, names) : [];
+    }
+
+    /// <summary>The graph inputs that are not initializers, in the file's order.</summary>
+    public IReadOnlyList<string> InputNames { get; }
+
+    public IReadOnlyList<string> OutputNames { get; }
+
+    /// <summary>Convolutions that got a BatchNorm back (<see cref="OnnxNetworkOptions.UnfoldBatchNorm"/>), by node name.</summary>
+    public IReadOnlyCollection<string> UnfoldedConvolutions => _unfolded.Values.Select(u => u.ConvNode).ToList();
+
+    public InitializerRole RoleOf(string initializer) => _roles[initializer];
+
+    /// <summary>Reads a model; refuses, naming them, operators the interpreter does not run, and weights a stripped
+    /// export left out (seed those first, e.g. with <c>KeptNetwork.Of</c>).</summary>
+    public static OnnxNetwork Load(byte[] onnx, OnnxNetworkOptions? options = null)
+    {
+        TorchEnvironment.EnsureAvailable();
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parser.ParseFrom(onnx);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new OnnxNetworkException($"The bytes are not an ONNX model: {e.Message}");
+        }
+
+        return model.Graph is null
+            ? throw new OnnxNetworkException("The ONNX model has no graph.")
+            : new OnnxNetwork(model, options ?? new OnnxNetworkOptions());
+    }
+
+    /// <summary>The first graph output for the one graph input.</summary>
+    public override Tensor forward(Tensor input) => InputNames.Count == 1
+        ? Run(new Dictionary<string, Tensor> { [InputNames[0]] = input })[OutputNames[0]]
+        : throw new InvalidOperationException($"The network has {InputNames.Count} inputs ({string.Join(", ", InputNames)}); call Run.");
+
+    /// <summary>Interprets the graph. <paramref name="wanted"/> names the values to return (graph outputs by default;
+    /// any intermediate value's name works, which is how feature taps read a backbone).</summary>
+    public IReadOnlyDictionary<string, Tensor> Run(IReadOnlyDictionary<string, Tensor> inputs, IReadOnlyCollection<string>? wanted = null)
+    {
+        wanted ??= OutputNames;
+        var values = new Dictionary<string, Tensor>(_initializers, StringComparer.Ordinal);
+        foreach (var name in InputNames)
+        {
+            values[name] = inputs.TryGetValue(name, out var given) ? given : throw new ArgumentException($"Input '{name}' is not given.", nameof(inputs));
+        }
+
+        var pending = new HashSet<string>(wanted.Where(w => !values.ContainsKey(w)), StringComparer.Ordinal);
+        foreach (var node in _order)
+        {
+            if (pending.Count == 0)
+            {
+                break;
+            }
+
+            var arguments = node.Input.Select(n => n.Length == 0 ? null : values.GetValueOrDefault(n)).ToList();
+            OperatorTable.TryGet(node.Domain, node.OpType, out var run);
+            var call = new OperatorCall(node, arguments, _opset, training);
+            var outputs = run(call);
+            if (node.Output.Skip(outputs.Length).Any(o => o.Length > 0))
+            {
+                throw call.Refuse($"it declares {node.Output.Count} outputs; the interpreter computes {outputs.Length}.");
+            }
+
+            for (var i = 0; i < node.Output.Count && i < outputs.Length; i++)
+            {
+                var output = outputs[i];
+                if (i == 0 && _unfolded.TryGetValue(node.Output[0], out var norm))
+                {
+                    output = norm.Apply(output, training);
+                }
+
+                values[node.Output[i]] = output;
+                pending.Remove(node.Output[i]);
+            }
+        }
+
+        return wanted.ToDictionary(w => w, w => values.TryGetValue(w, out var v) ? v : throw new ArgumentException($"'{w}' is not a value of the graph.", nameof(wanted)), StringComparer.Ordinal);
+    }
+
+    /// <summary>The model with its current weights (and unfolded BatchNorms folded back into their convolutions).</summary>
+    public byte[] ToOnnx() => OnnxNetworkExport.Write(_model, _initializers, _roles, _unfolded.Values);
+
+    private static void RefuseUnsupported(GraphProto graph)
+    {
+        var refused = graph.Node.Where(n => !OperatorTable.TryGet(n.Domain, n.OpType, out _))
+            .GroupBy(n => n.Domain.Length == 0 ? n.OpType : $"{n.Domain}.{n.OpType}")
+            .Select(g => (Op: g.Key, Count: g.Count(), First: g.First()))
+            .ToList();
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        var list = string.Join(", ", refused.Select(r => $"{r.Op} ({r.Count} node{(r.Count == 1 ? "" : "s")})"));
+        var first = refused[0];
+        throw new OnnxNetworkException(
+            $"The network interpreter does not run these ONNX operators: {list}. Supported: {string.Join(", ", OperatorTable.Names)}.",
+            first.Op, first.First.Name.Length > 0 ? first.First.Name : first.First.Output.FirstOrDefault());
+    }
+
+    private static void RefuseNonTensorValues(GraphProto graph)
+    {
+        foreach (var value in graph.Input.Concat(graph.Output))
+        {
+            if (value.Type is { } type && type.ValueCase != TypeProto.ValueOneofCase.TensorType)
+            {
+                throw new OnnxNetworkException($"Graph value '{value.Name}' is a {type.ValueCase}; the network interpreter runs graphs of tensors only.");
+            }
+        }
+    }
+
+    private static List<NodeProto> TopologicalOrder(GraphProto graph)
+    {
+        var known = new HashSet<string>(graph.Input.Select(i => i.Name).Concat(graph.Initializer.Select(t => t.Name)), StringComparer.Ordinal) { "" };
+        var remaining = graph.Node.ToList();
+        var order = new List<NodeProto>(remaining.Count);
+        while (remaining.Count > 0)
+        {
+            var ready = remaining.Where(n => n.Input.All(known.Contains)).ToList();
+            if (ready.Count == 0)
+            {
+                var stuck = remaining[0];
+                throw new OnnxNetworkException($"Node '{stuck.Name}' ({stuck.OpType}) reads '{stuck.Input.First(i => !known.Contains(i))}', which no node or input produces (or the graph has a cycle).");
+            }
+
+            foreach (var node in ready)
+            {
+                order.Add(node);
+                known.UnionWith(node.Output);
+            }
+
+            remaining.RemoveAll(ready.Contains);
+        }
+
+        return order;
+    }
+
+    private Dictionary<string, UnfoldedBatchNorm> Unfold(GraphProto graph, HashSet<string> names)
+    {
+        var normalised = graph.Node.Where(n => n.OpType == "BatchNormalization").Select(n => n.Input[0]).ToHashSet(StringComparer.Ordinal);
+        var unfolded = new Dictionary<string, UnfoldedBatchNorm>(StringComparer.Ordinal);
+        foreach (var conv in graph.Node.Where(n => n.OpType == "Conv" && !normalised.Contains(n.Output[0])))
+        {
+            // Only a conv whose weight is its own float initializer can take the BN back on export.
+            if (!_initializers.TryGetValue(conv.Input[1], out var weight) || _roles[conv.Input[1]] != InitializerRole.Parameter
+                || graph.Node.Count(n => n.Input.Contains(conv.Input[1])) != 1)
+            {
+                continue;
+            }
+
+            var channels = weight.shape[0];
+            var key = UniqueName($"{conv.Input[1]}.unfolded_bn", names);
+            var scale = new Parameter(ones(channels), requires_grad: true);
+            var shift = new Parameter(zeros(channels), requires_grad: true);
+            var (mean, variance) = (zeros(channels), ones(channels));
+            register_parameter($"{key}_weight", scale);
+            register_parameter($"{key}_bias", shift);
+            register_buffer($"{key}_running_mean", mean);
+            register_buffer($"{key}_running_var", variance);
+            var name = conv.Name.Length > 0 ? conv.Name : conv.Output[0];
+            unfolded[conv.Output[0]] = new UnfoldedBatchNorm(name, conv.Input[1], scale, shift, mean, variance);
+        }
+
+        return unfolded;
+    }
+
+    /// <summary>A module-safe name (torch refuses dots) that no other tensor of this network has.</summary>
+    private static string UniqueName(string name, HashSet<string> taken)
+    {
+        var safe = new string(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+        safe = safe.Length == 0 || char.IsDigit(safe[0]) ? $"t_{safe}" : safe;
+        var unique = safe;
+        for (var i = 1; !taken.Add(unique); i++)
+        {
+            unique = $"{safe}_{i}";
+        }
+
+        return unique;
+    }
+}

@@ -1,0 +1,51 @@
+namespace NasPipeline.OnnxNetworks.Tests;
+
+/// <summary>The interpreter computes what ONNX Runtime computes, within 1e-4 of each output's scale, on every fixture it
+/// runs (stripped weights seeded He-normal first).</summary>
+public sealed class OnnxRuntimeAgreementTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    public static TheoryData<string, long[]> Models() => new()
+    {
+        { "small_cnn_28.onnx", [1, 1, 28, 28] },
+        { "small_cnn_28_qdq.onnx", [1, 1, 28, 28] },
+        { "resnet18.onnx", [2, 3, 224, 224] },
+        { "resnet50.onnx", [1, 3, 224, 224] },
+        { "mobilenet_v2.onnx", [1, 3, 224, 224] },
+        { "mobilenet_v3_large.onnx", [2, 3, 224, 224] },
+        { "efficientnet_b0.onnx", [1, 3, 224, 224] },
+        { "densenet121.onnx", [1, 3, 224, 224] },
+        { "convnext_tiny.onnx", [1, 3, 224, 224] },
+        { "vit_b_16.onnx", [1, 3, 224, 224] },
+        { "lraspp_mobilenet_v3_large.onnx", [1, 3, 96, 128] },
+        { "deeplabv3_mobilenet_v3_large.onnx", [1, 3, 96, 96] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Every_output_equals_onnx_runtimes(string file, long[] shape)
+    {
+        var worst = Agreement.WorstDifference(Fixtures.Seeded(file), shape);
+
+        output.WriteLine($"{file} [{string.Join("x", shape)}]: " + string.Join(", ", worst.Select(w => $"{w.Key} {w.Value:E2}")));
+        Assert.NotEmpty(worst);
+        Assert.All(worst, w => Assert.True(w.Value <= 1e-4, $"{file} output '{w.Key}': worst relative difference {w.Value:E2}"));
+    }
+
+    [Fact]
+    public void A_model_with_operators_it_does_not_run_is_refused_naming_each_of_them()
+    {
+        var error = Assert.Throws<OnnxNetworkException>(() => OnnxNetwork.Load(Fixtures.Seeded("fasterrcnn_mobilenet_v3_large_320_fpn.onnx")));
+
+        Assert.Contains("If (", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Supported: ", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Operator);
+    }
+
+    [Fact]
+    public void A_stripped_export_is_refused_until_its_weights_are_seeded()
+    {
+        var error = Assert.Throws<OnnxNetworkException>(() => OnnxNetwork.Load(Fixtures.Stripped("resnet18.onnx")));
+
+        Assert.Contains("has no values in the file", error.Message, StringComparison.Ordinal);
+    }
+}
