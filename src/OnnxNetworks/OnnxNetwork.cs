@@ -138,6 +138,26 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
         return wanted.ToDictionary(w => w, w => values.TryGetValue(w, out var v) ? v : throw new ArgumentException($"'{w}' is not a value of the graph.", nameof(wanted)), StringComparer.Ordinal);
     }
 
+    /// <summary>Every value the nodes compute for <paramref name="inputs"/>, in the order they are computed, with the
+    /// operator that produced it and its shape (no gradients, eval mode for the run).</summary>
+    public IReadOnlyList<TracedValue> Trace(IReadOnlyDictionary<string, Tensor> inputs)
+    {
+        var produced = _order.SelectMany(n => n.Output.Where(o => o.Length > 0).Select(o => (Node: n, Name: o))).ToList();
+        var wasTraining = training;
+        eval();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var values = Run(inputs, produced.Select(p => p.Name).ToList());
+            return produced.Select(p => new TracedValue(p.Name, p.Node.OpType, p.Node.Input.ToList(), values[p.Name].shape, values[p.Name].is_floating_point())).ToList();
+        }
+        finally
+        {
+            train(wasTraining);
+        }
+    }
+
     /// <summary>The model with its current weights (and unfolded BatchNorms folded back into their convolutions).</summary>
     public byte[] ToOnnx() => OnnxNetworkExport.Write(_model, _initializers, _roles, _unfolded.Values);
 
