@@ -106,17 +106,24 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
         }
 
         var pending = new HashSet<string>(wanted.Where(w => !values.ContainsKey(w)), StringComparer.Ordinal);
-        foreach (var node in _order)
+        Execute(_order, values, pending);
+        return wanted.ToDictionary(w => w, w => values.TryGetValue(w, out var v) ? v : throw new ArgumentException($"'{w}' is not a value of the graph.", nameof(wanted)), StringComparer.Ordinal);
+    }
+
+    /// <summary>Runs <paramref name="nodes"/> in order into <paramref name="values"/>, stopping once nothing in
+    /// <paramref name="pending"/> (when given) is left to compute.</summary>
+    private void Execute(IEnumerable<NodeProto> nodes, Dictionary<string, Tensor> values, HashSet<string>? pending)
+    {
+        foreach (var node in nodes)
         {
-            if (pending.Count == 0)
+            if (pending is { Count: 0 })
             {
                 break;
             }
 
             var arguments = node.Input.Select(n => n.Length == 0 ? null : values.GetValueOrDefault(n)).ToList();
-            OperatorTable.TryGet(node.Domain, node.OpType, out var run);
             var call = new OperatorCall(node, arguments, _opset, training);
-            var outputs = run(call);
+            var outputs = node.OpType == OperatorTable.If ? Branch(call, values) : Operator(node)(call);
             if (node.Output.Skip(outputs.Length).Any(o => o.Length > 0))
             {
                 throw call.Refuse($"it declares {node.Output.Count} outputs; the interpreter computes {outputs.Length}.");
@@ -131,12 +138,28 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
                 }
 
                 values[node.Output[i]] = output;
-                pending.Remove(node.Output[i]);
+                pending?.Remove(node.Output[i]);
             }
         }
-
-        return wanted.ToDictionary(w => w, w => values.TryGetValue(w, out var v) ? v : throw new ArgumentException($"'{w}' is not a value of the graph.", nameof(wanted)), StringComparer.Ordinal);
     }
+
+    /// <summary>If: the branch's nodes run in a scope that sees every outer value; its outputs are the node's.</summary>
+    private Tensor[] Branch(OperatorCall call, Dictionary<string, Tensor> outer)
+    {
+        var condition = call.Input(0).to_type(ScalarType.Bool).item<bool>();
+        var branch = call.Attribute(condition ? "then_branch" : "else_branch")?.G ?? throw call.Refuse("a branch is missing.");
+        var scope = new Dictionary<string, Tensor>(outer, StringComparer.Ordinal);
+        foreach (var t in branch.Initializer)
+        {
+            scope[t.Name] = TensorProtoConversion.ToTensor(t, $"If '{call.Name}'");
+        }
+
+        Execute(branch.Node, scope, pending: null);
+        return branch.Output.Select(o => scope.TryGetValue(o.Name, out var v) ? v : throw call.Refuse($"its branch does not compute '{o.Name}'.")).ToArray();
+    }
+
+    private static Operator Operator(NodeProto node) =>
+        OperatorTable.TryGet(node.Domain, node.OpType, out var run) ? run : throw OnnxNetworkException.Unsupported(node.OpType, node.Name);
 
     /// <summary>Every value the nodes compute for <paramref name="inputs"/>, in the order they are computed, with the
     /// operator that produced it and its shape (no gradients, eval mode for the run).</summary>
@@ -163,7 +186,7 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
 
     private static void RefuseUnsupported(GraphProto graph)
     {
-        var refused = graph.Node.Where(n => !OperatorTable.TryGet(n.Domain, n.OpType, out _))
+        var refused = AllNodes(graph).Where(n => !OperatorTable.IsSupported(n))
             .GroupBy(n => n.Domain.Length == 0 ? n.OpType : $"{n.Domain}.{n.OpType}")
             .Select(g => (Op: g.Key, Count: g.Count(), First: g.First()))
             .ToList();
@@ -179,6 +202,10 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
             first.Op, first.First.Name.Length > 0 ? first.First.Name : first.First.Output.FirstOrDefault());
     }
 
+    /// <summary>The graph's nodes and those of every If branch inside it.</summary>
+    private static IEnumerable<NodeProto> AllNodes(GraphProto graph) => graph.Node.SelectMany(n =>
+        new[] { n }.Concat(n.OpType == OperatorTable.If ? n.Attribute.Where(a => a.G is not null).SelectMany(a => AllNodes(a.G)) : []));
+
     private static void RefuseNonTensorValues(GraphProto graph)
     {
         foreach (var value in graph.Input.Concat(graph.Output))
@@ -193,18 +220,19 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
     private static List<NodeProto> TopologicalOrder(GraphProto graph)
     {
         var known = new HashSet<string>(graph.Input.Select(i => i.Name).Concat(graph.Initializer.Select(t => t.Name)), StringComparer.Ordinal) { "" };
-        var remaining = graph.Node.ToList();
+        var produced = graph.Node.SelectMany(n => n.Output).ToHashSet(StringComparer.Ordinal);
+        var remaining = graph.Node.Select(n => (Node: n, Needs: Dependencies(n, produced))).ToList();
         var order = new List<NodeProto>(remaining.Count);
         while (remaining.Count > 0)
         {
-            var ready = remaining.Where(n => n.Input.All(known.Contains)).ToList();
+            var ready = remaining.Where(n => n.Needs.All(known.Contains)).ToList();
             if (ready.Count == 0)
             {
                 var stuck = remaining[0];
-                throw new OnnxNetworkException($"Node '{stuck.Name}' ({stuck.OpType}) reads '{stuck.Input.First(i => !known.Contains(i))}', which no node or input produces (or the graph has a cycle).");
+                throw new OnnxNetworkException($"Node '{stuck.Node.Name}' ({stuck.Node.OpType}) reads '{stuck.Needs.First(i => !known.Contains(i))}', which no node or input produces (or the graph has a cycle).");
             }
 
-            foreach (var node in ready)
+            foreach (var (node, _) in ready)
             {
                 order.Add(node);
                 known.UnionWith(node.Output);
@@ -215,6 +243,14 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
 
         return order;
     }
+
+    /// <summary>A node's inputs, and for an If the outer values its branches read.</summary>
+    private static List<string> Dependencies(NodeProto node, HashSet<string> producedOutside) =>
+        node.Input.Concat(node.OpType == OperatorTable.If
+                ? node.Attribute.Where(a => a.G is not null).SelectMany(a => AllNodes(a.G)).SelectMany(n => n.Input).Where(producedOutside.Contains)
+                : [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private Dictionary<string, UnfoldedBatchNorm> Unfold(GraphProto graph, HashSet<string> names)
     {

@@ -7,7 +7,7 @@ namespace NasPipeline.OnnxNetworks.Tests;
 /// output, relative to the output's own scale (at least 1).</summary>
 internal static class Agreement
 {
-    public static IReadOnlyDictionary<string, double> WorstDifference(byte[] onnx, long[] shape, int seed = 1)
+    public static IReadOnlyDictionary<string, (double Worst, long[] Shape)> WorstDifference(byte[] onnx, long[] shape, int seed = 1)
     {
         var random = new Random(seed);
         var values = new float[shape.Aggregate(1L, (a, d) => a * d)];
@@ -22,14 +22,20 @@ internal static class Agreement
         using var network = OnnxNetwork.Load(onnx);
         network.eval();
         var actual = network.Run(new Dictionary<string, Tensor> { [network.InputNames.Single()] = tensor(values, shape) });
-        var worst = new Dictionary<string, double>();
+        var worst = new Dictionary<string, (double Worst, long[] Shape)>();
         foreach (var (name, reference) in expected)
         {
             var got = actual[name].to_type(ScalarType.Float32).contiguous();
             Assert.Equal(reference.Shape, got.shape);
+            if (got.numel() == 0)
+            {
+                worst[name] = (0, reference.Shape);
+                continue;
+            }
+
             var numbers = got.data<float>().ToArray();
             var scale = Math.Max(1.0, reference.Values.Max(v => Math.Abs((double)v)));
-            worst[name] = reference.Values.Zip(numbers, (e, a) => Math.Abs((double)e - a)).DefaultIfEmpty(0).Max() / scale;
+            worst[name] = (reference.Values.Zip(numbers, (e, a) => Math.Abs((double)e - a)).Max() / scale, reference.Shape);
         }
 
         return worst;

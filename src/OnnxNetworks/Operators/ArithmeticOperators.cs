@@ -60,6 +60,19 @@ internal static class ArithmeticOperators
 
     public static Tensor[] ReduceMax(OperatorCall call) => [Reduce(call, (x, axes, keep) => x.amax(axes, keep))];
 
+    public static Tensor[] ReduceMin(OperatorCall call) => [Reduce(call, (x, axes, keep) => x.amin(axes, keep))];
+
+    public static Tensor[] ReduceProd(OperatorCall call) => [Reduce(call, (x, axes, keep) =>
+    {
+        // torch multiplies along one axis at a time; the highest first, so the lower axes keep their numbers.
+        foreach (var axis in axes.Select(a => a < 0 ? a + x.dim() : a).OrderDescending())
+        {
+            x = x.prod(axis, keep);
+        }
+
+        return x;
+    })];
+
     private static Tensor Reduce(OperatorCall call, Func<Tensor, long[], bool, Tensor> reduce)
     {
         var x = call.Input(0);

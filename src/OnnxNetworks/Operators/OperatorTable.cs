@@ -1,3 +1,5 @@
+using NasPipeline.ComputationGraph.Onnx.Proto;
+
 namespace NasPipeline.OnnxNetworks.Operators;
 
 /// <summary>The ONNX operators (default domain) the interpreter runs, by op type.</summary>
@@ -45,6 +47,13 @@ internal static class OperatorTable
         ["ReduceMean"] = ArithmeticOperators.ReduceMean,
         ["ReduceSum"] = ArithmeticOperators.ReduceSum,
         ["ReduceMax"] = ArithmeticOperators.ReduceMax,
+        ["ReduceMin"] = ArithmeticOperators.ReduceMin,
+        ["ReduceProd"] = ArithmeticOperators.ReduceProd,
+        ["TopK"] = SelectionOperators.TopK,
+        ["NonZero"] = SelectionOperators.NonZero,
+        ["ScatterElements"] = SelectionOperators.ScatterElements,
+        ["NonMaxSuppression"] = NonMaxSuppressionOperator.NonMaxSuppression,
+        ["RoiAlign"] = RoiAlignOperator.RoiAlign,
         ["Gemm"] = MatrixOperators.Gemm,
         ["MatMul"] = MatrixOperators.MatMul,
         ["MaxPool"] = PoolingOperators.MaxPool,
@@ -76,7 +85,12 @@ internal static class OperatorTable
         ["DequantizeLinear"] = QuantizationOperators.DequantizeLinear,
     };
 
-    public static IEnumerable<string> Names => Table.Keys.Order(StringComparer.Ordinal);
+    /// <summary>Runs its then- or else-graph in the network's own loop (<see cref="OnnxNetwork"/>), not through the table.</summary>
+    public const string If = "If";
+
+    public static IEnumerable<string> Names => Table.Keys.Append(If).Order(StringComparer.Ordinal);
+
+    public static bool IsSupported(NodeProto node) => TryGet(node.Domain, node.OpType, out _) || (node.Domain is "" or "ai.onnx" && node.OpType == If);
 
     public static bool TryGet(string domain, string opType, out Operator run)
     {

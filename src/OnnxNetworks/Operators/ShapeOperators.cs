@@ -83,7 +83,7 @@ internal static class ShapeOperators
     {
         var shape = OperatorCall.Values(call.Input(0));
         var value = call.Attribute("value") is { } a ? TensorProtoConversion.ToTensor(a.T, $"ConstantOfShape '{call.Name}'") : tensor(0f);
-        return [value.reshape(1).expand(shape.Length == 0 ? [] : shape).contiguous()];
+        return [shape.Length == 0 ? value.reshape(Array.Empty<long>()).clone() : value.reshape(1).expand(shape).contiguous()];
     }
 
     public static Tensor[] Shape(OperatorCall call)

@@ -53,6 +53,13 @@ internal static class OnnxRuntimeRun
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(input, tensor)]);
         return results.ToDictionary(r => r.Name, r =>
         {
+            // Integer outputs (labels, indices) come back as floats, so every output compares the same way.
+            if (r.ElementType == TensorElementType.Int64)
+            {
+                var integers = r.AsTensor<long>();
+                return new OnnxOutput(integers.Dimensions.ToArray().Select(d => (long)d).ToArray(), integers.ToArray().Select(v => (float)v).ToArray());
+            }
+
             var output = r.AsTensor<float>();
             return new OnnxOutput(output.Dimensions.ToArray().Select(d => (long)d).ToArray(), output.ToArray());
         });
