@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using NasPipeline.ComputationGraph.Onnx.Proto;
 using NasPipeline.OnnxNetworks.Operators;
+using NasPipeline.Search.Mutation;
 using NasPipeline.TorchRuntime;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -22,9 +23,10 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
     private readonly Dictionary<string, UnfoldedBatchNorm> _unfolded;
     private readonly long _opset;
 
-    private OnnxNetwork(ModelProto model, OnnxNetworkOptions options) : base("OnnxNetwork")
+    private OnnxNetwork(ModelProto model, OnnxNetworkOptions options, WeightFill? weights) : base("OnnxNetwork")
     {
         _model = model;
+        Weights = weights;
         var graph = model.Graph;
         _opset = model.OpsetImport.Where(o => o.Domain is "" or "ai.onnx").Select(o => o.Version).DefaultIfEmpty(1).Max();
         RefuseUnsupported(graph);
@@ -59,6 +61,10 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
         _unfolded = options.UnfoldBatchNorm ? Unfold(graph, names) : [];
     }
 
+    /// <summary>Where the weights came from when some were seeded (<see cref="OnnxNetworkOptions.SeedForMissingWeights"/>);
+    /// null when the file carried them all.</summary>
+    public WeightFill? Weights { get; }
+
     /// <summary>The graph inputs that are not initializers, in the file's order.</summary>
     public IReadOnlyList<string> InputNames { get; }
 
@@ -70,10 +76,27 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
     public InitializerRole RoleOf(string initializer) => _roles[initializer];
 
     /// <summary>Reads a model; refuses, naming them, operators the interpreter does not run, and weights a stripped
-    /// export left out (seed those first, e.g. with <c>KeptNetwork.Of</c>).</summary>
+    /// export left out unless <see cref="OnnxNetworkOptions.SeedForMissingWeights"/> is set.</summary>
     public static OnnxNetwork Load(byte[] onnx, OnnxNetworkOptions? options = null)
     {
         TorchEnvironment.EnsureAvailable();
+        options ??= new OnnxNetworkOptions();
+        WeightFill? weights = null;
+        if (options.SeedForMissingWeights is { } seed)
+        {
+            KeptNetwork kept;
+            try
+            {
+                kept = KeptNetwork.Of(onnx, seed);
+            }
+            catch (Exception e) when (e is InvalidProtocolBufferException or InvalidOperationException or NasPipeline.ComputationGraph.GraphExtractionException)
+            {
+                throw new OnnxNetworkException($"The bytes are not an ONNX model whose weights can be seeded: {e.Message}");
+            }
+
+            (onnx, weights) = kept.Weights.Filled > 0 ? (kept.Onnx, kept.Weights) : (onnx, null);
+        }
+
         ModelProto model;
         try
         {
@@ -86,7 +109,7 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
 
         return model.Graph is null
             ? throw new OnnxNetworkException("The ONNX model has no graph.")
-            : new OnnxNetwork(model, options ?? new OnnxNetworkOptions());
+            : new OnnxNetwork(model, options, weights);
     }
 
     /// <summary>The first graph output for the one graph input.</summary>

@@ -54,6 +54,22 @@ public sealed class OnnxRuntimeAgreementTests(Xunit.Abstractions.ITestOutputHelp
     }
 
     [Fact]
+    public void A_stripped_export_loads_with_weights_seeded_as_the_mutation_search_seeds_them()
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        using var seeded = OnnxNetwork.Load(Fixtures.Stripped("resnet18.onnx"), new OnnxNetworkOptions(SeedForMissingWeights: 5));
+        using var complete = OnnxNetwork.Load(Fixtures.Seeded("resnet18.onnx", seed: 5), new OnnxNetworkOptions(SeedForMissingWeights: 5));
+        var image = TorchSharp.torch.rand(1, 3, 64, 64);
+
+        Assert.True(seeded.Weights is { Filled: > 0, Seed: 5 }, seeded.Weights?.Describe());
+        Assert.Null(complete.Weights);
+        seeded.eval();
+        complete.eval();
+        var difference = seeded.forward(image).sub(complete.forward(image)).abs().max().item<float>();
+        Assert.True(difference == 0, $"outputs differ by {difference}");
+    }
+
+    [Fact]
     public void A_stripped_export_is_refused_until_its_weights_are_seeded()
     {
         var error = Assert.Throws<OnnxNetworkException>(() => OnnxNetwork.Load(Fixtures.Stripped("resnet18.onnx")));
