@@ -261,7 +261,8 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
                 known.UnionWith(node.Output);
             }
 
-            remaining.RemoveAll(ready.Contains);
+            var placed = ready.Select(r => r.Node).ToHashSet();
+            remaining.RemoveAll(n => placed.Contains(n.Node));
         }
 
         return order;
@@ -289,14 +290,13 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
             }
 
             var channels = weight.shape[0];
-            var key = UniqueName($"{conv.Input[1]}.unfolded_bn", names);
             var scale = new Parameter(ones(channels), requires_grad: true);
             var shift = new Parameter(zeros(channels), requires_grad: true);
             var (mean, variance) = (zeros(channels), ones(channels));
-            register_parameter($"{key}_weight", scale);
-            register_parameter($"{key}_bias", shift);
-            register_buffer($"{key}_running_mean", mean);
-            register_buffer($"{key}_running_var", variance);
+            register_parameter(UniqueName($"{conv.Input[1]}.bn_weight", names), scale);
+            register_parameter(UniqueName($"{conv.Input[1]}.bn_bias", names), shift);
+            register_buffer(UniqueName($"{conv.Input[1]}.bn_running_mean", names), mean);
+            register_buffer(UniqueName($"{conv.Input[1]}.bn_running_var", names), variance);
             var name = conv.Name.Length > 0 ? conv.Name : conv.Output[0];
             unfolded[conv.Output[0]] = new UnfoldedBatchNorm(name, conv.Input[1], scale, shift, mean, variance);
         }

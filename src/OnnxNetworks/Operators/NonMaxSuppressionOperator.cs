@@ -9,8 +9,8 @@ internal static class NonMaxSuppressionOperator
 {
     public static Tensor[] NonMaxSuppression(OperatorCall call)
     {
-        var boxes = Floats(call.Input(0));
-        var scores = Floats(call.Input(1));
+        var boxes = OperatorCall.Floats(call.Input(0));
+        var scores = OperatorCall.Floats(call.Input(1));
         var (batches, classes, count) = (call.Input(1).shape[0], call.Input(1).shape[1], call.Input(1).shape[2]);
         var maximum = call.OptionalInput(2) is { } m && m.numel() > 0 ? OperatorCall.Values(m)[0] : 0;
         var iouThreshold = call.OptionalInput(3) is { } i && i.numel() > 0 ? OperatorCall.FloatValue(i) : 0f;
@@ -45,12 +45,6 @@ internal static class NonMaxSuppressionOperator
         }
 
         return [tensor(selected.ToArray()).reshape(-1, 3)];
-    }
-
-    private static float[] Floats(Tensor t)
-    {
-        using var flat = t.to_type(ScalarType.Float32).contiguous().flatten();
-        return flat.data<float>().ToArray();
     }
 
     /// <summary>(x1, y1, x2, y2) with x1 &lt;= x2 and y1 &lt;= y2, from corners in either order or from a centre and size.</summary>

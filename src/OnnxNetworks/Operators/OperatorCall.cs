@@ -45,10 +45,13 @@ internal sealed class OperatorCall(NodeProto node, IReadOnlyList<Tensor?> inputs
         return flat.data<long>().ToArray();
     }
 
-    public static float FloatValue(Tensor t)
+    public static float FloatValue(Tensor t) => Floats(t)[0];
+
+    /// <summary>The tensor's values as float32, in row-major order (for operators computed on the CPU from values).</summary>
+    public static float[] Floats(Tensor t)
     {
-        using var flat = t.to_type(ScalarType.Float32).flatten();
-        return flat.data<float>()[0];
+        using var flat = t.to_type(ScalarType.Float32).contiguous().flatten();
+        return flat.data<float>().ToArray();
     }
 
     public OnnxNetworkException Refuse(string detail) => OnnxNetworkException.Unsupported(Node.OpType, Name, detail);

@@ -16,8 +16,8 @@ internal static class RoiAlignOperator
 
         var x = call.Input(0);
         var (channels, height, width) = ((int)x.shape[1], (int)x.shape[2], (int)x.shape[3]);
-        var features = Floats(x);
-        var rois = Floats(call.Input(1));
+        var features = OperatorCall.Floats(x);
+        var rois = OperatorCall.Floats(call.Input(1));
         var batchIndices = OperatorCall.Values(call.Input(2));
         var (outH, outW) = ((int)call.Int("output_height", 1), (int)call.Int("output_width", 1));
         var ratio = (int)call.Int("sampling_ratio", 0);
@@ -100,11 +100,5 @@ internal static class RoiAlignOperator
         var (hy, hx) = (1 - ly, 1 - lx);
         return (hy * hx * values[plane + (yLow * width) + xLow]) + (hy * lx * values[plane + (yLow * width) + xHigh])
             + (ly * hx * values[plane + (yHigh * width) + xLow]) + (ly * lx * values[plane + (yHigh * width) + xHigh]);
-    }
-
-    private static float[] Floats(Tensor t)
-    {
-        using var flat = t.to_type(ScalarType.Float32).contiguous().flatten();
-        return flat.data<float>().ToArray();
     }
 }
