@@ -42,7 +42,12 @@ public sealed class AdaptCrashTests(PipelineFixture fixture, ITestOutputHelper l
                 $"the control run measured both subnets; output:\n{stage.Output}");
             // One message at a time: no chunk and no measurement is worked twice, though the requests and the stage's
             // own events both ask for the next step.
-            var controlLines = stage.Output.Split('\n').Where(l => l.Contains(control.RunId.ToString(), StringComparison.Ordinal)).ToList();
+            // The stage logs a measurement before appending it, but its console logger writes on a background thread and
+            // the pipe is read asynchronously: the second line can reach stage.Output after the event reaches the database.
+            List<string> ControlLines() => stage.Output.Split('\n').Where(l => l.Contains(control.RunId.ToString(), StringComparison.Ordinal)).ToList();
+            await Eventually.TrueAsync(() => System.Threading.Tasks.Task.FromResult(ControlLines().Count(l => l.Contains(": measured ", StringComparison.Ordinal)) >= 2),
+                TimeSpan.FromSeconds(30), $"the control run's two measurement lines in the stage's output:\n{stage.Output}");
+            var controlLines = ControlLines();
             Assert.Equal(8, controlLines.Count(l => l.Contains(" chunk ", StringComparison.Ordinal)));
             Assert.Equal(2, controlLines.Count(l => l.Contains(": measured ", StringComparison.Ordinal)));
             await PublishRequestsAsync(bus, crashed);
