@@ -18,6 +18,7 @@ public sealed class TemporaryScalarAuditTests
         typeof(Supernet.Training.SupernetTrainer).Assembly.GetName().Name!,
         typeof(Predictors.Gnn.GraphRegressor).Assembly.GetName().Name!,
         typeof(OnnxNetworks.OnnxNetwork).Assembly.GetName().Name!,
+        typeof(Fna.Chains.ChainNetwork).Assembly.GetName().Name!,
     };
 
     [Theory]

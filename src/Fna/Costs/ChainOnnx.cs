@@ -1,0 +1,34 @@
+using NasPipeline.ComputationGraph.Writing;
+using NasPipeline.Fna.Chains;
+
+namespace NasPipeline.Fna.Costs;
+
+/// <summary>A chain backbone as a runnable ONNX model: input "images" [batch, C, S, S], one output per feature level
+/// ("level0" the stem's, then each stage's), BatchNorm in eval mode.</summary>
+public static class ChainOnnx
+{
+    public static byte[] Write(ChainNetwork network, int imageSize)
+    {
+        var writer = new OnnxModelWriter("chain").Input("images", "batch", network.Architecture.InputChannels, imageSize, imageSize);
+        var onnx = new ChainOnnxWriter(writer, withValues: true);
+        var x = onnx.Stem("images", (Stem)network.StemModule);
+        var levels = new List<string> { x };
+        foreach (var stage in network.Blocks)
+        {
+            foreach (var block in stage)
+            {
+                x = onnx.Block(x, block);
+            }
+
+            levels.Add(x);
+        }
+
+        for (var i = 0; i < levels.Count; i++)
+        {
+            writer.NamedNode($"level{i}", "Identity", [levels[i]]);
+            writer.Output($"level{i}");
+        }
+
+        return writer.Metadata("nas_pipeline.architecture", network.Architecture.Describe()).Build();
+    }
+}

@@ -1,0 +1,50 @@
+using NasPipeline.ComputationGraph.Writing;
+using NasPipeline.Fna.Chains;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Fna.Costs;
+
+/// <summary>
+/// Writes chain modules as ONNX nodes (Conv, BatchNormalization, Relu, Add) in eval-mode semantics. With
+/// <c>withValues</c> the weights carry the module's values (a runnable network); without, only their dims (a
+/// structure the cost model reads).
+/// </summary>
+internal sealed class ChainOnnxWriter(OnnxModelWriter writer, bool withValues)
+{
+    public string Stem(string x, Stem stem)
+    {
+        var tensors = TensorsOf(stem);
+        return writer.Node("Relu", [BatchNorm(Conv(x, tensors["conv.weight"], 1, 1), tensors, "bn")]);
+    }
+
+    public string Block(string x, MbConvLayer block)
+    {
+        var tensors = TensorsOf(block);
+        var hidden = writer.Node("Relu", [BatchNorm(Conv(x, tensors["expand.weight"], 1, 1), tensors, "expand_bn")]);
+        hidden = writer.Node("Relu", [BatchNorm(Conv(hidden, tensors["depthwise.weight"], block.Stride, block.InChannels * block.Op.Expansion), tensors, "depthwise_bn")]);
+        var output = BatchNorm(Conv(hidden, tensors["project.weight"], 1, 1), tensors, "project_bn");
+        return block.Residual ? writer.Node("Add", [output, x]) : output;
+    }
+
+    private string Conv(string x, Tensor weight, int stride, int groups)
+    {
+        var kernel = weight.shape[2];
+        return writer.Node("Conv", [x, Weight("w", weight)],
+            OnnxAttribute.Of("kernel_shape", kernel, kernel), OnnxAttribute.Of("strides", stride, stride),
+            OnnxAttribute.Of("pads", kernel / 2, kernel / 2, kernel / 2, kernel / 2), OnnxAttribute.Of("group", (long)groups));
+    }
+
+    private string BatchNorm(string x, IReadOnlyDictionary<string, Tensor> tensors, string prefix) =>
+        writer.Node("BatchNormalization",
+            [x, Weight("gamma", tensors[$"{prefix}.weight"]), Weight("beta", tensors[$"{prefix}.bias"]),
+             Weight("mean", tensors[$"{prefix}.running_mean"]), Weight("var", tensors[$"{prefix}.running_var"])],
+            OnnxAttribute.Of("epsilon", 1e-5f));
+
+    private string Weight(string prefix, Tensor tensor) => withValues
+        ? writer.Weight(prefix, tensor.shape, tensor.detach().contiguous().data<float>().ToArray())
+        : writer.Weight(prefix, tensor.shape);
+
+    private static Dictionary<string, Tensor> TensorsOf(nn.Module module) =>
+        module.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(module.named_buffers()).ToDictionary(p => p.Item1, p => p.Item2);
+}
