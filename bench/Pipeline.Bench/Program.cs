@@ -1,6 +1,6 @@
 using NasPipeline.Bench;
 
-// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|all] [--quick] [--threads N]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|all] [--quick] [--threads N]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 20 x 2 stand-alone trainings; --space S the accuracy run's space; --save-checkpoint PATH keeps its supernet for supernet-fidelity; --threads N sets torch's threads, default 2; --images N supernet-recipe's training images, --eval-images N the validation images;
@@ -56,6 +56,26 @@ if (which is "nat-claim")
     tables.Add(NasPipeline.Bench.Nat.NatClaimBench.Run(File.ReadAllBytes(checkpoint), natOptions));
 }
 
+if (which is "fna-claim")
+{
+    var threads = args.SkipWhile(a => a != "--threads").Skip(1).FirstOrDefault() is { } t ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 2;
+    NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = threads, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
+    var fnaTasks = (args.SkipWhile(a => a != "--tasks").Skip(1).FirstOrDefault() ?? "classification,segmentation").Split(',');
+    var fnaOptions = quick ? NasPipeline.Bench.Fna.FnaClaimOptions.Quick(fnaTasks) : new NasPipeline.Bench.Fna.FnaClaimOptions(fnaTasks);
+    int? FnaWhole(string name) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
+    fnaOptions = fnaOptions with
+    {
+        Seeds = FnaWhole("--seeds") ?? fnaOptions.Seeds,
+        TrainImages = FnaWhole("--images") ?? fnaOptions.TrainImages,
+        TestImages = FnaWhole("--eval-images") ?? fnaOptions.TestImages,
+        SeedEpochs = FnaWhole("--seed-epochs") ?? fnaOptions.SeedEpochs,
+        SearchEpochs = FnaWhole("--search-epochs") ?? fnaOptions.SearchEpochs,
+        FineTuneEpochs = FnaWhole("--fine-tune-epochs") ?? fnaOptions.FineTuneEpochs,
+    };
+    tables.Add(NasPipeline.Bench.Fna.FnaClaimBench.Run(fnaOptions));
+}
+
 if (which is "latency")
 {
     var space = args.SkipWhile(a => a != "--space").Skip(1).FirstOrDefault() ?? "mbv3-28";
@@ -108,7 +128,7 @@ foreach (var table in tables)
     table.Print(Console.Out);
 }
 
-var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which == "default-predictor" ? $"{which}.json" : "pipeline.json");
+var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" ? $"{which}.json" : "pipeline.json");
 BenchTable.WriteJson(jsonPath, tables);
 Console.WriteLine();
 Console.WriteLine($"wrote {jsonPath}");

@@ -10,14 +10,15 @@ namespace NasPipeline.Fna.Adaptation;
 /// <summary>
 /// FNA's parameter adaptation: the derived network starts from the seed's parameters remapped into it (and the seed's
 /// head, whose shape the derived network keeps), is fine-tuned with the task's recipe and measured on held-out data.
-/// <see cref="Initialisation.Random"/> trains the same network from its seeded random initialisation instead: the
+/// A seed trained on another task passes no head: the task's head then starts from its seeded initialisation in both
+/// arms. <see cref="Initialisation.Random"/> trains the same network from its seeded random initialisation instead: the
 /// control FNA's claim is measured against.
 /// </summary>
 public static class ParameterAdaptation
 {
     public static ParameterAdaptationResult Run(
         ChainNetwork seed,
-        nn.Module<Tensor[], Tensor> seedHead,
+        nn.Module<Tensor[], Tensor>? seedHead,
         ChainArchitecture target,
         IVisionTask task,
         TaskData train,
@@ -30,7 +31,10 @@ public static class ParameterAdaptation
         if (initialisation == Initialisation.Remapped)
         {
             NetworkExpansion.RemapInto(seed, (ChainNetwork)network);
-            ModuleRemapping.Remap(seedHead, head);
+            if (seedHead is not null)
+            {
+                ModuleRemapping.Remap(seedHead, head);
+            }
         }
 
         var before = TaskEvaluator.Evaluate(network, head, task, validation);

@@ -1,0 +1,92 @@
+using NasPipeline.Fna.Adaptation;
+using NasPipeline.Fna.Chains;
+using NasPipeline.Fna.Costs;
+using NasPipeline.Fna.Remapping;
+using NasPipeline.Fna.Super;
+using NasPipeline.Vision.Tasks;
+using NasPipeline.Vision.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Fna.Tests;
+
+/// <summary>FNA's architecture adaptation (α trained against the cost term, derived by argmax, reproducible from its
+/// seed) and parameter adaptation (a remapped network starts where the seed is).</summary>
+public sealed class AdaptationTests
+{
+    private static readonly IVisionTask Classification = TaskRegistry.CreateDefault().Get("classification");
+
+    [Fact]
+    public void The_halves_are_disjoint_cover_the_data_and_follow_the_seed()
+    {
+        var (weights, alphas) = ArchitectureAdaptation.Split(101, 5);
+
+        Assert.Equal(50, weights.Length);
+        Assert.Equal(51, alphas.Length);
+        Assert.Equal(Enumerable.Range(0, 101), weights.Concat(alphas).Order());
+        Assert.Equal(weights, ArchitectureAdaptation.Split(101, 5).Weights);
+        Assert.NotEqual(weights, ArchitectureAdaptation.Split(101, 6).Weights);
+    }
+
+    [Fact]
+    public void A_heavy_cost_term_moves_alpha_to_cheaper_candidates_and_the_derived_network_follows()
+    {
+        var data = Classification.Prepare(TaskImages.Train(512), seed: 1);
+
+        var (result, costs) = Search(data, costWeight: 2.0, seed: 3);
+
+        var uniform = costs.FixedMacs + costs.CandidateMacs.Sum(c => c.Average(m => (double)m));
+        Assert.True(result.ExpectedMacs < 0.8 * uniform, $"expected {result.ExpectedMacs:F0} MACs against {uniform:F0} at the start");
+        var derivedChoices = result.Derived.Stages.SelectMany(s => s.Layers).ToList();
+        var mostProbable = result.Probabilities.Select((p, layer) => p.ToList().IndexOf(p.Max())).ToList();
+        Assert.Equal(costs.MacsOf(mostProbable), result.DerivedMacs);
+        Assert.True(result.DerivedMacs < uniform, $"derived {result.DerivedMacs} MACs");
+        Assert.All(result.Probabilities, p => Assert.Equal(1.0, p.Sum(), 4));
+        Assert.Equal(12, derivedChoices.Count);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_alphas()
+    {
+        var data = Classification.Prepare(TaskImages.Train(256), seed: 1);
+
+        var (first, _) = Search(data, costWeight: 0.5, seed: 4);
+        var (second, _) = Search(data, costWeight: 0.5, seed: 4);
+
+        Assert.Equal(first.Probabilities.SelectMany(p => p), second.Probabilities.SelectMany(p => p));
+        Assert.Equal(first.Derived.Describe(), second.Derived.Describe());
+    }
+
+    [Fact]
+    public void A_remapped_network_starts_with_the_seeds_metric_and_a_random_one_does_not()
+    {
+        var train = Classification.Prepare(TaskImages.Train(2048), seed: 1);
+        var validation = Classification.Prepare(TaskImages.Validation(500), seed: 2);
+        var (seed, head) = TaskTrainer.CreateModel(Classification, () => new ChainNetwork(ChainArchitecture.MobileNetV2Like()), seed: 5);
+        new TaskTrainer(seed, head, Classification, new TrainerOptions(2, 64, 3e-3, 0, 5)).Train(train);
+        var seedMetric = TaskEvaluator.Evaluate(seed, head, Classification, validation);
+        var k5 = LayerOp.MbConv(5, 6);
+        var target = ChainArchitecture.MobileNetV2Like().WithLayers([[k5, k5], [k5, k5], [k5, k5], [k5, k5]]);
+        var budget = new TrainerOptions(1, 64, 1e-3, 0, 6, MaxSteps: 4);
+
+        var remapped = ParameterAdaptation.Run((ChainNetwork)seed, head, target, Classification, train, validation, budget, Initialisation.Remapped);
+        var random = ParameterAdaptation.Run((ChainNetwork)seed, head, target, Classification, train, validation, budget, Initialisation.Random);
+
+        Assert.True(seedMetric > 0.5, $"seed top-1 {seedMetric}");
+        Assert.Equal(seedMetric, remapped.MetricBefore, 3);
+        Assert.True(random.MetricBefore < seedMetric - 0.3, $"random start {random.MetricBefore}, seed {seedMetric}");
+        Assert.True(remapped.MetricAfter > random.MetricAfter, $"after 4 steps: remapped {remapped.MetricAfter}, random {random.MetricAfter}");
+    }
+
+    private static (ArchitectureAdaptationResult Result, SuperChainCosts Costs) Search(TaskData data, double costWeight, int seed)
+    {
+        random.manual_seed(seed);
+        using var seedNetwork = new ChainNetwork(ChainArchitecture.MobileNetV2Like());
+        using var super = new SuperChain(seedNetwork.Architecture, SuperNetworkSpace.Default);
+        NetworkExpansion.ExpandInto(seedNetwork, super);
+        var head = Classification.CreateHead(super.Features);
+        var costs = SuperChainCosts.Measure(super, 28);
+        var options = new ArchitectureAdaptationOptions(0, 1, 32, 1e-3, 0.3, costWeight, seed, MaxStepsPerEpoch: 6);
+        return (new ArchitectureAdaptation(super, head, Classification, costs, options).Run(data), costs);
+    }
+}
