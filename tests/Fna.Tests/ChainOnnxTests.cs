@@ -33,6 +33,23 @@ public sealed class ChainOnnxTests
     }
 
     [Fact]
+    public void A_classifier_written_as_onnx_gives_onnx_runtime_the_heads_logits()
+    {
+        using var network = Networks.Seed(4);
+        random.manual_seed(4);
+        var head = new NasPipeline.Vision.Heads.PooledLinearHead(network.Features, 10);
+        head.eval();
+        var images = Networks.Images(12, 3);
+        var expected = head.call(network.Forward(images)).data<float>().ToArray();
+
+        var logits = OnnxRuntimeRun.On(ChainOnnx.WriteClassifier(network, head, 28), [3, 1, 28, 28], images.data<float>().ToArray())["logits"];
+
+        Assert.Equal([3L, 10L], logits.Shape);
+        var worst = expected.Zip(logits.Values).Max(p => Math.Abs(p.First - p.Second));
+        Assert.True(worst < 1e-4, $"worst {worst}");
+    }
+
+    [Fact]
     public void Candidate_macs_are_the_convolutions_multiply_accumulates()
     {
         random.manual_seed(1);

@@ -38,7 +38,7 @@ public static class FnaClaimBench
         Console.Error.WriteLine($"[fna] seed {seed.Architecture.Describe()}: {source.MetricName} {seedMetric:F4} after {options.SeedEpochs} epochs ({clock.Elapsed.TotalMinutes:F1} min)");
 
         var table = new BenchTable($"FNA on Fashion-MNIST: seed {seed.Architecture.Describe()} trained {options.SeedEpochs} epochs on {options.TrainImages} images "
-            + $"({source.MetricName} {seedMetric:F4}); architecture adaptation {options.WarmupEpochs}+{options.SearchEpochs} epochs, λ {options.CostWeight}, α learning rate {options.AlphaLearningRate}; "
+            + $"({source.MetricName} {seedMetric:F4}); architecture adaptation {options.WarmupEpochs}+{options.SearchEpochs} epochs, λ {options.CostWeight}, α learning rate {options.AlphaLearningRate}, α batch {options.AlphaBatchSize}; "
             + $"fine-tune {options.FineTuneEpochs} epoch(s); {options.Seeds} seeds; test split, {options.TestImages} images");
         foreach (var name in options.Tasks)
         {
@@ -82,7 +82,7 @@ public static class FnaClaimBench
 
         var costs = SuperChainCosts.Measure(super, task.InputSize);
         var recipe = task.DefaultRecipe;
-        var adaptation = new ArchitectureAdaptationOptions(options.WarmupEpochs, options.SearchEpochs, recipe.BatchSize, recipe.LearningRate, options.AlphaLearningRate, options.CostWeight, s);
+        var adaptation = new ArchitectureAdaptationOptions(options.WarmupEpochs, options.SearchEpochs, recipe.BatchSize, recipe.LearningRate, options.AlphaLearningRate, options.CostWeight, s, AlphaBatchSize: options.AlphaBatchSize);
         result = new ArchitectureAdaptation(super, head, task, costs, adaptation).Run(train, new SynchronousProgress<ArchitectureAdaptationProgress>(p =>
         {
             if (p.Step % 20 == 0)

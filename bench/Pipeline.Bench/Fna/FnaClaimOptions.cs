@@ -10,14 +10,15 @@ public sealed record FnaClaimOptions(
     IReadOnlyList<string> Tasks,
     int Seeds = 3,
     int FirstSeed = 1,
-    int TrainImages = 10_000,
+    int TrainImages = 6_000,
     int TestImages = 10_000,
     int SeedEpochs = 3,
     int WarmupEpochs = 1,
     int SearchEpochs = 2,
     int FineTuneEpochs = 1,
     double CostWeight = 0.5,
-    double AlphaLearningRate = 0.02)
+    double AlphaLearningRate = 0.02,
+    int AlphaBatchSize = 32)
 {
     public static FnaClaimOptions Quick(IReadOnlyList<string> tasks) =>
         new(tasks, Seeds: 1, TrainImages: 512, TestImages: 256, SeedEpochs: 1, WarmupEpochs: 1, SearchEpochs: 1, FineTuneEpochs: 1);

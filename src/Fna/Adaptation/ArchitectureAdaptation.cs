@@ -46,8 +46,9 @@ public sealed class ArchitectureAdaptation(SuperChain super, nn.Module<Tensor[],
                     double? expected = null;
                     if (searching)
                     {
-                        var start = (b * options.BatchSize) % Math.Max(alphaHalf.Length - options.BatchSize + 1, 1);
-                        expected = AlphaStep(data, alphaHalf.AsSpan(start, Math.Min(options.BatchSize, alphaHalf.Length)).ToArray(), alphaOptimizer, weightOptimizer, macs, fixedMacs, costWeight);
+                        var size = Math.Min(options.AlphaBatchSize ?? options.BatchSize, alphaHalf.Length);
+                        var start = (b * size) % (alphaHalf.Length - size + 1);
+                        expected = AlphaStep(data, alphaHalf.AsSpan(start, size).ToArray(), alphaOptimizer, weightOptimizer, macs, fixedMacs, costWeight);
                     }
 
                     step++;

@@ -4,7 +4,8 @@ namespace NasPipeline.Fna.Adaptation;
 /// The budget of FNA's differentiable architecture adaptation: <see cref="WarmupEpochs"/> of weight steps alone (paths
 /// sampled uniformly, α untouched), then <see cref="SearchEpochs"/> alternating a weight step and an α step.
 /// <see cref="CostWeight"/> is λ in task loss + λ·log10(E[MACs]). <see cref="MaxStepsPerEpoch"/> caps an epoch (null:
-/// the whole weight half of the data).
+/// the whole weight half of the data). <see cref="AlphaBatchSize"/> is the α step's batch (null: <see cref="BatchSize"/>):
+/// an α step runs every candidate of every layer, so on a CPU a smaller batch keeps it near a weight step's cost.
 /// </summary>
 public sealed record ArchitectureAdaptationOptions(
     int WarmupEpochs,
@@ -14,7 +15,8 @@ public sealed record ArchitectureAdaptationOptions(
     double AlphaLearningRate,
     double CostWeight,
     int Seed,
-    int? MaxStepsPerEpoch = null)
+    int? MaxStepsPerEpoch = null,
+    int? AlphaBatchSize = null)
 {
     public static ArchitectureAdaptationOptions Default(int seed) => new(1, 2, 128, 1e-3, 3e-3, 0.1, seed);
 }

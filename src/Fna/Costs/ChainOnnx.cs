@@ -1,5 +1,7 @@
 using NasPipeline.ComputationGraph.Writing;
 using NasPipeline.Fna.Chains;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace NasPipeline.Fna.Costs;
 
@@ -9,7 +11,29 @@ public static class ChainOnnx
 {
     public static byte[] Write(ChainNetwork network, int imageSize)
     {
-        var writer = new OnnxModelWriter("chain").Input("images", "batch", network.Architecture.InputChannels, imageSize, imageSize);
+        var (writer, levels) = Backbone(network, imageSize);
+        for (var i = 0; i < levels.Count; i++)
+        {
+            writer.NamedNode($"level{i}", "Identity", [levels[i]]);
+            writer.Output($"level{i}");
+        }
+
+        return writer.Build();
+    }
+
+    /// <summary>A classifier: the chain and its pooled linear head (<c>PooledLinearHead</c>), one output "logits" [batch, classes].</summary>
+    public static byte[] WriteClassifier(ChainNetwork network, nn.Module<Tensor[], Tensor> head, int imageSize)
+    {
+        var (writer, levels) = Backbone(network, imageSize);
+        var logits = new ChainOnnxWriter(writer, withValues: true).PooledLinear(levels[^1], head);
+        writer.NamedNode("logits", "Identity", [logits]);
+        return writer.Output("logits").Build();
+    }
+
+    private static (OnnxModelWriter Writer, List<string> Levels) Backbone(ChainNetwork network, int imageSize)
+    {
+        var writer = new OnnxModelWriter("chain").Input("images", "batch", network.Architecture.InputChannels, imageSize, imageSize)
+            .Metadata("nas_pipeline.architecture", network.Architecture.Describe());
         var onnx = new ChainOnnxWriter(writer, withValues: true);
         var x = onnx.Stem("images", (Stem)network.StemModule);
         var levels = new List<string> { x };
@@ -23,12 +47,6 @@ public static class ChainOnnx
             levels.Add(x);
         }
 
-        for (var i = 0; i < levels.Count; i++)
-        {
-            writer.NamedNode($"level{i}", "Identity", [levels[i]]);
-            writer.Output($"level{i}");
-        }
-
-        return writer.Metadata("nas_pipeline.architecture", network.Architecture.Describe()).Build();
+        return (writer, levels);
     }
 }

@@ -27,6 +27,14 @@ internal sealed class ChainOnnxWriter(OnnxModelWriter writer, bool withValues)
         return block.Residual ? writer.Node("Add", [output, x]) : output;
     }
 
+    /// <summary>A classification head (<c>PooledLinearHead</c>): global average pool, flatten, Gemm with W transposed.</summary>
+    public string PooledLinear(string x, nn.Module head)
+    {
+        var tensors = TensorsOf(head);
+        var pooled = writer.Node("Flatten", [writer.Node("GlobalAveragePool", [x])], OnnxAttribute.Of("axis", 1L));
+        return writer.Node("Gemm", [pooled, Weight("w", tensors["linear.weight"]), Weight("b", tensors["linear.bias"])], OnnxAttribute.Of("transB", 1L));
+    }
+
     private string Conv(string x, Tensor weight, int stride, int groups)
     {
         var kernel = weight.shape[2];
