@@ -50,6 +50,50 @@ public sealed class ChainOnnxTests
     }
 
     [Fact]
+    public void A_classifier_reads_back_to_the_same_network_and_head()
+    {
+        var k5 = LayerOp.MbConv(5, 3);
+        using var network = Networks.Seed(5, ChainArchitecture.MobileNetV2Like().WithLayers([[k5, LayerOp.Skip, k5], [k5], [LayerOp.MbConv(7, 6)], [k5, k5]]));
+        random.manual_seed(5);
+        var head = new NasPipeline.Vision.Heads.PooledLinearHead(network.Features, 10);
+        head.eval();
+        var images = Networks.Images(13, 2);
+
+        var (read, readHead) = ChainOnnxReader.ReadClassifier(ChainOnnx.WriteClassifier(network, head, 28));
+
+        Assert.Equal(network.Architecture.Describe(), read.Architecture.Describe());
+        Assert.True(head.call(network.Forward(images)).eq(readHead.call(read.Forward(images))).all().item<bool>());
+    }
+
+    [Fact]
+    public void A_backbone_without_a_classifier_is_refused_with_the_reason()
+    {
+        using var network = Networks.Seed(6);
+
+        var error = Assert.Throws<FormatException>(() => ChainOnnxReader.ReadClassifier(ChainOnnx.Write(network, 28)));
+
+        Assert.Contains("no classifier", error.Message);
+    }
+
+    [Theory]
+    [InlineData("16 | 24/s2: k3e6 k3e6 | 32/s1: k5e3 skip k7e6", true)]
+    [InlineData("16 | 24/s2: skip k3e6", false)]
+    [InlineData("16 | 24s2: k3e6", false)]
+    [InlineData("16 | 24/s2: k4e6", false)]
+    [InlineData("sixteen | 24/s2: k3e6", false)]
+    public void Architecture_text_parses_back_or_says_what_is_wrong(string text, bool valid)
+    {
+        if (valid)
+        {
+            Assert.Equal(text, ChainArchitecture.Parse(text, 1).Describe());
+        }
+        else
+        {
+            Assert.ThrowsAny<Exception>(() => ChainArchitecture.Parse(text, 1));
+        }
+    }
+
+    [Fact]
     public void Candidate_macs_are_the_convolutions_multiply_accumulates()
     {
         random.manual_seed(1);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NasPipeline.Fna.Chains;
 
 /// <summary>
@@ -49,6 +51,29 @@ public sealed record ChainArchitecture(int InputChannels, int StemChannels, IRea
     /// <summary>"16 | 24/s2: k3e6 k3e6 | 32/s2: k5e3 skip | ...".</summary>
     public string Describe() =>
         $"{StemChannels} | " + string.Join(" | ", Stages.Select(s => $"{s.Channels}/s{s.Stride}: {string.Join(' ', s.Layers)}"));
+
+    /// <summary>The architecture <see cref="Describe"/> wrote, for a network of <paramref name="inputChannels"/> input channels.</summary>
+    public static ChainArchitecture Parse(string description, int inputChannels)
+    {
+        var parts = description.Split('|', StringSplitOptions.TrimEntries);
+        if (parts.Length < 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var stem))
+        {
+            throw new FormatException($"'{description}' is not a chain: expected 'STEM | WIDTH/sSTRIDE: OPS | ...'.");
+        }
+
+        var stages = parts.Skip(1).Select(part =>
+        {
+            var (head, ops) = (part.Split(':', 2, StringSplitOptions.TrimEntries) is [var h, var o] ? (h, o) : throw new FormatException($"Stage '{part}' has no ':'."));
+            var frame = head.Split("/s");
+            if (frame.Length != 2 || !int.TryParse(frame[0], CultureInfo.InvariantCulture, out var width) || !int.TryParse(frame[1], CultureInfo.InvariantCulture, out var stride))
+            {
+                throw new FormatException($"Stage '{part}' does not start with WIDTH/sSTRIDE.");
+            }
+
+            return new ChainStage(width, stride, ops.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(LayerOp.Parse).ToList());
+        }).ToList();
+        return new ChainArchitecture(inputChannels, stem, stages).Validated();
+    }
 
     private static List<LayerOp> Repeat(LayerOp op, int count) => Enumerable.Repeat(op, count).ToList();
 }
