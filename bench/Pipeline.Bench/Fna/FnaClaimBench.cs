@@ -3,12 +3,9 @@ using System.Globalization;
 using NasPipeline.Fna.Adaptation;
 using NasPipeline.Fna.Chains;
 using NasPipeline.Fna.Costs;
-using NasPipeline.Fna.Remapping;
-using NasPipeline.Fna.Super;
 using NasPipeline.Vision.Data;
 using NasPipeline.Vision.Tasks;
 using NasPipeline.Vision.Training;
-using NasPipeline.ComputationGraph;
 using NasPipeline.Bench.Supernet;
 
 namespace NasPipeline.Bench.Fna;
@@ -46,7 +43,7 @@ public static class FnaClaimBench
             var train = task.Prepare(trainImages, seed: 1);
             var test = task.Prepare(testImages, seed: 2);
             var headSource = name == source.Name ? seedHead : null;
-            var seedMacs = Macs(seed, task.InputSize);
+            var seedMacs = ChainOnnx.MacsOf(seed, task.InputSize);
             var runs = new List<(double Remapped, double Random, long Macs, string Derived)>();
             for (var s = options.FirstSeed; s < options.FirstSeed + options.Seeds; s++)
             {
@@ -71,19 +68,9 @@ public static class FnaClaimBench
 
     private static ChainArchitecture Adapt(ChainNetwork seed, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor[], TorchSharp.torch.Tensor>? seedHead, IVisionTask task, TaskData train, FnaClaimOptions options, int s, out ArchitectureAdaptationResult result)
     {
-        TorchSharp.torch.random.manual_seed(s);
-        using var super = new SuperChain(seed.Architecture, SuperNetworkSpace.Default);
-        NetworkExpansion.ExpandInto(seed, super);
-        var head = task.CreateHead(super.Features);
-        if (seedHead is not null)
-        {
-            ModuleRemapping.Remap(seedHead, head);
-        }
-
-        var costs = SuperChainCosts.Measure(super, task.InputSize);
         var recipe = task.DefaultRecipe;
         var adaptation = new ArchitectureAdaptationOptions(options.WarmupEpochs, options.SearchEpochs, recipe.BatchSize, recipe.LearningRate, options.AlphaLearningRate, options.CostWeight, s, AlphaBatchSize: options.AlphaBatchSize);
-        result = new ArchitectureAdaptation(super, head, task, costs, adaptation).Run(train, new SynchronousProgress<ArchitectureAdaptationProgress>(p =>
+        result = SeedAdaptation.Search(seed, seedHead, task, train, adaptation, new SynchronousProgress<ArchitectureAdaptationProgress>(p =>
         {
             if (p.Step % 20 == 0)
             {
@@ -93,9 +80,6 @@ public static class FnaClaimBench
         }));
         return result.Derived;
     }
-
-    private static long Macs(ChainNetwork network, int size) =>
-        new OnnxGraphExtractor().Extract(ChainOnnx.Write(network, size), new ExtractionOptions { SymbolicBatchAsOne = true }).TotalMacs;
 
     private static SynchronousProgress<TrainingProgress> Steps(string what)
     {

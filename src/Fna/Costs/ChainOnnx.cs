@@ -1,3 +1,4 @@
+using NasPipeline.ComputationGraph;
 using NasPipeline.ComputationGraph.Writing;
 using NasPipeline.Fna.Chains;
 using TorchSharp;
@@ -29,6 +30,10 @@ public static class ChainOnnx
         writer.NamedNode("logits", "Identity", [logits]);
         return writer.Output("logits").Build();
     }
+
+    /// <summary>The network's MACs at <paramref name="imageSize"/>, counted by the cost model on its ONNX (batch 1).</summary>
+    public static long MacsOf(ChainNetwork network, int imageSize) =>
+        new OnnxGraphExtractor().Extract(Write(network, imageSize), new ExtractionOptions { SymbolicBatchAsOne = true }).TotalMacs;
 
     private static (OnnxModelWriter Writer, List<string> Levels) Backbone(ChainNetwork network, int imageSize)
     {

@@ -1,0 +1,63 @@
+using NasPipeline.Tests.Infrastructure;
+using NasPipeline.Tests.Shared.Onnx;
+
+namespace NasPipeline.Tests.Cli;
+
+/// <summary>`nasp chain train` and `nasp adapt` as a user runs them: FNA locally, no server.</summary>
+public sealed class FnaCommandsTests
+{
+    private static readonly Dictionary<string, string> NoServers = new();
+
+    [Fact]
+    public async Task A_trained_seed_is_adapted_measured_and_written_as_an_onnx_classifier_onnx_runtime_runs()
+    {
+        var folder = Directory.CreateTempSubdirectory("nasp-fna-").FullName;
+        try
+        {
+            var seed = Path.Combine(folder, "seed.onnx");
+            var train = await NaspCli.RunAsync(NoServers, "chain", "train", "--images", "256", "--eval-images", "128", "--epochs", "1", "--out", seed);
+            Assert.True(train.ExitCode == 0, train.Output);
+            Assert.Matches(@"(?m)^top1\s+0\.\d{4} on 128 validation images after 1 epochs on 256 images", train.Output);
+
+            var adapted = Path.Combine(folder, "adapted.onnx");
+            var adapt = await NaspCli.RunAsync(NoServers, "adapt", seed, "--task", "classification", "--images", "256", "--eval-images", "128",
+                "--warmup-epochs", "0", "--search-epochs", "1", "--fine-tune-epochs", "1", "--out", adapted, "--json");
+            Assert.True(adapt.ExitCode == 0, adapt.Output);
+            Assert.Contains("search: epoch 1 step", adapt.Output, StringComparison.Ordinal);
+            Assert.Contains("fine-tune: epoch 1 step", adapt.Output, StringComparison.Ordinal);
+            using var json = NaspCli.LastJson(adapt.Output);
+            var result = json.RootElement;
+            Assert.Equal("16 | 24/s2: k3e6 k3e6 | 32/s2: k3e6 k3e6 | 48/s1: k3e6 k3e6 | 64/s2: k3e6 k3e6", result.GetProperty("original").GetString());
+            Assert.Equal(9_374_832, result.GetProperty("macs_original").GetInt64());
+            Assert.InRange(result.GetProperty("metric_original").GetDouble(), 0, 1);
+            Assert.InRange(result.GetProperty("metric_adapted").GetDouble(), 0, 1);
+
+            var logits = OnnxRuntimeRun.OnRandomInput(await File.ReadAllBytesAsync(adapted), seed: 1)["logits"];
+            Assert.Equal([1L, 10L], logits.Shape);
+            Assert.Equal(result.GetProperty("adapted").GetString(), OnnxRuntimeRun.Metadata(await File.ReadAllBytesAsync(adapted))["nas_pipeline.architecture"]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_network_this_project_did_not_write_as_a_chain_is_refused_with_the_reason()
+    {
+        var result = await NaspCli.RunAsync(NoServers, "adapt", RepoPaths.Fixture("small_cnn_28.onnx"), "--task", "classification");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no 'nas_pipeline.architecture' metadata", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_task_is_refused_with_the_known_ones()
+    {
+        var result = await NaspCli.RunAsync(NoServers, "adapt", RepoPaths.Fixture("small_cnn_28.onnx"), "--task", "colouring");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("classification, segmentation", result.Output, StringComparison.Ordinal);
+    }
+}
