@@ -46,6 +46,22 @@ public sealed class AdaptationTests
     }
 
     [Fact]
+    public void Data_smaller_than_two_batches_still_trains_alpha_every_epoch()
+    {
+        var data = Classification.Prepare(TaskImages.Train(40), seed: 1);
+        random.manual_seed(7);
+        using var seedNetwork = new ChainNetwork(ChainArchitecture.MobileNetV2Like());
+        var steps = new List<ArchitectureAdaptationProgress>();
+
+        var result = SeedAdaptation.Search(seedNetwork, null, Classification, data, new ArchitectureAdaptationOptions(0, 2, 128, 1e-3, 0.3, 1.0, 7),
+            new Progress(steps.Add));
+
+        Assert.Equal(2, result.Steps);
+        Assert.All(steps, s => Assert.NotNull(s.ExpectedMacs));
+        Assert.Contains(result.Probabilities, p => p.Max() > p.Min());
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_alphas()
     {
         var data = Classification.Prepare(TaskImages.Train(256), seed: 1);
@@ -76,6 +92,11 @@ public sealed class AdaptationTests
         Assert.Equal(seedMetric, remapped.MetricBefore, 3);
         Assert.True(random.MetricBefore < seedMetric - 0.3, $"random start {random.MetricBefore}, seed {seedMetric}");
         Assert.True(remapped.MetricAfter > random.MetricAfter, $"after 4 steps: remapped {remapped.MetricAfter}, random {random.MetricAfter}");
+    }
+
+    private sealed class Progress(Action<ArchitectureAdaptationProgress> report) : IProgress<ArchitectureAdaptationProgress>
+    {
+        public void Report(ArchitectureAdaptationProgress value) => report(value);
     }
 
     private static (ArchitectureAdaptationResult Result, SuperChainCosts Costs) Search(TaskData data, double costWeight, int seed)

@@ -20,7 +20,14 @@ public sealed class ArchitectureAdaptation(SuperChain super, nn.Module<Tensor[],
 {
     public ArchitectureAdaptationResult Run(TaskData data, IProgress<ArchitectureAdaptationProgress>? progress = null)
     {
+        if (data.Count < 2)
+        {
+            throw new ArgumentException($"Architecture adaptation splits the data between weights and α: it needs at least 2 samples, not {data.Count}.", nameof(data));
+        }
+
         var (weightHalf, alphaHalf) = Split(data.Count, options.Seed);
+        // A half smaller than a batch still takes a step per epoch, on all of it.
+        var batchSize = Math.Min(options.BatchSize, weightHalf.Length);
         var weights = super.Weights.Concat(head.parameters()).ToArray();
         using var weightOptimizer = new AdamOptimizer(weights, new AdamOptions(options.WeightLearningRate));
         using var alphaOptimizer = new AdamOptimizer(super.Alphas, new AdamOptions(options.AlphaLearningRate));
@@ -29,7 +36,7 @@ public sealed class ArchitectureAdaptation(SuperChain super, nn.Module<Tensor[],
         using var costWeight = tensor((float)options.CostWeight);
         var sampler = new Random(options.Seed);
         var shuffler = new Random(options.Seed + 1);
-        var stepsPerEpoch = Math.Min(weightHalf.Length / options.BatchSize, options.MaxStepsPerEpoch ?? int.MaxValue);
+        var stepsPerEpoch = Math.Min(weightHalf.Length / batchSize, options.MaxStepsPerEpoch ?? int.MaxValue);
         var step = 0;
         super.Module.train();
         head.train();
@@ -42,11 +49,11 @@ public sealed class ArchitectureAdaptation(SuperChain super, nn.Module<Tensor[],
                 shuffler.Shuffle(alphaHalf);
                 for (var b = 0; b < stepsPerEpoch; b++)
                 {
-                    var weightLoss = WeightStep(data, weightHalf.AsSpan(b * options.BatchSize, options.BatchSize).ToArray(), sampler, weightOptimizer);
+                    var weightLoss = WeightStep(data, weightHalf.AsSpan(b * batchSize, batchSize).ToArray(), sampler, weightOptimizer);
                     double? expected = null;
                     if (searching)
                     {
-                        var size = Math.Min(options.AlphaBatchSize ?? options.BatchSize, alphaHalf.Length);
+                        var size = Math.Min(options.AlphaBatchSize ?? batchSize, alphaHalf.Length);
                         var start = (b * size) % (alphaHalf.Length - size + 1);
                         expected = AlphaStep(data, alphaHalf.AsSpan(start, size).ToArray(), alphaOptimizer, weightOptimizer, macs, fixedMacs, costWeight);
                     }
