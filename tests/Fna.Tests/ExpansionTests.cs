@@ -135,6 +135,5 @@ public sealed class ExpansionTests
 
     private static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
 
-    private static Dictionary<string, Tensor> Tensors(nn.Module module) =>
-        module.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(module.named_buffers()).ToDictionary(p => p.Item1, p => p.Item2);
+    private static Dictionary<string, Tensor> Tensors(nn.Module module) => ModuleTensors.Of(module);
 }

@@ -22,8 +22,8 @@ public static class FnaClaimBench
     {
         var registry = TaskRegistry.CreateDefault();
         var splits = FashionMnist.LoadSplits();
-        var trainImages = First(splits.Train, options.TrainImages);
-        var testImages = First(splits.Test, options.TestImages);
+        var trainImages = splits.Train.Take(options.TrainImages);
+        var testImages = splits.Test.Take(options.TestImages);
         var source = registry.Get("classification");
         var clock = Stopwatch.StartNew();
         var (seedBackbone, seedHead) = TaskTrainer.CreateModel(source, () => new ChainNetwork(ChainArchitecture.MobileNetV2Like()), seed: 0);
@@ -98,12 +98,5 @@ public static class FnaClaimBench
         var list = values.ToList();
         var mean = list.Average();
         return (mean, list.Count > 1 ? Math.Sqrt(list.Sum(v => (v - mean) * (v - mean)) / (list.Count - 1)) : 0);
-    }
-
-    private static ImageSet First(ImageSet set, int count)
-    {
-        count = Math.Min(count, set.Count);
-        var pixels = set.Height * set.Width;
-        return new ImageSet(set.Pixels[..(count * pixels)], set.Labels[..count], count, set.Height, set.Width);
     }
 }

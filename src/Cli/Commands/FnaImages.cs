@@ -14,12 +14,6 @@ internal static class FnaImages
         }
 
         var splits = FashionMnist.LoadSplits(new FashionMnistOptions(folder ?? FashionMnistOptions.DefaultFolder));
-        return (First(splits.Train, trainImages), First(splits.Validation, validationImages));
-    }
-
-    private static ImageSet First(ImageSet set, int count)
-    {
-        var pixels = set.Height * set.Width;
-        return new ImageSet(set.Pixels[..(count * pixels)], set.Labels[..count], count, set.Height, set.Width);
+        return (splits.Train.Take(trainImages), splits.Validation.Take(validationImages));
     }
 }

@@ -1,5 +1,6 @@
 using NasPipeline.ComputationGraph.Writing;
 using NasPipeline.Fna.Chains;
+using NasPipeline.Fna.Remapping;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,13 +15,13 @@ internal sealed class ChainOnnxWriter(OnnxModelWriter writer, bool withValues)
 {
     public string Stem(string x, Stem stem)
     {
-        var tensors = TensorsOf(stem);
+        var tensors = ModuleTensors.Of(stem);
         return writer.Node("Relu", [BatchNorm(Conv(x, tensors["conv.weight"], 1, 1), tensors, "bn")]);
     }
 
     public string Block(string x, MbConvLayer block)
     {
-        var tensors = TensorsOf(block);
+        var tensors = ModuleTensors.Of(block);
         var hidden = writer.Node("Relu", [BatchNorm(Conv(x, tensors["expand.weight"], 1, 1), tensors, "expand_bn")]);
         hidden = writer.Node("Relu", [BatchNorm(Conv(hidden, tensors["depthwise.weight"], block.Stride, block.InChannels * block.Op.Expansion), tensors, "depthwise_bn")]);
         var output = BatchNorm(Conv(hidden, tensors["project.weight"], 1, 1), tensors, "project_bn");
@@ -30,7 +31,7 @@ internal sealed class ChainOnnxWriter(OnnxModelWriter writer, bool withValues)
     /// <summary>A classification head (<c>PooledLinearHead</c>): global average pool, flatten, Gemm with W transposed.</summary>
     public string PooledLinear(string x, nn.Module head)
     {
-        var tensors = TensorsOf(head);
+        var tensors = ModuleTensors.Of(head);
         var pooled = writer.Node("Flatten", [writer.Node("GlobalAveragePool", [x])], OnnxAttribute.Of("axis", 1L));
         return writer.Node("Gemm", [pooled, Weight("w", tensors["linear.weight"]), Weight("b", tensors["linear.bias"])], OnnxAttribute.Of("transB", 1L));
     }
@@ -52,7 +53,4 @@ internal sealed class ChainOnnxWriter(OnnxModelWriter writer, bool withValues)
     private string Weight(string prefix, Tensor tensor) => withValues
         ? writer.Weight(prefix, tensor.shape, tensor.detach().contiguous().data<float>().ToArray())
         : writer.Weight(prefix, tensor.shape);
-
-    private static Dictionary<string, Tensor> TensorsOf(nn.Module module) =>
-        module.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(module.named_buffers()).ToDictionary(p => p.Item1, p => p.Item2);
 }

@@ -14,10 +14,9 @@ public static class ModuleRemapping
     /// <summary>Overwrites each tensor of <paramref name="target"/> with its namesake of <paramref name="source"/> remapped into its shape.</summary>
     public static void Remap(nn.Module source, nn.Module target)
     {
-        var sources = source.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(source.named_buffers())
-            .ToDictionary(p => p.Item1, p => p.Item2);
+        var sources = ModuleTensors.Of(source);
         using var noGrad = no_grad();
-        foreach (var (name, tensor) in target.named_parameters().Select(p => (p.name, (Tensor)p.parameter)).Concat(target.named_buffers()))
+        foreach (var (name, tensor) in ModuleTensors.Of(target))
         {
             if (!sources.TryGetValue(name, out var from))
             {
