@@ -17,13 +17,13 @@ namespace NasPipeline.Stages.Adapt;
 /// <summary>
 /// The Adapt stage's one step for a run, once per triggering message: the writer folds the stream into an
 /// <see cref="AdaptRunState"/>, <see cref="AdaptDecider"/> names the next piece of work (start an adaptation, train its
-/// next chunk, measure a subnet), this class does it and the outcome is appended and published. The stage's own events
+/// next chunk, measure a subnet; or the same for a network's fine-tune, which <see cref="NetworkFineTunes"/> does), this class does it and the outcome is appended and published. The stage's own events
 /// trigger its next step, so a long adaptation is a chain of short messages; a crash loses at most the chunk in hand,
 /// which the redelivered message trains again from the last stored state.
 /// </summary>
 public sealed class AdaptHandler(
     RunEventWriter writer, IBlobStore blobs, AdaptDecider decider, AdaptSettings settings, DefaultSupernets defaults, TaskDataCache data,
-    SearchSpaceRegistry spaces, TaskRegistry tasks, TimeProvider clock, ILogger<AdaptHandler> log)
+    NetworkFineTunes networks, SearchSpaceRegistry spaces, TaskRegistry tasks, TimeProvider clock, ILogger<AdaptHandler> log)
 {
     public const string StageName = "adapt";
 
@@ -62,6 +62,11 @@ public sealed class AdaptHandler(
         StartAdaptationStep start => await StartAsync(runId, start, cancellationToken),
         TrainChunkStep chunk => await _retried.GetOrRunAsync(WorkKey(runId, chunk), () => TrainAsync(runId, chunk, cancellationToken)),
         MeasureStep measure => await _retried.GetOrRunAsync(WorkKey(runId, measure), async () => [await MeasureAsync(runId, measure, cancellationToken)]),
+        StartFineTuneStep start => await networks.StartAsync(runId, start, cancellationToken),
+        FineTuneChunkStep chunk => await _retried.GetOrRunAsync(
+            $"finetune/{runId}/{chunk.FineTune.RequestId}/{chunk.FineTune.Task}/{chunk.Chunk}", () => networks.TrainAsync(runId, chunk, cancellationToken)),
+        MeasureNetworkStep measure => await _retried.GetOrRunAsync(
+            $"measure-network/{runId}/{measure.Request.RequestId}", async () => [await networks.MeasureAsync(runId, measure, cancellationToken)]),
         _ => throw new InvalidOperationException($"Unknown adaptation step {step.GetType().Name}."),
     };
 

@@ -12,7 +12,8 @@ namespace NasPipeline.Stages.Adapt;
 /// <summary>
 /// NAT's supernet adaptation: consumes <c>AdaptSubnet</c>, fine-tunes the run's supernet on subnets drawn from the
 /// archive's distribution (in resumable chunks), stores each new version and measures the requested subnets with it
-/// (<c>SubnetAdapted</c>). The work is in <see cref="AdaptHandler"/> and the plain libraries it calls; these are the wires.
+/// (<c>SubnetAdapted</c>); for an ONNX model (a submitted network, or the one the mutation search kept) it fine-tunes the
+/// network from its own weights on each task of the request, in resumable chunks, and measures it. The work is in <see cref="AdaptHandler"/> and the plain libraries it calls; these are the wires.
 /// </summary>
 public sealed class AdaptStage : IPipelineStage
 {
@@ -31,6 +32,7 @@ public sealed class AdaptStage : IPipelineStage
         .AddSingleton<AdaptDecider>()
         .AddSingleton<TaskDataCache>()
         .AddSingleton<DefaultSupernets>()
+        .AddSingleton<NetworkFineTunes>()
         .AddSingleton<AdaptHandler>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -39,5 +41,7 @@ public sealed class AdaptStage : IPipelineStage
         bus.AddConsumer<AdaptationStartedConsumer, AdaptConsumerDefinition<AdaptationStartedConsumer>>();
         bus.AddConsumer<ChunkTrainedConsumer, AdaptConsumerDefinition<ChunkTrainedConsumer>>();
         bus.AddConsumer<MeasuredConsumer, AdaptConsumerDefinition<MeasuredConsumer>>();
+        bus.AddConsumer<FineTuneStartedConsumer, AdaptConsumerDefinition<FineTuneStartedConsumer>>();
+        bus.AddConsumer<FineTuneChunkTrainedConsumer, AdaptConsumerDefinition<FineTuneChunkTrainedConsumer>>();
     }
 }

@@ -26,3 +26,19 @@ public sealed class MeasuredConsumer(AdaptHandler handler) : IConsumer<SubnetAda
     public async Task Consume(ConsumeContext<SubnetAdapted> context) =>
         await context.PublishAllAsync(await handler.HandleAsync(context.Message, $"measured/{context.Message.RequestId}", context.CancellationToken));
 }
+
+/// <summary>A network's fine-tune started → its first chunk.</summary>
+public sealed class FineTuneStartedConsumer(AdaptHandler handler) : IConsumer<NetworkFineTuneStarted>
+{
+    public async Task Consume(ConsumeContext<NetworkFineTuneStarted> context) =>
+        await context.PublishAllAsync(await handler.HandleAsync(context.Message,
+            $"finetune-started/{context.Message.RequestId}/{context.Message.Task}", context.CancellationToken));
+}
+
+/// <summary>A fine-tune chunk done → the next chunk, the next task's fine-tune, or the network's measurement.</summary>
+public sealed class FineTuneChunkTrainedConsumer(AdaptHandler handler) : IConsumer<NetworkChunkTrained>
+{
+    public async Task Consume(ConsumeContext<NetworkChunkTrained> context) =>
+        await context.PublishAllAsync(await handler.HandleAsync(context.Message,
+            $"finetune-chunk/{context.Message.RequestId}/{context.Message.Task}/{context.Message.Chunk}", context.CancellationToken));
+}

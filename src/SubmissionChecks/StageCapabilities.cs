@@ -6,10 +6,9 @@ namespace NasPipeline.SubmissionChecks;
 /// </summary>
 public sealed record StageCapabilities(bool Adapt)
 {
-    /// <summary>What this build's stages serve: the Adapt stage consumes <c>AdaptSubnet</c> for search-space points.</summary>
+    /// <summary>What this build's stages serve: the Adapt stage consumes <c>AdaptSubnet</c> for search-space points
+    /// (NAT's supernet adaptation) and for ONNX models (a submitted network and the one the mutation search kept).</summary>
     public static StageCapabilities Current { get; } = new(Adapt: true);
 
     public const string AdaptUnavailable = "adaptation needs the Adapt stage, which is not available yet";
-
-    public const string OnnxAdaptUnavailable = "the Adapt stage adapts search-space points; adapting a submitted ONNX network is not supported yet";
 }

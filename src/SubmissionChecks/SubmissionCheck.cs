@@ -27,11 +27,6 @@ public sealed class SubmissionCheck(SearchSpaceRegistry spaces, KnownTasks tasks
         {
             problems.Add(new SubmissionProblem(SubmissionProblem.StageUnavailable, $"{StageCapabilities.AdaptUnavailable}; use --adapt 0."));
         }
-        else if (submission.Budget is { AdaptPerIteration: > 0 } && submission.Onnx is not null)
-        {
-            // The mutation search of a submitted network asks for no adaptation: accepting --adapt would silently do nothing.
-            problems.Add(new SubmissionProblem(SubmissionProblem.StageUnavailable, $"{StageCapabilities.OnnxAdaptUnavailable}; use --adapt 0."));
-        }
 
         problems.AddRange(await TaskProblemsAsync(submission.Tasks, cancellationToken));
         return problems;

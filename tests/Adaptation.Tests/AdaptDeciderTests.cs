@@ -115,7 +115,7 @@ public sealed class AdaptDeciderTests
 
         Assert.IsType<AdaptIdle>(Decider.Next(Fold(request, new RunFailed(Run, "search", "x", DateTimeOffset.UnixEpoch))));
         var error = Assert.Throws<AdaptationException>(() => Decider.Next(Fold(graph)));
-        Assert.Contains("not supported yet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has no weights", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

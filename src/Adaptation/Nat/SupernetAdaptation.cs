@@ -15,7 +15,6 @@ namespace NasPipeline.Adaptation.Nat;
 /// </summary>
 public sealed class SupernetAdaptation : IDisposable
 {
-    private const long OrderStream = 1;
     private const long SubnetStream = 2;
 
     private readonly ISupernet _supernet;
@@ -62,28 +61,13 @@ public sealed class SupernetAdaptation : IDisposable
     /// <summary>Steps [<paramref name="fromStep"/>, <paramref name="toStep"/>); returns the mean task loss.</summary>
     public AdaptationChunkResult Train(TaskData data, int fromStep, int toStep, IProgress<int>? stepsDone = null, CancellationToken cancellation = default)
     {
-        var stepsPerEpoch = data.Count / _schedule.BatchSize;
-        if (stepsPerEpoch < 1)
-        {
-            throw new ArgumentException($"{data.Count} samples make no batch of {_schedule.BatchSize}.", nameof(data));
-        }
-
+        var batches = new SeededBatches(_schedule.Seed, data.Count, _schedule.BatchSize);
         var clock = Stopwatch.StartNew();
         var loss = 0.0;
-        int[]? order = null;
-        var orderEpoch = -1;
         for (var step = fromStep; step < toStep; step++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var epoch = step / stepsPerEpoch;
-            if (epoch != orderEpoch)
-            {
-                order = Enumerable.Range(0, data.Count).ToArray();
-                new Random(SplitMix64.Derive(_schedule.Seed, (OrderStream << 32) + epoch)).Shuffle(order);
-                orderEpoch = epoch;
-            }
-
-            loss += Step(data, new ArraySegment<int>(order!, step % stepsPerEpoch * _schedule.BatchSize, _schedule.BatchSize), step);
+            loss += Step(data, batches.At(step), step);
             stepsDone?.Report(step + 1);
         }
 

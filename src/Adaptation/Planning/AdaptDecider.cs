@@ -9,17 +9,25 @@ namespace NasPipeline.Adaptation.Planning;
 
 /// <summary>
 /// The Adapt stage's next step for a run, pure: the oldest pending request's iteration is adapted task by task (start,
-/// then its chunks in order), then the request's subnet is measured. One step per message keeps every message short
+/// then its chunks in order), then the request's subnet is measured. An ONNX-model candidate (a submitted network, or
+/// the one the mutation search kept) is fine-tuned task by task from its own weights instead, then measured. One step per message keeps every message short
 /// and lets a restart pick up at the first step whose outcome is not in the stream.
 /// </summary>
 public sealed class AdaptDecider(SearchSpaceRegistry spaces)
 {
+    // Fine-tune seeds are derived apart from every supernet adaptation's (whose iterations are small numbers).
+    private const int FineTuneIteration = 999;
 
     public AdaptStep Next(AdaptRunState state)
     {
         if (state.Finished || state.Pending.FirstOrDefault() is not { } request)
         {
             return new AdaptIdle();
+        }
+
+        if (request.Candidate.Kind == CandidateKind.OnnxModel)
+        {
+            return NextForNetwork(state, request);
         }
 
         var supernets = new Dictionary<string, SupernetAdapted>(StringComparer.Ordinal);
@@ -46,6 +54,34 @@ public sealed class AdaptDecider(SearchSpaceRegistry spaces)
         }
 
         return new MeasureStep(request, supernets);
+    }
+
+    /// <summary>A network's fine-tunes, task by task (start, then its chunks in order), then its measurement.</summary>
+    private static AdaptStep NextForNetwork(AdaptRunState state, AdaptSubnet request)
+    {
+        var finished = new List<FineTuned>();
+        var tasks = request.Tasks.Distinct(StringComparer.Ordinal).ToList();
+        for (var t = 0; t < tasks.Count; t++)
+        {
+            var key = new FineTuneKey(request.RequestId, tasks[t]);
+            if (!state.FineTunes.TryGetValue(key, out var started))
+            {
+                return new StartFineTuneStep(request, tasks[t], state.Submission?.InputShapes ?? [], AdaptationSeed(request.Seed, FineTuneIteration, t));
+            }
+
+            var done = state.FineTuneChunks.GetValueOrDefault(key) ?? [];
+            var chunks = ChunkCount(started.Settings);
+            if (done.Count < chunks)
+            {
+                var from = done.Count * started.Settings.ChunkSteps;
+                return new FineTuneChunkStep(started, done.Count, chunks, from, Math.Min(started.Settings.TotalSteps, from + started.Settings.ChunkSteps),
+                    done.Count == 0 ? null : done[^1].StateBlobHash);
+            }
+
+            finished.Add(new FineTuned(started, done[^1].StateBlobHash));
+        }
+
+        return new MeasureNetworkStep(request, finished);
     }
 
     public static int ChunkCount(AdaptationSettings settings) => Math.Max(1, (settings.TotalSteps + settings.ChunkSteps - 1) / settings.ChunkSteps);
@@ -93,5 +129,5 @@ public sealed class AdaptDecider(SearchSpaceRegistry spaces)
     private static (string Space, int[] Genes) Point(Candidate candidate) =>
         candidate.Kind == CandidateKind.SpacePoint && CandidateCodec.TryDecode(candidate.Name, out var space, out var genes)
             ? (space, genes)
-            : throw new AdaptationException($"Adapt serves search-space points; {candidate.Name} is not one (adapting a submitted network's graph is not supported yet).");
+            : throw new AdaptationException($"Adapt serves search-space points and ONNX models; {candidate.Name} is a computation graph, which has no weights to fine-tune (send the network's ONNX model instead).");
 }

@@ -7,7 +7,8 @@ namespace NasPipeline.Adaptation.Planning;
 /// <summary>
 /// What the Adapt stage needs of a run's stream: the subnets the search asked to adapt, the archive as the search
 /// built it (every generation's admitted candidates, in order) and how big it was when each iteration's first request
-/// came, the supernets recorded in the run, and each (iteration, task) adaptation's start, chunks and result.
+/// came, the supernets recorded in the run, each (iteration, task) adaptation's start, chunks and result, and each
+/// (request, task) fine-tune of an ONNX model's start and chunks.
 /// </summary>
 public sealed record AdaptRunState
 {
@@ -37,6 +38,12 @@ public sealed record AdaptRunState
 
     public ImmutableDictionary<AdaptationKey, SupernetAdapted> Adapted { get; private init; } = ImmutableDictionary<AdaptationKey, SupernetAdapted>.Empty;
 
+    /// <summary>Fine-tunes of ONNX-model candidates (a submitted network, the mutation search's kept one), per request and task.</summary>
+    public ImmutableDictionary<FineTuneKey, NetworkFineTuneStarted> FineTunes { get; private init; } = ImmutableDictionary<FineTuneKey, NetworkFineTuneStarted>.Empty;
+
+    public ImmutableDictionary<FineTuneKey, ImmutableList<NetworkChunkTrained>> FineTuneChunks { get; private init; } =
+        ImmutableDictionary<FineTuneKey, ImmutableList<NetworkChunkTrained>>.Empty;
+
     public bool Finished { get; private init; }
 
     public AdaptRunState Evolve(object e) => e switch
@@ -56,6 +63,11 @@ public sealed record AdaptRunState
             Chunks = Chunks.SetItem(new(chunk.Iteration, chunk.Task), (Chunks.GetValueOrDefault(new(chunk.Iteration, chunk.Task)) ?? []).Add(chunk)),
         },
         SupernetAdapted adapted => this with { Adapted = Adapted.SetItem(new(adapted.Iteration, adapted.Task), adapted) },
+        NetworkFineTuneStarted started => this with { FineTunes = FineTunes.SetItem(new(started.RequestId, started.Task), started) },
+        NetworkChunkTrained chunk => this with
+        {
+            FineTuneChunks = FineTuneChunks.SetItem(new(chunk.RequestId, chunk.Task), (FineTuneChunks.GetValueOrDefault(new(chunk.RequestId, chunk.Task)) ?? []).Add(chunk)),
+        },
         _ when TerminalEvents.Ends(e) => this with { Finished = true },
         _ => this,
     };
@@ -75,3 +87,6 @@ public sealed record AdaptRunState
 
 /// <summary>One adaptation: the supernet of <paramref name="Task"/> for search iteration <paramref name="Iteration"/>.</summary>
 public readonly record struct AdaptationKey(int Iteration, string Task);
+
+/// <summary>One network fine-tune: request <paramref name="RequestId"/>'s network for <paramref name="Task"/>.</summary>
+public readonly record struct FineTuneKey(Guid RequestId, string Task);

@@ -32,3 +32,20 @@ public sealed record TrainChunkStep(SupernetAdaptationStarted Adaptation, int Ch
 
 /// <summary>Measure a requested subnet on every task of its request with that task's adapted supernet.</summary>
 public sealed record MeasureStep(AdaptSubnet Request, IReadOnlyDictionary<string, SupernetAdapted> Supernets) : AdaptStep;
+
+/// <summary>Start fine-tuning an ONNX-model candidate (<see cref="Contracts.Model.CandidateKind.OnnxModel"/>) for one task of
+/// its request; <paramref name="InputShapes"/> are the submission's (<c>--input</c>).</summary>
+public sealed record StartFineTuneStep(AdaptSubnet Request, string Task, IReadOnlyList<string> InputShapes, int Seed) : AdaptStep;
+
+/// <summary>Fine-tune chunk <paramref name="Chunk"/> of a network: steps [<paramref name="FromStep"/>, <paramref name="ToStep"/>)
+/// from the state the previous chunk left, or from the network's own weights when it is the first.</summary>
+public sealed record FineTuneChunkStep(NetworkFineTuneStarted FineTune, int Chunk, int Chunks, int FromStep, int ToStep, string? FromStateBlobHash) : AdaptStep
+{
+    public bool IsLast => Chunk == Chunks - 1;
+}
+
+/// <summary>Measure a fine-tuned network on every task of its request, each with the state its last chunk left.</summary>
+public sealed record MeasureNetworkStep(AdaptSubnet Request, IReadOnlyList<FineTuned> FineTunes) : AdaptStep;
+
+/// <summary>A finished fine-tune and the state it ended in.</summary>
+public sealed record FineTuned(NetworkFineTuneStarted Started, string StateBlobHash);

@@ -38,12 +38,24 @@ public static class EventPrinter
         SupernetChunkTrained c => $"adaptation {c.Task} iteration {c.Iteration}: chunk {c.Chunk + 1}/{c.Chunks}, step {c.StepsDone}/{c.TotalSteps}, " +
             string.Create(CultureInfo.InvariantCulture, $"loss {c.MeanLoss:F3}, {c.Seconds:F1} s"),
         SupernetAdapted a => $"supernet {a.Space} for {a.Task} adapted (iteration {a.Iteration}): new version {Short(a.CheckpointBlobHash)}",
+        NetworkFineTuneStarted f => $"fine-tuning {Short(f.ModelBlobHash)} for {f.Task}: {f.Settings.TotalSteps} steps; input {f.InputPolicy}; head: {f.Head}",
+        NetworkChunkTrained c => $"fine-tune {c.Task} of request {c.RequestId.ToString()[..8]}: chunk {c.Chunk + 1}/{c.Chunks}, step {c.StepsDone}/{c.TotalSteps}, " +
+            string.Create(CultureInfo.InvariantCulture, $"loss {c.MeanLoss:F3}, {c.Seconds:F1} s"),
+        SubnetAdapted { Candidate.Kind: CandidateKind.OnnxModel } s => $"network {Short(s.Candidate.Name)} fine-tuned and measured: " +
+            $"{string.Join(", ", s.Metrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")))}; its ONNX is blob {Short(s.WeightsBlobHash)}",
         SubnetAdapted s => $"subnet measured: {s.Candidate.Name} {string.Join(", ", s.Metrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")))}",
+        SearchCompleted { Measured: { } m, ModelBlobHash: { } model } => $"search completed: original {Measured(m.Original)}; kept {Measured(m.Kept)}; " +
+            $"the kept network's fine-tuned ONNX is blob {model}",
         SearchCompleted { ModelBlobHash: { } model } s => $"search completed: kept network {Costs(s.Front[0])}, its ONNX is blob {model}"
             + (s.ModelWeights is { } weights ? $" ({weights})" : ""),
         SearchCompleted s => $"search completed: front of {s.Front.Count}",
         _ => data.GetType().Name,
     };
+
+    /// <summary>MACs, then each task's measured metric with the predictor's guess beside it.</summary>
+    private static string Measured(NetworkMeasurement n) => string.Create(CultureInfo.InvariantCulture, $"{n.Macs:N0} MACs, ") + string.Join(", ",
+        n.Measured.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => string.Create(CultureInfo.InvariantCulture,
+            $"{m.Key} {m.Value:F4} measured{(n.Predicted.TryGetValue(m.Key, out var guess) ? $" ({guess:F4} predicted)" : "")}")));
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 

@@ -7,7 +7,24 @@ public sealed record ConstrainedBest(string Constraint, FrontMember? Best, doubl
 
 /// <summary>The final Pareto front, and the best point under each of the submission's constraints. A mutation search
 /// of a submitted network also stores the kept network's ONNX, under <see cref="ModelBlobHash"/>, and says where its
-/// weights come from in <see cref="ModelWeights"/> (sliced from the submitted model, or seeded where the file had none).</summary>
+/// weights come from in <see cref="ModelWeights"/> (sliced from the submitted model, or seeded where the file had none).
+/// When the run asked for adaptation (<c>--adapt</c>), <see cref="Measured"/> holds the submitted and the kept network
+/// fine-tuned and measured by the Adapt stage, and <see cref="ModelBlobHash"/> is the kept network with its fine-tuned
+/// weights. Added later: older stored events read back null.</summary>
 public sealed record SearchCompleted(
     Guid RunId, IReadOnlyList<FrontMember> Front, IReadOnlyList<ConstrainedBest> BestUnderConstraints, string? ModelBlobHash = null,
-    string? ModelWeights = null) : IRunMessage;
+    string? ModelWeights = null, MeasuredNetworks? Measured = null) : IRunMessage;
+
+/// <summary>The submitted network and the one the mutation search kept, each fine-tuned on the run's tasks from its own
+/// weights and measured on the validation split (the original is the control: same data, budget and seed).</summary>
+public sealed record MeasuredNetworks(NetworkMeasurement Original, NetworkMeasurement Kept);
+
+/// <summary>One network as measured: its ONNX before and after the fine-tune (blob hashes), its exact cost, and per task
+/// the measured metric beside the predictor's guess for it.</summary>
+public sealed record NetworkMeasurement(
+    string ModelBlobHash,
+    string FineTunedBlobHash,
+    long Macs,
+    long Params,
+    IReadOnlyDictionary<string, double> Measured,
+    IReadOnlyDictionary<string, double> Predicted);

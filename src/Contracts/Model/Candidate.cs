@@ -10,6 +10,10 @@ public enum CandidateKind
 
     /// <summary>A computation graph in the blob store (a mutant of a submitted ONNX network), named by its hash.</summary>
     GraphBlob,
+
+    /// <summary>An ONNX model with its weights in the blob store (a submitted network, or the mutation search's kept
+    /// one), named by its hash: what the Adapt stage fine-tunes and measures.</summary>
+    OnnxModel,
 }
 
 /// <summary>
@@ -23,6 +27,8 @@ public sealed record Candidate(CandidateKind Kind, string Name)
     public static Candidate Point(string name) => new(CandidateKind.SpacePoint, name);
 
     public static Candidate Graph(string blobHash) => new(CandidateKind.GraphBlob, blobHash);
+
+    public static Candidate Model(string blobHash) => new(CandidateKind.OnnxModel, blobHash);
 
     /// <summary>
     /// The kind an untyped name had: a blob hash is 64 lower-case hex digits and has no colon; a point names its space

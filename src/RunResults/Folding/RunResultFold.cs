@@ -22,6 +22,7 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
     private IReadOnlyList<FrontRow>? _final;
     private IReadOnlyList<string> _objectives = [];
     private string? _keptModel;
+    private MeasuredNetworks? _measured;
     private string? _failure;
 
     public static RunResult Of(Guid runId, IEnumerable<object> events, SearchSpaceRegistry spaces)
@@ -75,6 +76,7 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
             case SearchCompleted completed:
                 _final = Rows(completed.Front);
                 _keptModel = completed.ModelBlobHash;
+                _measured = completed.Measured;
                 if (Kind == RunKind.Onnx && _final.Count == 1)
                 {
                     Keep(_final[0], round: null, mutation: null);
@@ -102,7 +104,8 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
         _generations.ToList(),
         _candidates.ToList(),
         _keptModel,
-        _failure);
+        _failure,
+        _measured);
 
     /// <summary>The submitted network as the search named it (a point repaired to its canonical form, or the graph's
     /// hash), with its exact costs and the latest predictions it got.</summary>

@@ -1,3 +1,4 @@
+using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.RunResults.Model;
@@ -22,7 +23,8 @@ public sealed record RunResult(
     IReadOnlyList<GenerationFront> Generations,
     IReadOnlyList<ScoredCandidate> Candidates,
     string? KeptModelBlobHash,
-    string? Failure = null)
+    string? Failure = null,
+    MeasuredNetworks? Measured = null)
 {
     public IReadOnlyList<string> Metrics => Objectives.Where(o => o == CostNames.Latency || !CostNames.All.Contains(o)).ToList();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NasPipeline.Contracts.Events;
 using NasPipeline.RunResults.Model;
 
 namespace NasPipeline.RunResults.Rendering;
@@ -94,11 +95,48 @@ public static class ResultText
         }
 
         text.Append(table);
-        if (result.KeptModelBlobHash is { } blob)
+        if (result.Measured is { } measured)
         {
-            text.Append(CultureInfo.InvariantCulture, $"kept network's ONNX: blob {blob} (nasp blob get {blob} --out kept.onnx)\n");
+            text.Append(Measured(result.Tasks, measured));
         }
 
+        if (result.KeptModelBlobHash is { } blob)
+        {
+            var what = result.Measured is null ? "kept network's ONNX" : "kept network's ONNX, fine-tuned";
+            text.Append(CultureInfo.InvariantCulture, $"{what}: blob {blob} (nasp blob get {blob} --out kept.onnx)\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The submitted and the kept network as the Adapt stage measured them, the predictor's guess beside.</summary>
+    public static string Measured(IReadOnlyList<string> tasks, MeasuredNetworks measured)
+    {
+        var text = new StringBuilder("measured: each network fine-tuned on the run's tasks from its own weights (same data, steps and seed), on the validation split\n");
+        var headers = new List<string> { "network", "macs", "params" };
+        foreach (var task in tasks)
+        {
+            headers.AddRange([task, "predicted"]);
+        }
+
+        var table = new TextTable(headers, headers.Select((_, j) => j > 0).ToList());
+        foreach (var (name, network) in new[] { ("original", measured.Original), ("kept", measured.Kept) })
+        {
+            var cells = new List<string> { name, Numbers.Count(network.Macs), Numbers.Count(network.Params) };
+            foreach (var task in tasks)
+            {
+                cells.Add(network.Measured.TryGetValue(task, out var value) ? Numbers.Metric(value) : "");
+                cells.Add(network.Predicted.TryGetValue(task, out var guess) ? Numbers.Metric(guess) : "");
+            }
+
+            table.Add(cells);
+        }
+
+        text.Append(table);
+        var changes = tasks.Where(t => measured.Original.Measured.ContainsKey(t) && measured.Kept.Measured.ContainsKey(t))
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {measured.Kept.Measured[t] - measured.Original.Measured[t]:+0.0000;-0.0000;0.0000}"));
+        var macs = measured.Original.Macs > 0 ? 1.0 - (double)measured.Kept.Macs / measured.Original.Macs : 0;
+        text.Append(CultureInfo.InvariantCulture, $"kept vs original, measured: {macs:0.0%} fewer MACs; {string.Join(", ", changes)}\n");
         return text.ToString();
     }
 

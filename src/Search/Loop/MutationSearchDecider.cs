@@ -81,7 +81,7 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         var round = (state.LastRound?.Round ?? 0) + 1;
         if (round > started.Generations || state.IdleRounds >= patience)
         {
-            return [Complete(state, onnx, original, keep)];
+            return Finish(state, onnx, original, keep);
         }
 
         if (state.Proposal(round) is not { } proposal)
@@ -89,7 +89,7 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
             proposal = Propose(state, onnx, round, blobs);
             if (proposal.Mutants.Count == 0)
             {
-                return [Complete(state, onnx, original, keep)];
+                return Finish(state, onnx, original, keep);
             }
 
             var missing = proposal.Mutants.Select(m => m.Candidate.Name).Distinct().Where(c => Scores(state, c) is null).ToList();
@@ -147,18 +147,60 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
     private static OnnxModelEditor CurrentModel(RunState state, byte[] onnx) =>
         state.Kept.Aggregate(OnnxModelEditor.Parse(onnx), MutationCatalog.Apply);
 
-    private static SearchCompleted Complete(RunState state, byte[] onnx, IReadOnlyDictionary<string, double> original, Action<KeptNetwork> keep)
+    /// <summary>The rounds are over. Without adaptation the run completes on predictions. With it (<c>--adapt</c>), the
+    /// submitted and the kept network go to the Adapt stage to be fine-tuned and measured, and the run completes once
+    /// both answers are in the stream.</summary>
+    private static IReadOnlyList<IRunMessage> Finish(RunState state, byte[] onnx, IReadOnlyDictionary<string, double> original, Action<KeptNetwork> keep)
+    {
+        var kept = KeptOf(state, onnx);
+        keep(kept);
+        if (state.Started!.AdaptPerIteration <= 0)
+        {
+            return [Complete(state, kept, original, null)];
+        }
+
+        var submission = state.Submission!;
+        var models = new[] { submission.Onnx!.BlobHash, ContentHash.Of(kept.Onnx) }.Distinct(StringComparer.Ordinal).ToList();
+        var requests = models.Where(m => !state.WasSentForAdaptation(m))
+            .Select(m => (IRunMessage)new AdaptSubnet(submission.RunId, RequestIds.For(submission.RunId, $"mutation/measure/{m}"), 0, Candidate.Model(m),
+                submission.Tasks, state.Started.Seed))
+            .ToList();
+        if (requests.Count > 0 || models.Any(m => state.Adaptation(m) is null))
+        {
+            return requests;
+        }
+
+        return [Complete(state, kept, original, Measurements(state, models[0], models[^1], original))];
+    }
+
+    private static KeptNetwork KeptOf(RunState state, byte[] onnx) =>
+        state.Kept.Count == 0 ? KeptNetwork.Of(onnx, state.Started!.Seed) : KeptNetwork.Of(CurrentModel(state, onnx), state.Started!.Seed);
+
+    private static MeasuredNetworks Measurements(RunState state, string originalModel, string keptModel, IReadOnlyDictionary<string, double> originalPredicted)
+    {
+        var graph = state.Graph!;
+        var (current, macs) = Current(state);
+        var keptPredicted = current.Objectives.Where(o => state.Submission!.Tasks.Contains(o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+        var originalAnswer = state.Adaptation(originalModel)!;
+        var keptAnswer = state.Adaptation(keptModel)!;
+        return new MeasuredNetworks(
+            new NetworkMeasurement(originalModel, originalAnswer.WeightsBlobHash, graph.Macs, graph.Params, originalAnswer.Metrics, originalPredicted),
+            new NetworkMeasurement(keptModel, keptAnswer.WeightsBlobHash, macs, (long)current.Objectives[CostNames.Params], keptAnswer.Metrics, keptPredicted));
+    }
+
+    private static SearchCompleted Complete(RunState state, KeptNetwork kept, IReadOnlyDictionary<string, double> original, MeasuredNetworks? measured)
     {
         var submission = state.Submission!;
-        var kept = state.Kept.Count == 0 ? KeptNetwork.Of(onnx, state.Started!.Seed) : KeptNetwork.Of(CurrentModel(state, onnx), state.Started!.Seed);
-        keep(kept);
         var best = Current(state).Member;
         var originalMember = Member(submission, original, state.Graph!.GraphBlobHash, state.Graph.Macs, state.Graph.Params);
         var constrained = submission.Constraints
             .Select(c => ConstraintCheck.Satisfies(best, originalMember, c)
                 ? new ConstrainedBest(ObjectiveSpace.Label(c), best)
                 : new ConstrainedBest(ObjectiveSpace.Label(c), null, ConstraintCheck.InTermsOf(best, originalMember, c))).ToList();
-        return new SearchCompleted(submission.RunId, [best], constrained, ContentHash.Of(kept.Onnx), kept.Weights.Describe());
+        return measured is null
+            ? new SearchCompleted(submission.RunId, [best], constrained, ContentHash.Of(kept.Onnx), kept.Weights.Describe())
+            : new SearchCompleted(submission.RunId, [best], constrained, measured.Kept.FineTunedBlobHash,
+                $"{kept.Weights.Describe()}; then fine-tuned by the Adapt stage on {submission.Tasks[0]}", measured);
     }
 
     /// <summary>The tightest task's margin over the original, relative so tasks of different units compare; NaN when a

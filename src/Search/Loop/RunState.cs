@@ -51,6 +51,8 @@ public sealed record RunState
     private ImmutableDictionary<string, IReadOnlyDictionary<string, double>> Measured { get; init; } =
         ImmutableDictionary.Create<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
 
+    private ImmutableDictionary<string, SubnetAdapted> Adaptations { get; init; } = ImmutableDictionary.Create<string, SubnetAdapted>(StringComparer.Ordinal);
+
     private ImmutableDictionary<string, MeasuredLatency> Latencies { get; init; } = ImmutableDictionary.Create<string, MeasuredLatency>(StringComparer.Ordinal);
 
     private ImmutableHashSet<int> Requested { get; init; } = [];
@@ -98,6 +100,9 @@ public sealed record RunState
 
     public bool IsAdapted(string candidate) => Measured.ContainsKey(candidate);
 
+    /// <summary>The Adapt stage's answer for a candidate: its measured metrics and the weights it measured them with.</summary>
+    public SubnetAdapted? Adaptation(string candidate) => Adaptations.GetValueOrDefault(candidate);
+
     /// <summary>Whether the candidate was sent for adaptation in an iteration before <paramref name="iteration"/>.</summary>
     public bool WasSentBefore(string candidate, int iteration) =>
         AdaptRequested.TryGetValue(candidate, out var sentIn) && sentIn < iteration;
@@ -131,7 +136,11 @@ public sealed record RunState
             IdleRounds = round.Kept is null ? IdleRounds + 1 : 0,
         },
         AdaptSubnet adapt when !AdaptRequested.ContainsKey(adapt.Candidate.Name) => this with { AdaptRequested = AdaptRequested.Add(adapt.Candidate.Name, adapt.Iteration) },
-        SubnetAdapted adapted => this with { Measured = Measured.SetItem(adapted.Candidate.Name, adapted.Metrics) },
+        SubnetAdapted adapted => this with
+        {
+            Measured = Measured.SetItem(adapted.Candidate.Name, adapted.Metrics),
+            Adaptations = Adaptations.SetItem(adapted.Candidate.Name, adapted),
+        },
         _ when TerminalEvents.Ends(e) => this with { Finished = true },
         _ => this,
     };

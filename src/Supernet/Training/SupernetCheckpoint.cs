@@ -1,4 +1,5 @@
 using System.Text;
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -74,17 +75,10 @@ public sealed record SupernetCheckpoint(string SpaceName, byte[] Supernet, byte[
 
     private static void WriteModule(BinaryWriter writer, nn.Module module)
     {
-        // TorchSharp closes the stream it saves to; a closed MemoryStream still hands back its bytes.
-        var buffer = new MemoryStream();
-        module.save(buffer);
-        var bytes = buffer.ToArray();
+        var bytes = ModuleBytes.Save(module);
         writer.Write(bytes.Length);
         writer.Write(bytes);
     }
 
-    private static void ReadModule(byte[] bytes, nn.Module module)
-    {
-        using var stream = new MemoryStream(bytes);
-        module.load(stream, strict: true);
-    }
+    private static void ReadModule(byte[] bytes, nn.Module module) => ModuleBytes.Load(module, bytes);
 }

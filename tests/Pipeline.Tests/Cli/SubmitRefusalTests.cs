@@ -22,10 +22,6 @@ public sealed class SubmitRefusalTests(PipelineFixture fixture)
             { "mbv3-28: gene 0 'resolution' is 99, outside its range 0..2.", ["--point", $"mbv3-28:{string.Join(',', outOfRange)}"] },
             { "mbv3-28 has 14 genes, got 12.", ["--point", $"mbv3-28:{string.Join(',', Mbv3.Smallest.Take(12))}"] },
             { "Task 'depth' is unknown: the built-in tasks are", ["--point", point, "--tasks", "depth"] },
-            {
-                "the Adapt stage adapts search-space points; adapting a submitted ONNX network is not supported yet; use --adapt 0.",
-                [RepoPaths.Fixture("mobilenet_v2.onnx"), "--input", "1x3x224x224", "--adapt", "1"]
-            },
         };
     }
 

@@ -108,11 +108,37 @@ public sealed class MutationSearchDeciderTests
         Assert.Contains("Fork it", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_adaptation_the_run_completes_on_the_measured_original_and_kept_networks_and_names_the_fine_tuned_onnx()
+    {
+        var measured = new Dictionary<bool, double> { [true] = 0.81, [false] = 0.80 };
+        var (stream, _, kept) = Drive(_ => 1.0, settings: Settings with { AdaptPerIteration = 1 },
+            measure: (request, isOriginal) => new SubnetAdapted(RunId, request.RequestId, request.Candidate,
+                new Dictionary<string, double> { [Task] = measured[isOriginal] }, $"fine-tuned-{request.Candidate.Name[..8]}", request.Seed));
+
+        var requests = stream.OfType<AdaptSubnet>().ToList();
+        Assert.Equal([ContentHash.Of(Onnx), ContentHash.Of(kept!)], requests.Select(r => r.Candidate.Name));
+        Assert.All(requests, r => Assert.Equal((CandidateKind.OnnxModel, Task), (r.Candidate.Kind, Assert.Single(r.Tasks))));
+        var completed = Assert.Single(stream.OfType<SearchCompleted>());
+        Assert.True(stream.IndexOf(completed) > stream.FindLastIndex(e => e is SubnetAdapted), "completed before both measurements were in");
+        var result = completed.Measured!;
+        Assert.Equal((0.81, 0.80), (result.Original.Measured[Task], result.Kept.Measured[Task]));
+        Assert.Equal((Original.TotalMacs, (long)completed.Front[0].Objectives[CostNames.Macs]), (result.Original.Macs, result.Kept.Macs));
+        Assert.True(result.Kept.Macs < result.Original.Macs);
+        Assert.Equal((1.0, 1.0), (result.Original.Predicted[Task], result.Kept.Predicted[Task]));
+        Assert.Equal($"fine-tuned-{ContentHash.Of(kept!)[..8]}", completed.ModelBlobHash);
+        Assert.Equal(completed.ModelBlobHash, result.Kept.FineTunedBlobHash);
+        Assert.EndsWith("then fine-tuned by the Adapt stage on " + Task, completed.ModelWeights, StringComparison.Ordinal);
+        Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
+    }
+
     private static readonly SearchSettings Settings = new(Population: 6, Generations: 5);
 
     /// <summary>Decides, appends, scores the requested graphs with <paramref name="metric"/>, until the run completes; the
     /// submission is constrained to macs &lt;= <paramref name="macsFactor"/> x its own. Returns the kept network's ONNX too.</summary>
-    private static (List<object> Stream, Dictionary<string, Graph> Graphs, byte[]? Kept) Drive(Func<Graph, double> metric, double macsFactor = 0.99)
+    /// <param name="measure">The Adapt stage's answer to a request (true: the submitted network's).</param>
+    private static (List<object> Stream, Dictionary<string, Graph> Graphs, byte[]? Kept) Drive(Func<Graph, double> metric, double macsFactor = 0.99,
+        SearchSettings? settings = null, Func<AdaptSubnet, bool, SubnetAdapted>? measure = null)
     {
         byte[]? kept = null;
         var graphs = new Dictionary<string, Graph> { [ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
@@ -124,7 +150,7 @@ public sealed class MutationSearchDeciderTests
             new GraphExtracted(RunId, graphs.Keys.Single(), Original.Nodes.Count, Original.Edges.Count, Original.TotalMacs, Original.TotalParams,
                 new Dictionary<string, int>(), "test", 8, 13, 1.0),
         };
-        var decider = new MutationSearchDecider(Settings);
+        var decider = new MutationSearchDecider(settings ?? Settings);
         for (var step = 0; step < 100 && !stream.OfType<SearchCompleted>().Any(); step++)
         {
             var decision = decider.Decide(RunState.Fold(stream), Onnx);
@@ -140,6 +166,7 @@ public sealed class MutationSearchDeciderTests
             stream.AddRange(decision.Messages);
             stream.AddRange(decision.Messages.OfType<ScoreCandidates>().Select(r => new CandidateScored(r.RunId, r.RequestId, r.Generation, 1,
                 r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c.Name]) }, 0)).ToList())));
+            stream.AddRange(decision.Messages.OfType<AdaptSubnet>().Select(r => measure!(r, r.Candidate.Name == ContentHash.Of(Onnx))));
         }
 
         return (stream, graphs, kept);

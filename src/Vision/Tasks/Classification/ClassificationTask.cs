@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace NasPipeline.Vision.Tasks.Classification;
 
 /// <summary>The ten Fashion-MNIST classes, top-1 accuracy. The images are used as they are, so the seed has no effect.</summary>
-public sealed class ClassificationTask(double distillationTemperature = 4.0) : IVisionTask, ITemperedDistillation
+public sealed class ClassificationTask(double distillationTemperature = 4.0) : IVisionTask, ITemperedDistillation, IReadsNetworkOutput
 {
     public const int Classes = 10;
 
@@ -37,4 +37,7 @@ public sealed class ClassificationTask(double distillationTemperature = 4.0) : I
     public Tensor DistillationLoss(Tensor student, Tensor teacher, double temperature) => Distillation.SoftmaxKl(student, teacher, temperature);
 
     public ITaskMetric CreateMetric() => new Top1Accuracy();
+
+    /// <summary>Logits over the ten classes (read as logits: an output that is already a softmax is not recognised).</summary>
+    public bool ReadsOutput(IReadOnlyList<long> outputShape) => outputShape.Count == 2 && outputShape[1] == Classes;
 }

@@ -1,0 +1,98 @@
+using NasPipeline.Contracts;
+using NasPipeline.Contracts.Commands;
+using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
+using NasPipeline.Tests.Cli;
+using NasPipeline.Tests.Infrastructure;
+using NasPipeline.Tests.Shared.Onnx;
+using Xunit.Abstractions;
+
+namespace NasPipeline.Tests.Adapt;
+
+/// <summary>
+/// A submitted ONNX network through the stages as deployed (GraphExtract, Search and Adapt as their own processes, a
+/// stand-in predictor), asking for adaptation: the Adapt stage fine-tunes the submitted and the kept network and
+/// measures them, and is killed mid fine-tune on the way.
+/// </summary>
+[Collection(PipelineCollection.Name)]
+public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutputHelper log)
+{
+    /// <summary>16 steps of 32 images per network in 8 chunks: seconds.</summary>
+    private static readonly Dictionary<string, string> Budget = new()
+    {
+        ["Adapt__TrainImages"] = "512",
+        ["Adapt__BatchSize"] = "32",
+        ["Adapt__ChunkSteps"] = "2",
+        ["Adapt__EvaluationImages"] = "256",
+        ["Adapt__Threads"] = "1",
+    };
+
+    [Fact]
+    public async Task An_onnx_run_with_adapt_ends_with_both_networks_measured_and_a_fine_tuned_kept_onnx_though_adapt_was_killed_mid_fine_tune()
+    {
+        // The stub scores every mutant as the original, so every round keeps one: the kept network differs from the submitted.
+        await using var predictor = await PredictorStub.StartAsync(fixture.Writer);
+        await StageQueues.PurgeAsync("nasp-search");
+        await StageQueues.PurgeAsync("nasp-adapt");
+        await using var extract = await GraphExtractProcess.StartAsync(fixture);
+        await using var search = await StartAsync("Stages.Search", new Dictionary<string, string>());
+        var adapt = await StartAsync("Stages.Adapt", Budget);
+
+        var submit = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28",
+            "--tasks", "classification", "--adapt", "1", "--population", "4", "--generations", "2", "--seed", "7");
+        Assert.True(submit.ExitCode == 0, submit.Output);
+        var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
+
+        await Eventually.TrueAsync(async () => (await EventsAsync(runId)).OfType<NetworkChunkTrained>().Count() >= 3, TimeSpan.FromSeconds(300),
+            $"a few fine-tune chunks; search:\n{search.Output}\nadapt:\n{adapt.Output}");
+        adapt.Kill();
+        await adapt.DisposeAsync();
+        log.WriteLine($"chunks when killed: {(await EventsAsync(runId)).OfType<NetworkChunkTrained>().Count()}");
+        Assert.Empty((await EventsAsync(runId)).OfType<SearchCompleted>());
+
+        await using (var restarted = await StartAsync("Stages.Adapt", Budget))
+        {
+            await Eventually.TrueAsync(async () => (await EventsAsync(runId)).Any(TerminalEvents.Ends), TimeSpan.FromSeconds(600),
+                $"the run ended after the restart; adapt:\n{restarted.Output}\nsearch:\n{search.Output}");
+        }
+
+        var stream = await EventsAsync(runId);
+        Assert.Empty(stream.OfType<RunFailed>());
+        var requests = stream.OfType<AdaptSubnet>().ToList();
+        Assert.Equal(2, requests.Count);
+        foreach (var request in requests)
+        {
+            Assert.Single(stream.OfType<NetworkFineTuneStarted>(), s => s.RequestId == request.RequestId);
+            Assert.Equal(Enumerable.Range(0, 8), stream.OfType<NetworkChunkTrained>().Where(c => c.RequestId == request.RequestId).Select(c => c.Chunk));
+            Assert.Single(stream.OfType<SubnetAdapted>(), a => a.RequestId == request.RequestId);
+        }
+
+        var completed = Assert.Single(stream.OfType<SearchCompleted>());
+        var measured = completed.Measured!;
+        Assert.True(measured.Kept.Macs < measured.Original.Macs, $"{measured.Kept.Macs} vs {measured.Original.Macs}");
+        Assert.All([measured.Original, measured.Kept], n => Assert.InRange(n.Measured["classification"], 0.0, 1.0));
+        Assert.Equal((0.5, 0.5), (measured.Original.Predicted["classification"], measured.Kept.Predicted["classification"]));
+        var kept = await fixture.Blobs.GetAsync(completed.ModelBlobHash!);
+        Assert.Equal([1L, 10], OnnxRuntimeRun.OnRandomInput(kept!, seed: 1).Values.Single().Shape);
+
+        var show = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "show", runId.ToString(), "--front");
+        Assert.Matches(@"(?m)^original\s+290,080\s+9,098\s+0\.\d{4}\s+0\.5000$", show.Output);
+        Assert.Matches(@"(?m)^kept vs original, measured: \d+\.\d% fewer MACs; classification [+-]\d\.\d{4}$", show.Output);
+    }
+
+    private async Task<ChildProcess> StartAsync(string stage, IReadOnlyDictionary<string, string> settings)
+    {
+        var environment = new Dictionary<string, string>(fixture.Environment);
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        var process = ChildProcess.StartDll(RepoPaths.StageDll(stage), environment);
+        await process.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
+        return process;
+    }
+
+    private async Task<List<IRunMessage>> EventsAsync(Guid runId) =>
+        (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).OfType<IRunMessage>().ToList();
+}
