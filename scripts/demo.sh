@@ -15,6 +15,8 @@
 # 6. stops the stages and the servers, also on failure or Ctrl-C.
 #
 # Settings: NASP_DEMO_INPUT (default 1x3x224x224), NASP_DEMO_TASKS (default classification), NASP_DEMO_SEED (default 1),
+# NASP_DEMO_ADAPT (default 0; 1: the Adapt stage fine-tunes the submitted and the kept network on the tasks and measures
+# both, and kept.onnx carries the fine-tuned weights: meant for networks on 28x28 Fashion-MNIST-sized inputs),
 # NASP_DEMO_TIMEOUT (seconds for the run, default 0 = no limit), NASP_DEMO_SKIP_BUILD=1,
 # NASP_DEMO_STAGE_READY_TIMEOUT (seconds to wait for each stage's bus, default 120), NASP_DEMO_OUT (where the result
 # files go, default .local/demo), and the ports of servers.sh.
@@ -27,6 +29,7 @@ STAGES=(GraphExtract PseudoLabel Predict Search Adapt)
 MODEL="${1:-tests/fixtures/onnx/mobilenet_v2.onnx}"
 INPUT="${NASP_DEMO_INPUT:-1x3x224x224}"
 SEED="${NASP_DEMO_SEED:-1}"
+ADAPT="${NASP_DEMO_ADAPT:-0}"
 TASKS="${NASP_DEMO_TASKS:-classification}"
 RUN_TIMEOUT="${NASP_DEMO_TIMEOUT:-0}"
 READY_TIMEOUT="${NASP_DEMO_STAGE_READY_TIMEOUT:-120}"
@@ -121,12 +124,12 @@ say "all stages up: ${!STAGE_PID[*]}"
 
 # --- submit and wait --------------------------------------------------------------------------
 SUBMIT_LOG="$LOGS/submit.log"
-say "nasp submit $MODEL --input $INPUT --tasks $TASKS --seed $SEED --wait"
+say "nasp submit $MODEL --input $INPUT --tasks $TASKS --seed $SEED --adapt $ADAPT --wait"
 if [ "$RUN_TIMEOUT" -gt 0 ] 2>/dev/null; then
-  timeout "$RUN_TIMEOUT" dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --wait \
+  timeout "$RUN_TIMEOUT" dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" --wait \
     </dev/null > >(tee "$SUBMIT_LOG") 2>&1 &
 else
-  dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --wait \
+  dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" --wait \
     </dev/null > >(tee "$SUBMIT_LOG") 2>&1 &
 fi
 CLI_PID=$!

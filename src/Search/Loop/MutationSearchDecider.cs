@@ -18,8 +18,9 @@ namespace NasPipeline.Search.Loop;
 /// predicted metric is not below the original's and it has fewer MACs, and <see cref="MutantChoice"/> picks among them.
 /// The search stops after <c>Generations</c> rounds or <see cref="Patience"/> rounds without progress, and stores the
 /// kept network's ONNX with weights (<see cref="KeptNetwork"/>: sliced from the submitted model, missing ones seeded from
-/// the run's seed). The current network is the submitted model with the recorded kept edits applied, so nothing is
-/// held between messages.
+/// the run's seed). With adaptation (<c>--adapt</c>) the submitted and the kept model then go to the Adapt stage to be
+/// fine-tuned and measured, and the run completes on those measurements. The current network is the submitted model
+/// with the recorded kept edits applied, so nothing is held between messages.
 /// </summary>
 /// <param name="extraction">How mutants are extracted; by default from the submission's input shapes.</param>
 public sealed class MutationSearchDecider(SearchSettings settings, int patience = MutationSearchDecider.Patience, ExtractionOptions? extraction = null)
