@@ -42,6 +42,11 @@ public sealed class SearchHandler(RunEventWriter writer, IBlobStore blobs, NatSe
             await PutAsync(Contracts.Model.ContentHash.Of(kept.Onnx), kept.Onnx, BlobMediaTypes.Onnx, cancellationToken);
         }
 
+        foreach (var (hash, model) in decision.Models ?? new Dictionary<string, byte[]>())
+        {
+            await PutAsync(hash, model, BlobMediaTypes.Onnx, cancellationToken);
+        }
+
         return decision.Messages;
     }
 

@@ -24,6 +24,7 @@ public static class AdaptCommand
         var task = CliOptions.Text("--task", "The task to adapt to (`nasp tasks`).", "TASK");
         var outPath = CliOptions.Text("--out", "Write the adapted network's ONNX here (classification: the classifier; other tasks: the backbone's feature levels).", "ADAPTED.onnx");
         var costWeight = CliOptions.Text("--cost-weight", "λ in task loss + λ·log10(E[MACs]) (default 0.5).", "L");
+        var targetMacs = CliOptions.Text("--target-macs", "A MAC budget for the derived network: a factor of the seed's (0.8x) or a count; derives the cheapest switches from argmax that fit it.", "0.8x|N");
         var images = CliOptions.Int("--images", 6000, "Training images (the first of the training split), halved between weights and α.");
         var evaluationImages = CliOptions.Int("--eval-images", 5000, "Validation images to measure on.");
         var warmup = CliOptions.Int("--warmup-epochs", 1, "Weight-only epochs before α trains.", "E");
@@ -35,12 +36,12 @@ public static class AdaptCommand
         var json = CliOptions.Json("Print the result as JSON.");
         var command = new Command("adapt", "FNA on a chain network: super network expansion, differentiable architecture adaptation, parameter remapping and fine-tuning, measured.")
         {
-            model, task, outPath, costWeight, images, evaluationImages, warmup, search, fineTune, seed, threads, data, json,
+            model, task, outPath, costWeight, targetMacs, images, evaluationImages, warmup, search, fineTune, seed, threads, data, json,
         };
         command.SetCliAction((parse, output, _) => RunAsync(new AdaptSettings(
             parse.GetRequiredValue(model), parse.GetValue(task), parse.GetValue(outPath), parse.GetValue(costWeight) ?? "0.5", parse.GetValue(images),
             parse.GetValue(evaluationImages), parse.GetValue(warmup), parse.GetValue(search), parse.GetValue(fineTune), parse.GetValue(seed),
-            parse.GetValue(threads), parse.GetValue(data), parse.GetValue(json)), output));
+            parse.GetValue(threads), parse.GetValue(data), parse.GetValue(json), parse.GetValue(targetMacs)), output));
         return command;
     }
 
@@ -57,6 +58,7 @@ public static class AdaptCommand
             throw new CliUsageException($"--cost-weight is a number at least 0, not '{settings.CostWeight}'.");
         }
 
+        var target = settings.TargetMacs is null ? null : TargetMacs.Parse(settings.TargetMacs);
         if (settings.WarmupEpochs < 0 || settings.SearchEpochs < 1 || settings.FineTuneEpochs < 0)
         {
             throw new CliUsageException("--search-epochs is at least 1; --warmup-epochs and --fine-tune-epochs at least 0.");
@@ -88,8 +90,9 @@ public static class AdaptCommand
         var originalMacs = ChainOnnx.MacsOf(seedNetwork, task.InputSize);
 
         var recipe = task.DefaultRecipe;
+        var macBudget = target?.Of(originalMacs);
         var options = new ArchitectureAdaptationOptions(settings.WarmupEpochs, settings.SearchEpochs, recipe.BatchSize, recipe.LearningRate, 0.02, costWeight,
-            settings.Seed, AlphaBatchSize: 32);
+            settings.Seed, AlphaBatchSize: 32, MacBudget: macBudget);
         var found = SeedAdaptation.Search(seedNetwork, headSource, task, train, options, FnaProgress.Search(Console.Error));
 
         var budget = new TrainerOptions(settings.FineTuneEpochs, recipe.BatchSize, recipe.LearningRate, recipe.WeightDecay, settings.Seed);
@@ -108,7 +111,7 @@ public static class AdaptCommand
         {
             await output.WriteLineAsync(CliJson.Serialize(new
             {
-                settings.Model, Task = task.Name, Metric = task.MetricName, settings.Seed, CostWeight = costWeight,
+                settings.Model, Task = task.Name, Metric = task.MetricName, settings.Seed, CostWeight = costWeight, TargetMacs = macBudget,
                 Original = seedNetwork.Architecture.Describe(), Adapted = found.Derived.Describe(),
                 MacsOriginal = originalMacs, MacsAdapted = adaptedMacs, MetricOriginal = originalMetric, MetricAdapted = adapted.MetricAfter,
                 MetricAdaptedBeforeFineTune = adapted.MetricBefore, ValidationImages = settings.EvaluationImages, settings.Out,
@@ -118,9 +121,12 @@ public static class AdaptCommand
 
         var original = originalMetric is { } m ? m.ToString("F4", CultureInfo.InvariantCulture) : "- (the seed has no head for this task)";
         var wrote = settings.Out is null ? "" : $"\nwrote     {settings.Out}";
+        var budgetLine = macBudget is not { } b ? ""
+            : adaptedMacs <= b ? string.Create(CultureInfo.InvariantCulture, $"target    {b:N0} MACs: met\n")
+            : string.Create(CultureInfo.InvariantCulture, $"target    {b:N0} MACs: not met (no cheaper candidate is left in the super network)\n");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"original  {seedNetwork.Architecture.Describe()}\nadapted   {found.Derived.Describe()}\n" +
-            $"macs      {originalMacs:N0} -> {adaptedMacs:N0} ({(adaptedMacs - originalMacs) / (double)originalMacs:+0.00%;-0.00%})\n" +
+            $"macs      {originalMacs:N0} -> {adaptedMacs:N0} ({(adaptedMacs - originalMacs) / (double)originalMacs:+0.00%;-0.00%})\n{budgetLine}" +
             $"{task.MetricName,-9} {original} -> {adapted.MetricAfter:F4} on {settings.EvaluationImages} validation images (remapped start {adapted.MetricBefore:F4}){wrote}"));
         return 0;
     }
@@ -130,4 +136,4 @@ public static class AdaptCommand
 /// <summary>What <c>adapt</c> was asked to do, as given on the command line.</summary>
 public sealed record AdaptSettings(
     string Model, string? Task, string? Out, string CostWeight, int Images, int EvaluationImages, int WarmupEpochs, int SearchEpochs,
-    int FineTuneEpochs, int Seed, int Threads, string? Data, bool Json);
+    int FineTuneEpochs, int Seed, int Threads, string? Data, bool Json, string? TargetMacs = null);

@@ -44,7 +44,8 @@ public static class EventPrinter
         SubnetAdapted { Candidate.Kind: CandidateKind.OnnxModel } s => $"network {Short(s.Candidate.Name)} fine-tuned and measured: " +
             $"{string.Join(", ", s.Metrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")))}; its ONNX is blob {Short(s.WeightsBlobHash)}",
         SubnetAdapted s => $"subnet measured: {s.Candidate.Name} {string.Join(", ", s.Metrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")))}",
-        SearchCompleted { Measured: { } m, ModelBlobHash: { } model } => $"search completed: original {Measured(m.Original)}; kept {Measured(m.Kept)}; " +
+        SearchCompleted { Measured: { } m, ModelBlobHash: { } model } => $"search completed: original {Measured(m.Original)}; " +
+            string.Concat((m.Between ?? []).Select(b => $"step {b.Step} {Measured(b)}; ")) + $"kept {Measured(m.Kept)}; " +
             $"the kept network's fine-tuned ONNX is blob {model}",
         SearchCompleted { ModelBlobHash: { } model } s => $"search completed: kept network {Costs(s.Front[0])}, its ONNX is blob {model}"
             + (s.ModelWeights is { } weights ? $" ({weights})" : ""),

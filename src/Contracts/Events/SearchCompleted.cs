@@ -16,15 +16,18 @@ public sealed record SearchCompleted(
     string? ModelWeights = null, MeasuredNetworks? Measured = null) : IRunMessage;
 
 /// <summary>The submitted network and the one the mutation search kept, each fine-tuned on the run's tasks from its own
-/// weights and measured on the validation split (the original is the control: same data, budget and seed).</summary>
-public sealed record MeasuredNetworks(NetworkMeasurement Original, NetworkMeasurement Kept);
+/// weights and measured on the validation split (the original is the control: same data, budget and seed), and, with
+/// <c>--adapt N</c> > 1, N - 1 networks between them on the search's path (<see cref="Between"/>, in path order).</summary>
+public sealed record MeasuredNetworks(NetworkMeasurement Original, NetworkMeasurement Kept, IReadOnlyList<NetworkMeasurement>? Between = null);
 
-/// <summary>One network as measured: its ONNX before and after the fine-tune (blob hashes), its exact cost, and per task
-/// the measured metric beside the predictor's guess for it.</summary>
+/// <summary>One network as measured: where it is on the search's path (<paramref name="Step"/> kept edits after the
+/// submitted network), its ONNX before and after the fine-tune (blob hashes), its exact cost, and per task the measured
+/// metric beside the predictor's guess for it.</summary>
 public sealed record NetworkMeasurement(
     string ModelBlobHash,
     string FineTunedBlobHash,
     long Macs,
     long Params,
     IReadOnlyDictionary<string, double> Measured,
-    IReadOnlyDictionary<string, double> Predicted);
+    IReadOnlyDictionary<string, double> Predicted,
+    int Step = 0);

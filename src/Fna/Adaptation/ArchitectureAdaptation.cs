@@ -159,8 +159,9 @@ public sealed class ArchitectureAdaptation(SuperChain super, nn.Module<Tensor[],
         using var noGrad = no_grad();
         var probabilities = super.Probabilities().Select(p => (IReadOnlyList<double>)p.data<float>().Select(v => (double)v).ToList()).ToList();
         var expected = costs.FixedMacs + probabilities.Select((p, layer) => p.Select((v, c) => v * costs.CandidateMacs[layer][c]).Sum()).Sum();
-        var derived = super.Derive();
-        var choices = probabilities.Select(p => p.ToList().IndexOf(p.Max())).ToList();
-        return new ArchitectureAdaptationResult(derived, probabilities, expected, costs.MacsOf(choices), steps);
+        var choices = options.MacBudget is { } budget
+            ? BudgetedDerivation.Choose(probabilities, costs, budget)
+            : probabilities.Select(p => p.ToList().IndexOf(p.Max())).ToList();
+        return new ArchitectureAdaptationResult(super.Derive(choices), probabilities, expected, costs.MacsOf(choices), steps);
     }
 }

@@ -95,19 +95,26 @@ public sealed class SuperChain : nn.Module<Tensor, Tensor[]>, IBackbone
     public ChainArchitecture Derive()
     {
         using var noGrad = no_grad();
+        return Derive(_alphas.Select(a =>
+        {
+            var logits = a.data<float>().ToArray();
+            return Array.IndexOf(logits, logits.Max());
+        }).ToList());
+    }
+
+    /// <summary>The architecture with candidate <paramref name="choices"/>[i] at layer i (in <see cref="Layers"/>' order).</summary>
+    public ChainArchitecture Derive(IReadOnlyList<int> choices)
+    {
+        if (choices.Count != _alphas.Count)
+        {
+            throw new ArgumentException($"A derivation names one candidate for each of the {_alphas.Count} layers, not {choices.Count}.", nameof(choices));
+        }
+
         var layers = new List<IReadOnlyList<LayerOp>>();
         var index = 0;
         foreach (var stage in _stages)
         {
-            var ops = new List<LayerOp>();
-            foreach (var layer in stage)
-            {
-                var logits = _alphas[index++].data<float>().ToArray();
-                var best = Array.IndexOf(logits, logits.Max());
-                ops.Add(layer.Candidates[best]);
-            }
-
-            layers.Add(ops);
+            layers.Add(stage.Select(layer => layer.Candidates[choices[index++]]).ToList());
         }
 
         return Seed.WithLayers(layers).Validated();

@@ -6,15 +6,17 @@ namespace NasPipeline.RunResults.Rendering;
 
 /// <summary>
 /// The result as JSON in the tools' one style (<see cref="OutputJson"/>; stable, README of this project).
-/// `show --front --json` gives <c>run_id, kind, completed, objectives, submitted</c> and <c>front</c> (a space run) or <c>path, kept_model_blob_hash</c>
-/// (an ONNX run), and <c>failure</c> (null unless the run failed or was rejected); `candidates --json` gives <c>run_id, tasks, candidates</c>.
+/// `show --front --json` gives <c>run_id, kind, completed, objectives, submitted</c> and <c>front</c> (a space run) or <c>path, kept_model_blob_hash,
+/// measured</c> (an ONNX run; <c>measured</c> is null unless the run asked for adaptation: <c>original, kept, between</c>, each with <c>step,
+/// model_blob_hash, fine_tuned_blob_hash, macs, params, measured, predicted</c>), and <c>failure</c> (null unless the run failed or was rejected); `candidates --json` gives <c>run_id, tasks, candidates</c>.
 /// </summary>
 public static class ResultJson
 {
     public static string Result(RunResult result) => result.Kind == RunKind.Onnx
         ? JsonSerializer.Serialize(new
         {
-            result.RunId, result.Kind, result.Completed, result.Tasks, result.Objectives, result.Submitted, result.Path, result.KeptModelBlobHash, result.Failure,
+            result.RunId, result.Kind, result.Completed, result.Tasks, result.Objectives, result.Submitted, result.Path, result.KeptModelBlobHash, result.Measured,
+            result.Failure,
         }, OutputJson.Options)
         : JsonSerializer.Serialize(new
         {

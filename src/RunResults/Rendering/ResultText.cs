@@ -113,16 +113,19 @@ public static class ResultText
     public static string Measured(IReadOnlyList<string> tasks, MeasuredNetworks measured)
     {
         var text = new StringBuilder("measured: each network fine-tuned on the run's tasks from its own weights (same data, steps and seed), on the validation split\n");
-        var headers = new List<string> { "network", "macs", "params" };
+        var headers = new List<string> { "network", "step", "macs", "params" };
         foreach (var task in tasks)
         {
             headers.AddRange([task, "predicted"]);
         }
 
         var table = new TextTable(headers, headers.Select((_, j) => j > 0).ToList());
-        foreach (var (name, network) in new[] { ("original", measured.Original), ("kept", measured.Kept) })
+        var rows = new[] { ("original", measured.Original) }
+            .Concat((measured.Between ?? []).Select(n => ("between", n)))
+            .Append(("kept", measured.Kept));
+        foreach (var (name, network) in rows)
         {
-            var cells = new List<string> { name, Numbers.Count(network.Macs), Numbers.Count(network.Params) };
+            var cells = new List<string> { name, network.Step.ToString(CultureInfo.InvariantCulture), Numbers.Count(network.Macs), Numbers.Count(network.Params) };
             foreach (var task in tasks)
             {
                 cells.Add(network.Measured.TryGetValue(task, out var value) ? Numbers.Metric(value) : "");

@@ -54,17 +54,18 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         }
 
         var blobs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var models = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         KeptNetwork? kept = null;
-        while (Next(state, onnx, blobs, network => kept = network) is { Count: > 0 } step)
+        while (Next(state, onnx, blobs, network => kept = network, models) is { Count: > 0 } step)
         {
             messages.AddRange(step);
             state = step.Aggregate(state, (s, e) => s.Evolve(e));
         }
 
-        return new MutationDecision(messages, blobs, kept);
+        return new MutationDecision(messages, blobs, kept, models);
     }
 
-    private IReadOnlyList<IRunMessage> Next(RunState state, byte[] onnx, Dictionary<string, byte[]> blobs, Action<KeptNetwork> keep)
+    private IReadOnlyList<IRunMessage> Next(RunState state, byte[] onnx, Dictionary<string, byte[]> blobs, Action<KeptNetwork> keep, Dictionary<string, byte[]> models)
     {
         var submission = state.Submission!;
         var started = state.Started!;
@@ -82,7 +83,7 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         var round = (state.LastRound?.Round ?? 0) + 1;
         if (round > started.Generations || state.IdleRounds >= patience)
         {
-            return Finish(state, onnx, original, keep);
+            return Finish(state, onnx, original, keep, models);
         }
 
         if (state.Proposal(round) is not { } proposal)
@@ -90,7 +91,7 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
             proposal = Propose(state, onnx, round, blobs);
             if (proposal.Mutants.Count == 0)
             {
-                return Finish(state, onnx, original, keep);
+                return Finish(state, onnx, original, keep, models);
             }
 
             var missing = proposal.Mutants.Select(m => m.Candidate.Name).Distinct().Where(c => Scores(state, c) is null).ToList();
@@ -148,10 +149,12 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
     private static OnnxModelEditor CurrentModel(RunState state, byte[] onnx) =>
         state.Kept.Aggregate(OnnxModelEditor.Parse(onnx), MutationCatalog.Apply);
 
-    /// <summary>The rounds are over. Without adaptation the run completes on predictions. With it (<c>--adapt</c>), the
-    /// submitted and the kept network go to the Adapt stage to be fine-tuned and measured, and the run completes once
-    /// both answers are in the stream.</summary>
-    private static IReadOnlyList<IRunMessage> Finish(RunState state, byte[] onnx, IReadOnlyDictionary<string, double> original, Action<KeptNetwork> keep)
+    /// <summary>The rounds are over. Without adaptation the run completes on predictions. With it (<c>--adapt N</c>), the
+    /// submitted network, the kept one and N - 1 networks evenly spaced on the path between them go to the Adapt stage to
+    /// be fine-tuned and measured, each as an ONNX model with every weight, and the run completes once all the answers
+    /// are in the stream.</summary>
+    private static IReadOnlyList<IRunMessage> Finish(
+        RunState state, byte[] onnx, IReadOnlyDictionary<string, double> original, Action<KeptNetwork> keep, Dictionary<string, byte[]> models)
     {
         var kept = KeptOf(state, onnx);
         keep(kept);
@@ -161,32 +164,53 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         }
 
         var submission = state.Submission!;
-        var models = new[] { submission.Onnx!.BlobHash, ContentHash.Of(kept.Onnx) }.Distinct(StringComparer.Ordinal).ToList();
-        var requests = models.Where(m => !state.WasSentForAdaptation(m))
+        var path = PathSteps(state.Kept.Count, state.Started.AdaptPerIteration).Select(step =>
+        {
+            var network = step == state.Kept.Count ? kept
+                : step == 0 ? KeptNetwork.Of(onnx, state.Started.Seed)
+                : KeptNetwork.Of(state.Kept.Take(step).Aggregate(OnnxModelEditor.Parse(onnx), MutationCatalog.Apply), state.Started.Seed);
+            var hash = ContentHash.Of(network.Onnx);
+            if (hash != submission.Onnx!.BlobHash && step != state.Kept.Count)
+            {
+                models[hash] = network.Onnx;
+            }
+
+            return (Step: step, Model: hash);
+        }).ToList();
+        var requests = path.Select(p => p.Model).Distinct(StringComparer.Ordinal).Where(m => !state.WasSentForAdaptation(m))
             .Select(m => (IRunMessage)new AdaptSubnet(submission.RunId, RequestIds.For(submission.RunId, $"mutation/measure/{m}"), 0, Candidate.Model(m),
                 submission.Tasks, state.Started.Seed))
             .ToList();
-        if (requests.Count > 0 || models.Any(m => state.Adaptation(m) is null))
+        if (requests.Count > 0 || path.Any(p => state.Adaptation(p.Model) is null))
         {
             return requests;
         }
 
-        return [Complete(state, kept, original, Measurements(state, models[0], models[^1], original))];
+        var measured = path.Select(p => Measurement(state, p.Step, p.Model, original)).ToList();
+        return [Complete(state, kept, original, new MeasuredNetworks(measured[0], measured[^1], measured.Count > 2 ? measured[1..^1] : null))];
     }
+
+    /// <summary>The path positions measured: the submitted network (0), the kept one (<paramref name="kept"/> edits) and
+    /// <paramref name="count"/> - 1 evenly spaced between them, each once.</summary>
+    public static IReadOnlyList<int> PathSteps(int kept, int count) =>
+        Enumerable.Range(0, Math.Max(1, count) + 1).Select(i => (int)Math.Round((double)i * kept / Math.Max(1, count), MidpointRounding.AwayFromZero))
+            .Distinct().Order().ToList();
 
     private static KeptNetwork KeptOf(RunState state, byte[] onnx) =>
         state.Kept.Count == 0 ? KeptNetwork.Of(onnx, state.Started!.Seed) : KeptNetwork.Of(CurrentModel(state, onnx), state.Started!.Seed);
 
-    private static MeasuredNetworks Measurements(RunState state, string originalModel, string keptModel, IReadOnlyDictionary<string, double> originalPredicted)
+    private static NetworkMeasurement Measurement(RunState state, int step, string model, IReadOnlyDictionary<string, double> originalPredicted)
     {
-        var graph = state.Graph!;
-        var (current, macs) = Current(state);
-        var keptPredicted = current.Objectives.Where(o => state.Submission!.Tasks.Contains(o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
-        var originalAnswer = state.Adaptation(originalModel)!;
-        var keptAnswer = state.Adaptation(keptModel)!;
-        return new MeasuredNetworks(
-            new NetworkMeasurement(originalModel, originalAnswer.WeightsBlobHash, graph.Macs, graph.Params, originalAnswer.Metrics, originalPredicted),
-            new NetworkMeasurement(keptModel, keptAnswer.WeightsBlobHash, macs, (long)current.Objectives[CostNames.Params], keptAnswer.Metrics, keptPredicted));
+        var answer = state.Adaptation(model)!;
+        if (step == 0)
+        {
+            return new NetworkMeasurement(model, answer.WeightsBlobHash, state.Graph!.Macs, state.Graph.Params, answer.Metrics, originalPredicted, 0);
+        }
+
+        var member = state.KeptPath[step - 1];
+        var predicted = member.Objectives.Where(o => state.Submission!.Tasks.Contains(o.Key)).ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+        return new NetworkMeasurement(model, answer.WeightsBlobHash, (long)member.Objectives[CostNames.Macs], (long)member.Objectives[CostNames.Params],
+            answer.Metrics, predicted, step);
     }
 
     private static SearchCompleted Complete(RunState state, KeptNetwork kept, IReadOnlyDictionary<string, double> original, MeasuredNetworks? measured)

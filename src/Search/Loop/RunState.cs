@@ -38,6 +38,9 @@ public sealed record RunState
     /// <summary>The edits the mutation search kept, in order: applied to the submitted model they give the current network.</summary>
     public ImmutableList<NetworkMutation> Kept { get; private init; } = [];
 
+    /// <summary>The network after each kept edit, in order, as its round reported it (name, predicted metrics, costs).</summary>
+    public ImmutableList<FrontMember> KeptPath { get; private init; } = [];
+
     /// <summary>Rounds closed since the mutation search last kept an edit.</summary>
     public int IdleRounds { get; private init; }
 
@@ -133,6 +136,7 @@ public sealed record RunState
         {
             LastRound = round,
             Kept = round.Kept is { } kept ? Kept.Add(kept) : Kept,
+            KeptPath = round.Kept is not null ? KeptPath.Add(round.Current) : KeptPath,
             IdleRounds = round.Kept is null ? IdleRounds + 1 : 0,
         },
         AdaptSubnet adapt when !AdaptRequested.ContainsKey(adapt.Candidate.Name) => this with { AdaptRequested = AdaptRequested.Add(adapt.Candidate.Name, adapt.Iteration) },

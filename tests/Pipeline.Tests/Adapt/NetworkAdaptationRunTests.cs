@@ -11,8 +11,8 @@ namespace NasPipeline.Tests.Adapt;
 
 /// <summary>
 /// A submitted ONNX network through the stages as deployed (GraphExtract, Search and Adapt as their own processes, a
-/// stand-in predictor), asking for adaptation: the Adapt stage fine-tunes the submitted and the kept network and
-/// measures them, and is killed mid fine-tune on the way.
+/// stand-in predictor), asking for adaptation: the Adapt stage fine-tunes the submitted network, the kept one and one
+/// between them on the path, measures them, and is killed mid fine-tune on the way.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutputHelper log)
@@ -39,7 +39,7 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
         var adapt = await StartAsync("Stages.Adapt", Budget);
 
         var submit = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28",
-            "--tasks", "classification", "--adapt", "1", "--population", "4", "--generations", "2", "--seed", "7");
+            "--tasks", "classification", "--adapt", "2", "--population", "4", "--generations", "2", "--seed", "7");
         Assert.True(submit.ExitCode == 0, submit.Output);
         var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
 
@@ -58,8 +58,9 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
 
         var stream = await EventsAsync(runId);
         Assert.Empty(stream.OfType<RunFailed>());
+        // Two rounds, each keeping an edit: the submitted network, the one after the first edit, and the kept one.
         var requests = stream.OfType<AdaptSubnet>().ToList();
-        Assert.Equal(2, requests.Count);
+        Assert.Equal(3, requests.Count);
         foreach (var request in requests)
         {
             Assert.Single(stream.OfType<NetworkFineTuneStarted>(), s => s.RequestId == request.RequestId);
@@ -69,14 +70,18 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
 
         var completed = Assert.Single(stream.OfType<SearchCompleted>());
         var measured = completed.Measured!;
-        Assert.True(measured.Kept.Macs < measured.Original.Macs, $"{measured.Kept.Macs} vs {measured.Original.Macs}");
-        Assert.All([measured.Original, measured.Kept], n => Assert.InRange(n.Measured["classification"], 0.0, 1.0));
-        Assert.Equal((0.5, 0.5), (measured.Original.Predicted["classification"], measured.Kept.Predicted["classification"]));
+        var between = Assert.Single(measured.Between!);
+        Assert.Equal((0, 1, 2), (measured.Original.Step, between.Step, measured.Kept.Step));
+        Assert.True(measured.Kept.Macs < between.Macs && between.Macs < measured.Original.Macs, $"{measured.Kept.Macs} < {between.Macs} < {measured.Original.Macs}");
+        Assert.All([measured.Original, between, measured.Kept], n => Assert.InRange(n.Measured["classification"], 0.0, 1.0));
+        Assert.All([measured.Original, between, measured.Kept], n => Assert.Equal(0.5, n.Predicted["classification"]));
+        Assert.NotNull(await fixture.Blobs.GetAsync(between.ModelBlobHash));
         var kept = await fixture.Blobs.GetAsync(completed.ModelBlobHash!);
         Assert.Equal([1L, 10], OnnxRuntimeRun.OnRandomInput(kept!, seed: 1).Values.Single().Shape);
 
         var show = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "show", runId.ToString(), "--front");
-        Assert.Matches(@"(?m)^original\s+290,080\s+9,098\s+0\.\d{4}\s+0\.5000$", show.Output);
+        Assert.Matches(@"(?m)^original\s+0\s+290,080\s+9,098\s+0\.\d{4}\s+0\.5000$", show.Output);
+        Assert.Matches(@"(?m)^between\s+1\s+[\d,]+\s+[\d,]+\s+0\.\d{4}\s+0\.5000$", show.Output);
         Assert.Matches(@"(?m)^kept vs original, measured: \d+\.\d% fewer MACs; classification [+-]\d\.\d{4}$", show.Output);
     }
 

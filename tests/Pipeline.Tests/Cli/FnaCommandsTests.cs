@@ -23,7 +23,7 @@ public sealed class FnaCommandsTests
 
             var adapted = Path.Combine(folder, "adapted.onnx");
             var adapt = await NaspCli.RunAsync(NoServers, "adapt", seed, "--task", "classification", "--images", "128", "--eval-images", "64", "--threads", "1",
-                "--warmup-epochs", "0", "--search-epochs", "1", "--fine-tune-epochs", "1", "--out", adapted, "--json");
+                "--warmup-epochs", "0", "--search-epochs", "1", "--fine-tune-epochs", "1", "--target-macs", "0.4x", "--out", adapted, "--json");
             Assert.True(adapt.ExitCode == 0, adapt.Output);
             Assert.Contains("search: epoch 1 step", adapt.Output, StringComparison.Ordinal);
             Assert.Contains("fine-tune: epoch 1 step", adapt.Output, StringComparison.Ordinal);
@@ -31,6 +31,8 @@ public sealed class FnaCommandsTests
             var result = json.RootElement;
             Assert.Equal("16 | 24/s2: k3e6 k3e6 | 32/s2: k3e6 k3e6 | 48/s1: k3e6 k3e6 | 64/s2: k3e6 k3e6", result.GetProperty("original").GetString());
             Assert.Equal(9_374_832, result.GetProperty("macs_original").GetInt64());
+            Assert.Equal(3_749_932, result.GetProperty("target_macs").GetInt64());
+            Assert.InRange(result.GetProperty("macs_adapted").GetInt64(), 1, 3_749_932);
             Assert.InRange(result.GetProperty("metric_original").GetDouble(), 0, 1);
             Assert.InRange(result.GetProperty("metric_adapted").GetDouble(), 0, 1);
 
@@ -52,6 +54,16 @@ public sealed class FnaCommandsTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no 'nas_pipeline.architecture' metadata", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_target_that_is_no_fraction_of_the_seed_is_refused_with_the_forms_it_takes()
+    {
+        var result = await NaspCli.RunAsync(NoServers, "adapt", RepoPaths.Fixture("small_cnn_28.onnx"), "--task", "classification", "--target-macs", "1.5x");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--target-macs is a factor of the seed's MACs in (0, 1] followed by x (0.8x) or a positive count of MACs, not '1.5x'.", result.Output,
+            StringComparison.Ordinal);
     }
 
     [Fact]

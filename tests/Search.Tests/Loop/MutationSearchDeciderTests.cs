@@ -132,6 +132,39 @@ public sealed class MutationSearchDeciderTests
         Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
     }
 
+    [Fact]
+    public void With_adapt_three_two_networks_between_are_measured_too_each_with_its_own_costs_and_prediction()
+    {
+        var (stream, graphs, kept) = Drive(g => 1.0 / (1 + (g.TotalMacs % 7)), settings: Settings with { AdaptPerIteration = 3 },
+            measure: (request, _) => new SubnetAdapted(RunId, request.RequestId, request.Candidate,
+                new Dictionary<string, double> { [Task] = 0.5 }, $"fine-tuned-{request.Candidate.Name[..8]}", request.Seed));
+
+        var rounds = stream.OfType<MutationRoundCompleted>().Where(r => r.Kept is not null).ToList();
+        Assert.True(rounds.Count >= 3, $"{rounds.Count} edits kept: too few for networks between");
+        var result = Assert.Single(stream.OfType<SearchCompleted>()).Measured!;
+        var expectedSteps = MutationSearchDecider.PathSteps(rounds.Count, 3);
+        Assert.Equal(expectedSteps, new[] { result.Original }.Concat(result.Between!).Append(result.Kept).Select(n => n.Step));
+        foreach (var between in result.Between!)
+        {
+            var member = rounds[between.Step - 1].Current;
+            Assert.Equal((long)member.Objectives[CostNames.Macs], between.Macs);
+            Assert.Equal(member.Objectives[Task], between.Predicted[Task]);
+            Assert.Equal(member.Objectives[CostNames.Macs], graphs[member.Candidate.Name].TotalMacs);
+        }
+
+        Assert.Equal(expectedSteps.Count, stream.OfType<AdaptSubnet>().Count());
+        Assert.Equal(ContentHash.Of(kept!), result.Kept.ModelBlobHash);
+        Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
+    }
+
+    [Theory]
+    [InlineData(0, 3, new[] { 0 })]
+    [InlineData(10, 1, new[] { 0, 10 })]
+    [InlineData(10, 4, new[] { 0, 3, 5, 8, 10 })]
+    [InlineData(2, 5, new[] { 0, 1, 2 })]
+    public void The_measured_path_steps_are_the_ends_and_evenly_spaced_ones_between_each_once(int kept, int count, int[] expected) =>
+        Assert.Equal(expected, MutationSearchDecider.PathSteps(kept, count));
+
     private static readonly SearchSettings Settings = new(Population: 6, Generations: 5);
 
     /// <summary>Decides, appends, scores the requested graphs with <paramref name="metric"/>, until the run completes; the

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# AIO-P's claim measured through the product (issue 13, item 5): a MobileNetV2-like network trained here on
+# Fashion-MNIST is submitted as ONNX; the mutation search, guided by the Predict stage's predictor, cuts its MACs; the
+# Adapt stage fine-tunes and measures the submitted network, the kept one and some between them on the path
+# (`--adapt N`). Printed per seed: the original's measured top-1, the kept network's, and the deepest measured network
+# on the path whose top-1 is at most 0.5 points below the original's, each with its MAC cut and the predictor's guess.
+#
+#   ./bench/aiop-claim.sh            (3 seeds, about 15 min each on 2 cores)
+#
+# Settings: NASP_AIOP_SEEDS (default "1 2 3"), NASP_AIOP_ADAPT (networks measured besides the original, default 5),
+# NASP_AIOP_EPOCHS / NASP_AIOP_IMAGES (the seed network's training, default 2 / 6000), NASP_AIOP_OUT (default
+# bench/results/aiop-claim-DATE). Each seed's run goes through ./scripts/demo.sh (every stage its own process).
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+SEEDS="${NASP_AIOP_SEEDS:-1 2 3}"
+ADAPT="${NASP_AIOP_ADAPT:-5}"
+EPOCHS="${NASP_AIOP_EPOCHS:-2}"
+IMAGES="${NASP_AIOP_IMAGES:-6000}"
+OUT="${NASP_AIOP_OUT:-$REPO/bench/results/aiop-claim-$(date +%F)}"
+CLI="src/Cli/bin/Release/net10.0/nasp.dll"
+mkdir -p "$OUT"
+
+say() { printf '[aiop-claim] %s\n' "$*" >&2; }
+
+say "building"
+dotnet build Pipeline.sln -c Release -nologo -v q >"$OUT/build.log" 2>&1 || { say "build failed, see $OUT/build.log"; exit 1; }
+
+for seed in $SEEDS; do
+  say "seed $seed: training the MobileNetV2-like chain ($EPOCHS epochs on $IMAGES images)"
+  dotnet "$CLI" chain train --seed "$seed" --epochs "$EPOCHS" --images "$IMAGES" --out "$OUT/seed-$seed.onnx" \
+    >"$OUT/train-$seed.log" 2>&1 || { say "training failed, see $OUT/train-$seed.log"; exit 1; }
+  grep -E '^top1' "$OUT/train-$seed.log" >&2 || true
+  say "seed $seed: submitting it with --adapt $ADAPT (log $OUT/run-$seed.log)"
+  NASP_DEMO_SKIP_BUILD=1 NASP_DEMO_ADAPT="$ADAPT" NASP_DEMO_INPUT=1x1x28x28 NASP_DEMO_SEED="$seed" NASP_DEMO_OUT="$OUT/run-$seed" \
+    ./scripts/demo.sh "$OUT/seed-$seed.onnx" >"$OUT/run-$seed.log" 2>&1 || { say "the run failed, see $OUT/run-$seed.log"; exit 1; }
+done
+
+python3 - "$OUT" $SEEDS <<'PY'
+import re, sys
+out, seeds = sys.argv[1], sys.argv[2:]
+row = re.compile(r'^(original|between|kept)\s+(\d+)\s+([\d,]+)\s+([\d,]+)\s+([\d.]+)\s+([\d.]+)\s*$')
+print("| seed | original top-1 | kept: MAC cut, top-1 (change), predicted | deepest within 0.5 pt: step, MAC cut, top-1 (change), predicted |")
+print("|---|---:|---|---|")
+cuts, kept_changes = [], []
+for seed in seeds:
+    rows = [m.groups() for m in map(row.match, open(f"{out}/run-{seed}/result.txt")) if m]
+    nets = [(kind, int(step), int(macs.replace(',', '')), float(top1), float(pred)) for kind, step, macs, _, top1, pred in rows]
+    original = nets[0]
+    kept = nets[-1]
+    within = [n for n in nets if n[3] >= original[3] - 0.005]
+    best = max(within, key=lambda n: n[1])
+    cut = lambda n: 1 - n[2] / original[2]
+    cuts.append(cut(best)); kept_changes.append(kept[3] - original[3])
+    print(f"| {seed} | {original[3]:.4f} | {cut(kept):.1%}, {kept[3]:.4f} ({kept[3] - original[3]:+.4f}), {kept[4]:.2f} "
+          f"| {best[1]}, {cut(best):.1%}, {best[3]:.4f} ({best[3] - original[3]:+.4f}), {best[4]:.2f} |")
+print(f"\nmean MAC cut within 0.5 points: {sum(cuts) / len(cuts):.1%}; mean top-1 change of the kept network: {sum(kept_changes) / len(kept_changes):+.4f}")
+PY
