@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# AIO-P's claim measured through the product (issue 13, item 5): a MobileNetV2-like network trained here on
-# Fashion-MNIST is submitted as ONNX; the mutation search, guided by the Predict stage's predictor, cuts its MACs; the
+# AIO-P's claim measured through the product (issue 13, item 5): a network trained here on Fashion-MNIST (the
+# MobileNetV2-like chain, or the built-in ResNet-like one) is submitted as ONNX; the mutation search, guided by the Predict stage's predictor, cuts its MACs; the
 # Adapt stage fine-tunes and measures the submitted network, the kept one and some between them on the path
 # (`--adapt N`). Printed per seed: the original's measured top-1, the kept network's, and the deepest measured network
 # on the path whose top-1 is at most 0.5 points below the original's, each with its MAC cut and the predictor's guess.
 #
-#   ./bench/aiop-claim.sh            (3 seeds, about 15 min each on 2 cores)
+#   ./bench/aiop-claim.sh                              (the chain; 3 seeds, about 15 min each on 2 cores)
+#   NASP_AIOP_NETWORK=resnet-like ./bench/aiop-claim.sh
 #
-# Settings: NASP_AIOP_SEEDS (default "1 2 3"), NASP_AIOP_ADAPT (networks measured besides the original, default 5),
+# Settings: NASP_AIOP_NETWORK (chain or resnet-like, default chain), NASP_AIOP_SEEDS (default "1 2 3"), NASP_AIOP_ADAPT (networks measured besides the original, default 5),
 # NASP_AIOP_EPOCHS / NASP_AIOP_IMAGES (the seed network's training, default 2 / 6000), NASP_AIOP_OUT (default
 # bench/results/aiop-claim-DATE). Each seed's run goes through ./scripts/demo.sh (every stage its own process).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
+NETWORK="${NASP_AIOP_NETWORK:-chain}"
 SEEDS="${NASP_AIOP_SEEDS:-1 2 3}"
 ADAPT="${NASP_AIOP_ADAPT:-5}"
 EPOCHS="${NASP_AIOP_EPOCHS:-2}"
 IMAGES="${NASP_AIOP_IMAGES:-6000}"
-OUT="${NASP_AIOP_OUT:-$REPO/bench/results/aiop-claim-$(date +%F)}"
+OUT="${NASP_AIOP_OUT:-$REPO/bench/results/aiop-claim-$NETWORK-$(date +%F)}"
 CLI="src/Cli/bin/Release/net10.0/nasp.dll"
 mkdir -p "$OUT"
 
@@ -28,8 +30,13 @@ say "building"
 dotnet build Pipeline.sln -c Release -nologo -v q >"$OUT/build.log" 2>&1 || { say "build failed, see $OUT/build.log"; exit 1; }
 
 for seed in $SEEDS; do
-  say "seed $seed: training the MobileNetV2-like chain ($EPOCHS epochs on $IMAGES images)"
-  dotnet "$CLI" chain train --seed "$seed" --epochs "$EPOCHS" --images "$IMAGES" --out "$OUT/seed-$seed.onnx" \
+  say "seed $seed: training the $NETWORK network ($EPOCHS epochs on $IMAGES images)"
+  case "$NETWORK" in
+    chain) train=(chain train) ;;
+    resnet-like) train=(train resnet-like) ;;
+    *) say "NASP_AIOP_NETWORK is chain or resnet-like, not '$NETWORK'"; exit 2 ;;
+  esac
+  dotnet "$CLI" "${train[@]}" --seed "$seed" --epochs "$EPOCHS" --images "$IMAGES" --out "$OUT/seed-$seed.onnx" \
     >"$OUT/train-$seed.log" 2>&1 || { say "training failed, see $OUT/train-$seed.log"; exit 1; }
   grep -E '^top1' "$OUT/train-$seed.log" >&2 || true
   say "seed $seed: submitting it with --adapt $ADAPT (log $OUT/run-$seed.log)"

@@ -39,9 +39,12 @@ public sealed class TrainableNetwork : IDisposable
     /// <param name="declaredInput">The network's input shape, -1 where free (see <see cref="DeclaredInput"/>).</param>
     /// <param name="taskChannels">Channels of the task's images.</param>
     /// <param name="taskSize">Side of the task's square images.</param>
-    public static TrainableNetwork Create(byte[] onnx, IVisionTask task, IReadOnlyList<long> declaredInput, int taskChannels, int taskSize, int seed)
+    /// <param name="unfoldBatchNorm">For training from scratch: a fresh BatchNorm after every convolution an exporter
+    /// folded one into (<see cref="OnnxNetworkOptions.UnfoldBatchNorm"/>; folded back when written).</param>
+    public static TrainableNetwork Create(
+        byte[] onnx, IVisionTask task, IReadOnlyList<long> declaredInput, int taskChannels, int taskSize, int seed, bool unfoldBatchNorm = false)
     {
-        var network = OnnxNetwork.Load(onnx, new OnnxNetworkOptions(SeedForMissingWeights: seed));
+        var network = OnnxNetwork.Load(onnx, new OnnxNetworkOptions(UnfoldBatchNorm: unfoldBatchNorm, SeedForMissingWeights: seed));
         try
         {
             if (network.InputNames.Count != 1)

@@ -47,6 +47,31 @@ public sealed class FnaCommandsTests
     }
 
     [Fact]
+    public async Task The_resnet_like_network_is_trained_from_scratch_and_written_with_weights_onnx_runtime_runs()
+    {
+        var folder = Directory.CreateTempSubdirectory("nasp-train-").FullName;
+        try
+        {
+            var trained = Path.Combine(folder, "resnet.onnx");
+            var train = await NaspCli.RunAsync(NoServers, "train", "resnet-like", "--images", "128", "--eval-images", "64", "--epochs", "1", "--threads", "1",
+                "--out", trained);
+
+            Assert.True(train.ExitCode == 0, train.Output);
+            Assert.Contains("train: epoch 1 step 1/1", train.Output, StringComparison.Ordinal);
+            Assert.Contains("network resnet-like: 20,183,936 MACs", train.Output, StringComparison.Ordinal);
+            Assert.Matches(@"(?m)^top1\s+0\.\d{4} on 64 validation images after 1 epochs on 128 images$", train.Output);
+            Assert.Contains("head    the network's own output 'logits' (10)", train.Output, StringComparison.Ordinal);
+            var logits = OnnxRuntimeRun.OnRandomInput(await File.ReadAllBytesAsync(trained), seed: 1)["logits"];
+            Assert.Equal([1L, 10L], logits.Shape);
+            Assert.All(logits.Values, v => Assert.True(float.IsFinite(v)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_network_this_project_did_not_write_as_a_chain_is_refused_with_the_reason()
     {
         var result = await NaspCli.RunAsync(NoServers, "adapt", RepoPaths.Fixture("small_cnn_28.onnx"), "--task", "classification");
