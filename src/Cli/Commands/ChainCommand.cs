@@ -16,18 +16,14 @@ public static class ChainCommand
     public static Command Create()
     {
         var outPath = CliOptions.Text("--out", "Write the trained classifier's ONNX here.", "SEED.onnx");
-        var epochs = CliOptions.Int("--epochs", 3, "Training epochs.", "E");
-        var images = CliOptions.Int("--images", 6000, "Training images (the first of the training split).");
-        var evaluationImages = CliOptions.Int("--eval-images", 5000, "Validation images to measure on.");
-        var seed = CliOptions.Int("--seed", 0, "Initialisation and batch order.");
-        var threads = CliOptions.Int("--threads", 2, "Torch CPU threads.", "T");
-        var data = CliOptions.Text("--data", $"The Fashion-MNIST folder (default {Vision.Data.FashionMnistOptions.DefaultFolder}).", "FOLDER");
+        var training = new TrainingCliOptions();
         var train = new Command("train", "Train the MobileNetV2-like seed chain (16 | 24/s2 | 32/s2 | 48/s1 | 64/s2, two k3e6 blocks each) on classification.")
         {
-            outPath, epochs, images, evaluationImages, seed, threads, data,
+            outPath,
         };
-        train.SetCliAction((parse, output, _) => TrainAsync(parse.GetValue(outPath), parse.GetValue(epochs), parse.GetValue(images),
-            parse.GetValue(evaluationImages), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(data), output));
+        training.AddTo(train);
+        train.SetCliAction((parse, output, _) => TrainAsync(parse.GetValue(outPath), parse.GetValue(training.Epochs), parse.GetValue(training.Images),
+            parse.GetValue(training.EvaluationImages), parse.GetValue(training.Seed), parse.GetValue(training.Threads), parse.GetValue(training.Data), output));
         return new Command("chain", "MobileNetV2-like chains, FNA's seed networks.") { train };
     }
 

@@ -21,19 +21,15 @@ public static class TrainCommand
         var outPath = CliOptions.Text("--out", "Write the trained network's ONNX here.", "TRAINED.onnx");
         var task = CliOptions.Text("--task", "The task to train on (default classification).", "TASK");
         var input = CliOptions.Text("--input", "The network's input shape where the file leaves dims free (e.g. 1x1x28x28).", "SHAPE");
-        var epochs = CliOptions.Int("--epochs", 3, "Training epochs.", "E");
-        var images = CliOptions.Int("--images", 6000, "Training images (the first of the training split).");
-        var evaluationImages = CliOptions.Int("--eval-images", 5000, "Validation images to measure on.");
-        var seed = CliOptions.Int("--seed", 0, "Initialisation and batch order.");
-        var threads = CliOptions.Int("--threads", 2, "Torch CPU threads.", "T");
-        var data = CliOptions.Text("--data", $"The Fashion-MNIST folder (default {Vision.Data.FashionMnistOptions.DefaultFolder}).", "FOLDER");
+        var training = new TrainingCliOptions();
         var command = new Command("train", "Train an ONNX network from scratch on a task (weights seeded, BatchNorm unfolded) and write it with its trained weights.")
         {
-            model, outPath, task, input, epochs, images, evaluationImages, seed, threads, data,
+            model, outPath, task, input,
         };
+        training.AddTo(command);
         command.SetCliAction((parse, output, _) => TrainAsync(new TrainSettings(parse.GetRequiredValue(model), parse.GetValue(outPath),
-            parse.GetValue(task) ?? "classification", parse.GetValue(input), parse.GetValue(epochs), parse.GetValue(images), parse.GetValue(evaluationImages),
-            parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(data)), output));
+            parse.GetValue(task) ?? "classification", parse.GetValue(input), parse.GetValue(training.Epochs), parse.GetValue(training.Images),
+            parse.GetValue(training.EvaluationImages), parse.GetValue(training.Seed), parse.GetValue(training.Threads), parse.GetValue(training.Data)), output));
         return command;
     }
 
