@@ -55,7 +55,7 @@ public sealed class OldCandidateTests(PipelineFixture fixture)
         Assert.Equal("""{"kind":"graph-blob","name":"dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"}""", JsonSerializer.Serialize(Graph));
         Assert.Equal(Point, JsonSerializer.Deserialize<Candidate>("""{"kind":"space-point","name":"mbv3-28:0,1,2,3"}"""));
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Candidate>("""{"kind":"kept-onnx","name":"x"}"""));
-        Assert.Equal("Unknown candidate kind 'kept-onnx' (known: space-point, graph-blob).", error.Message);
+        Assert.Equal("Unknown candidate kind 'kept-onnx' (known: space-point, graph-blob, onnx-model).", error.Message);
     }
 
     private static string Json(object message) => JsonSerializer.Serialize(message, message.GetType());
