@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using TorchSharp;
-
 namespace NasPipeline.TorchRuntime;
 
 /// <summary>
@@ -10,39 +7,16 @@ namespace NasPipeline.TorchRuntime;
 /// intermittently returned NaN for fixed inputs and weights (a 24-channel 3x3 convolution: 10,412 NaN outputs in 95,641
 /// calls under collection churn, 0 in 98,372 with the AVX2 ISA, whose 8-channel block needs no padding, 0 in 58,991 with
 /// oneDNN off). ATen's own kernels take over. <c>NASP_ONEDNN=1</c> leaves oneDNN on.
-/// TorchSharp exposes no switch, so this calls libtorch's exported <c>at::Context</c> members.
+/// TorchSharp exposes no switch, so this sets it through <see cref="AtenContextFlags"/>.
 /// </summary>
 internal static class OneDnn
 {
     public const string KeepVariable = "NASP_ONEDNN";
 
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate IntPtr GlobalContext();
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    [return: MarshalAs(UnmanagedType.U1)]
-    private delegate bool GetFlag(IntPtr context);
-
-    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-    private delegate void SetFlag(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool value);
-
     /// <summary>Whether libtorch will use oneDNN where it can.</summary>
-    public static bool Enabled => Export<GetFlag>("_ZNK2at7Context17userEnabledMkldnnEv")(Context());
+    public static bool Enabled => AtenContextFlags.Get("_ZNK2at7Context17userEnabledMkldnnEv");
 
     /// <summary>Turns oneDNN off unless <c>NASP_ONEDNN=1</c>.</summary>
-    public static void Configure()
-    {
-        var keep = Environment.GetEnvironmentVariable(KeepVariable) == "1";
-        Export<SetFlag>("_ZN2at7Context20setUserEnabledMkldnnEb")(Context(), keep);
-    }
-
-    private static IntPtr Context() => Export<GlobalContext>("_ZN2at13globalContextEv")();
-
-    private static T Export<T>(string symbol)
-        where T : Delegate
-    {
-        // libtorch_cpu is already loaded by TorchSharp; loading it by name returns that copy.
-        var library = NativeLibrary.Load("libtorch_cpu.so", typeof(torch).Assembly, null);
-        return Marshal.GetDelegateForFunctionPointer<T>(NativeLibrary.GetExport(library, symbol));
-    }
+    public static void Configure() =>
+        AtenContextFlags.Set("_ZN2at7Context20setUserEnabledMkldnnEb", Environment.GetEnvironmentVariable(KeepVariable) == "1");
 }

@@ -74,7 +74,8 @@ public sealed class TorchEnvironment
 
     /// <summary>Makes sure libLibTorchSharp.so and libtorch load in this process, so a broken
     /// install fails here with a message that says what to do, not at the first tensor, puts MKL in its reproducible
-    /// mode (see <see cref="MklReproducibility"/>) and turns libtorch's oneDNN backend off (see <see cref="OneDnn"/>).
+    /// mode (see <see cref="MklReproducibility"/>) and turns libtorch's oneDNN and NNPACK backends off (see <see cref="OneDnn"/>,
+    /// <see cref="Nnpack"/>).
     /// Every module that convolves or multiplies calls it.</summary>
     /// <exception cref="TorchUnavailableException">They do not load.</exception>
     public static void EnsureAvailable()
@@ -101,6 +102,7 @@ public sealed class TorchEnvironment
                 if (OperatingSystem.IsLinux())
                 {
                     OneDnn.Configure();
+                    Nnpack.Configure();
                 }
 
                 Available = true;

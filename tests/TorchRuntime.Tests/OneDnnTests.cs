@@ -20,6 +20,12 @@ public sealed class OneDnnTests
     }
 
     [Fact]
+    public void EnsureAvailable_turns_NNPACK_off_so_no_convolution_asks_for_it()
+    {
+        Assert.False(Nnpack.Enabled);
+    }
+
+    [Fact]
     public void A_padded_channel_convolution_gives_the_same_result_every_call_while_collections_run()
     {
         // 24 channels: padded to 32 in oneDNN's AVX-512 layout. ReLU'd input, as between a network's layers.
