@@ -78,6 +78,9 @@ public sealed record RunPredictorState
             },
             PseudoLabelReady pseudo => pseudo.Labels.Aggregate(state with { LabelRequests = LabelRequests.Add(pseudo.RequestId) },
                 (s, label) => s.Label(pseudo.Task, label.Architecture, label.Value, measured: false)),
+            // A fine-tuned ONNX model (a submitted network or one on its mutation path) is named by its model blob, not by a
+            // computation graph the predictors read: its measurement is reported, not learned from.
+            SubnetAdapted { Candidate.Kind: CandidateKind.OnnxModel } adapted => state with { LabelRequests = LabelRequests.Add(adapted.RequestId) },
             SubnetAdapted adapted => adapted.Metrics.Aggregate(state with { LabelRequests = LabelRequests.Add(adapted.RequestId) },
                 (s, metric) => s.Label(metric.Key, adapted.Candidate, metric.Value, measured: true)),
             CandidateScored scored => state with { Scored = Scored.Add(scored.RequestId) },

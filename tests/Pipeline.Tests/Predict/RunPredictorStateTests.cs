@@ -42,6 +42,20 @@ public sealed class RunPredictorStateTests
     }
 
     [Fact]
+    public void A_fine_tuned_onnx_model_s_measurement_is_no_label_for_the_graph_predictors()
+    {
+        var model = Candidate.Model(new string('c', 64));
+        var request = Guid.NewGuid();
+
+        var state = RunPredictorState.Fold([Trained("classification", 1),
+            new SubnetAdapted(Run, request, model, new Dictionary<string, double> { ["classification"] = 0.85 }, "w", 0)]);
+
+        Assert.False(state.HasNewLabels("classification"));
+        Assert.Empty(state.LabelledTasks);
+        Assert.True(state.HoldsLabels(request));
+    }
+
+    [Fact]
     public void Refit_seeds_depend_on_run_seed_and_version_only()
     {
         Assert.Equal(PredictDecider.RefitSeed(11, 2), PredictDecider.RefitSeed(11, 2));
