@@ -66,10 +66,7 @@ public sealed class NetworkFineTunes(IBlobStore blobs, AdaptSettings settings, T
             var task = Task(started.Task);
             var sets = data.Get(task, settings.Data, started.Settings.TrainImages, settings.EvaluationImages);
             using var network = Build(await ModelAsync(started.ModelBlobHash, cancellationToken), task, started.DeclaredInput, sets.Train, started.Seed);
-            using (var fineTune = new NetworkFineTune(network, task, Schedule(started)))
-            {
-                fineTune.RestoreState(await StateAsync(stateHash, cancellationToken));
-            }
+            NetworkFineTune.RestoreWeights(network, await StateAsync(stateHash, cancellationToken));
 
             metrics[started.Task] = await System.Threading.Tasks.Task.Run(
                 () => TaskEvaluator.Evaluate(network.Backbone, network.Head, task, sets.Validation), cancellationToken);

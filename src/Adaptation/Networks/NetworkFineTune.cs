@@ -80,14 +80,27 @@ public sealed class NetworkFineTune : IDisposable
     public void RestoreState(byte[] state)
     {
         using var reader = new BinaryReader(new MemoryStream(state), Encoding.UTF8);
+        ReadWeights(reader, _network);
+        _optimizer.LoadState(reader);
+    }
+
+    /// <summary>Only the network's and head's weights from <see cref="SaveState"/>'s bytes: what measuring needs, with no
+    /// optimizer to build.</summary>
+    public static void RestoreWeights(TrainableNetwork network, byte[] state)
+    {
+        using var reader = new BinaryReader(new MemoryStream(state), Encoding.UTF8);
+        ReadWeights(reader, network);
+    }
+
+    private static void ReadWeights(BinaryReader reader, TrainableNetwork network)
+    {
         if (reader.ReadString() != Magic || reader.ReadInt32() != Version)
         {
             throw new InvalidDataException($"Not a network fine-tune state of format {Version}.");
         }
 
-        ReadModule(reader, _network.Network);
-        ReadModule(reader, _network.Head);
-        _optimizer.LoadState(reader);
+        ReadModule(reader, network.Network);
+        ReadModule(reader, network.Head);
     }
 
     public void Dispose() => _optimizer.Dispose();
