@@ -9,8 +9,10 @@
 #   NASP_AIOP_NETWORK=resnet-like ./bench/aiop-claim.sh
 #
 # Settings: NASP_AIOP_NETWORK (chain or resnet-like, default chain), NASP_AIOP_SEEDS (default "1 2 3"), NASP_AIOP_ADAPT (networks measured besides the original, default 5),
-# NASP_AIOP_EPOCHS / NASP_AIOP_IMAGES (the seed network's training, default 2 / 6000), NASP_AIOP_OUT (default
-# bench/results/aiop-claim-DATE). Each seed's run goes through ./scripts/demo.sh (every stage its own process).
+# NASP_AIOP_EPOCHS / NASP_AIOP_IMAGES (the seed network's training, default 2 / 6000), NASP_AIOP_MAX_DROP (the run's
+# `--max-drop`, default 0.005: the run returns the cheapest measured network at most half a point below the original),
+# NASP_AIOP_OUT (default bench/results/aiop-claim-DATE). The fine-tune budget is the Adapt stage's (Adapt__TrainImages,
+# Adapt__Epochs, Adapt__EvaluationImages in the environment). Each seed's run goes through ./scripts/demo.sh (every stage its own process).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +22,7 @@ SEEDS="${NASP_AIOP_SEEDS:-1 2 3}"
 ADAPT="${NASP_AIOP_ADAPT:-5}"
 EPOCHS="${NASP_AIOP_EPOCHS:-2}"
 IMAGES="${NASP_AIOP_IMAGES:-6000}"
+MAX_DROP="${NASP_AIOP_MAX_DROP:-0.005}"
 OUT="${NASP_AIOP_OUT:-$REPO/bench/results/aiop-claim-$NETWORK-$(date +%F)}"
 CLI="src/Cli/bin/Release/net10.0/nasp.dll"
 mkdir -p "$OUT"
@@ -40,7 +43,7 @@ for seed in $SEEDS; do
     >"$OUT/train-$seed.log" 2>&1 || { say "training failed, see $OUT/train-$seed.log"; exit 1; }
   grep -E '^top1' "$OUT/train-$seed.log" >&2 || true
   say "seed $seed: submitting it with --adapt $ADAPT (log $OUT/run-$seed.log)"
-  NASP_DEMO_SKIP_BUILD=1 NASP_DEMO_ADAPT="$ADAPT" NASP_DEMO_INPUT=1x1x28x28 NASP_DEMO_SEED="$seed" NASP_DEMO_OUT="$OUT/run-$seed" \
+  NASP_DEMO_SKIP_BUILD=1 NASP_DEMO_ADAPT="$ADAPT" NASP_DEMO_MAX_DROP="$MAX_DROP" NASP_DEMO_INPUT=1x1x28x28 NASP_DEMO_SEED="$seed" NASP_DEMO_OUT="$OUT/run-$seed" \
     ./scripts/demo.sh "$OUT/seed-$seed.onnx" >"$OUT/run-$seed.log" 2>&1 || { say "the run failed, see $OUT/run-$seed.log"; exit 1; }
 done
 
@@ -48,11 +51,14 @@ python3 - "$OUT" $SEEDS <<'PY'
 import re, sys
 out, seeds = sys.argv[1], sys.argv[2:]
 row = re.compile(r'^(original|between|kept)\s+(\d+)\s+([\d,]+)\s+([\d,]+)\s+([\d.]+)\s+([\d.]+)\s*$')
-print("| seed | original top-1 | kept: MAC cut, top-1 (change), predicted | deepest within 0.5 pt: step, MAC cut, top-1 (change), predicted |")
-print("|---|---:|---|---|")
+chosen_line = re.compile(r'^chosen by measurement .*: step (\d+),')
+print("| seed | original top-1 | kept: MAC cut, top-1 (change), predicted | deepest within 0.5 pt: step, MAC cut, top-1 (change), predicted | run's choice (--max-drop): step |")
+print("|---|---:|---|---|---:|")
 cuts, kept_changes = [], []
 for seed in seeds:
-    rows = [m.groups() for m in map(row.match, open(f"{out}/run-{seed}/result.txt")) if m]
+    lines = open(f"{out}/run-{seed}/result.txt").read().splitlines()
+    rows = [m.groups() for m in map(row.match, lines) if m]
+    chosen = next((m.group(1) for m in map(chosen_line.match, lines) if m), "-")
     nets = [(kind, int(step), int(macs.replace(',', '')), float(top1), float(pred)) for kind, step, macs, _, top1, pred in rows]
     original = nets[0]
     kept = nets[-1]
@@ -61,6 +67,6 @@ for seed in seeds:
     cut = lambda n: 1 - n[2] / original[2]
     cuts.append(cut(best)); kept_changes.append(kept[3] - original[3])
     print(f"| {seed} | {original[3]:.4f} | {cut(kept):.1%}, {kept[3]:.4f} ({kept[3] - original[3]:+.4f}), {kept[4]:.2f} "
-          f"| {best[1]}, {cut(best):.1%}, {best[3]:.4f} ({best[3] - original[3]:+.4f}), {best[4]:.2f} |")
+          f"| {best[1]}, {cut(best):.1%}, {best[3]:.4f} ({best[3] - original[3]:+.4f}), {best[4]:.2f} | {chosen} |")
 print(f"\nmean MAC cut within 0.5 points: {sum(cuts) / len(cuts):.1%}; mean top-1 change of the kept network: {sum(kept_changes) / len(kept_changes):+.4f}")
 PY

@@ -17,6 +17,8 @@
 # Settings: NASP_DEMO_INPUT (default 1x3x224x224), NASP_DEMO_TASKS (default classification), NASP_DEMO_SEED (default 1),
 # NASP_DEMO_ADAPT (default 0; 1: the Adapt stage fine-tunes the submitted and the kept network on the tasks and measures
 # both, and kept.onnx carries the fine-tuned weights: meant for networks on 28x28 Fashion-MNIST-sized inputs),
+# NASP_DEMO_MAX_DROP (with NASP_DEMO_ADAPT >= 1: kept.onnx is the cheapest measured network at most this far below the
+# original on every task, `--max-drop`; default: the end of the search's path),
 # NASP_DEMO_TIMEOUT (seconds for the run, default 0 = no limit), NASP_DEMO_SKIP_BUILD=1,
 # NASP_DEMO_STAGE_READY_TIMEOUT (seconds to wait for each stage's bus, default 120), NASP_DEMO_OUT (where the result
 # files go, default .local/demo), and the ports of servers.sh.
@@ -31,6 +33,8 @@ INPUT="${NASP_DEMO_INPUT:-1x3x224x224}"
 SEED="${NASP_DEMO_SEED:-1}"
 ADAPT="${NASP_DEMO_ADAPT:-0}"
 TASKS="${NASP_DEMO_TASKS:-classification}"
+MAX_DROP=()
+if [ -n "${NASP_DEMO_MAX_DROP:-}" ]; then MAX_DROP=(--max-drop "$NASP_DEMO_MAX_DROP"); fi
 RUN_TIMEOUT="${NASP_DEMO_TIMEOUT:-0}"
 READY_TIMEOUT="${NASP_DEMO_STAGE_READY_TIMEOUT:-120}"
 LOGS="$REPO/.local/logs"
@@ -124,12 +128,12 @@ say "all stages up: ${!STAGE_PID[*]}"
 
 # --- submit and wait --------------------------------------------------------------------------
 SUBMIT_LOG="$LOGS/submit.log"
-say "nasp submit $MODEL --input $INPUT --tasks $TASKS --seed $SEED --adapt $ADAPT --wait"
+say "nasp submit $MODEL --input $INPUT --tasks $TASKS --seed $SEED --adapt $ADAPT ${MAX_DROP[*]} --wait"
 if [ "$RUN_TIMEOUT" -gt 0 ] 2>/dev/null; then
-  timeout "$RUN_TIMEOUT" dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" --wait \
+  timeout "$RUN_TIMEOUT" dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" "${MAX_DROP[@]}" --wait \
     </dev/null > >(tee "$SUBMIT_LOG") 2>&1 &
 else
-  dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" --wait \
+  dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" "${MAX_DROP[@]}" --wait \
     </dev/null > >(tee "$SUBMIT_LOG") 2>&1 &
 fi
 CLI_PID=$!

@@ -38,6 +38,12 @@ public static partial class SubmissionOptions
             match.Groups[4].Value == "x");
     }
 
+    /// <summary><c>--max-drop D</c>: a number in the tasks' metric units (the validator checks its range).</summary>
+    public static double ParseMaxDrop(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new CliUsageException($"--max-drop takes a number in the tasks' metric units (e.g. 0.005 for half a top-1 point), not '{text}'.");
+
     /// <summary>The submission's own search budget from --population, --generations, --iterations, --adapt and --initial;
     /// null when none is given, and each part not given is left to the Search stage's configuration.</summary>
     public static SearchBudget? Budget(int? population, int? generations, int? iterations, int? adapt, int? initial)

@@ -44,20 +44,25 @@ public static class SubmitCommand
         var generations = CliOptions.OptionalInt("--generations", "Generations per NAT iteration (0-1000; default: the Search stage's configuration).");
         var iterations = CliOptions.OptionalInt("--iterations", "NAT iterations (1-100; default: the Search stage's configuration).");
         var adapt = CliOptions.OptionalInt("--adapt", "Subnets adapted per iteration (0-1000; default: the Search stage's configuration).");
+        var maxDrop = CliOptions.Text("--max-drop",
+            "With --adapt on a submitted ONNX model: return the cheapest measured network of the search's path whose measured metric is at most D below the original's on every task (task units, e.g. 0.005 = half a top-1 point); default: the path's end.",
+            "D");
         var initial = CliOptions.OptionalInt("--initial", "Initial random samples (0-10000; default: the Search stage's configuration).");
         var wait = new Option<bool>("--wait") { Description = "Follow the run until it ends and print its summary (exit 1 if it is rejected or fails)." };
         var timeout = CliOptions.Timeout(1800, "wait for the run");
         var connectTimeout = ConnectTimeoutOption();
         var command = new Command("submit", "Submit a model (an ONNX file, or a search-space point) with its tasks and objectives; prints the run id.")
         {
-            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, initial, wait, timeout, connectTimeout,
+            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, maxDrop, initial, wait, timeout,
+            connectTimeout,
         };
         command.SetCliAction((parse, output, ct) => RunAsync(
             new SubmitSettings(
                 parse.GetValue(model), parse.GetValue(point), parse.GetValue(inputs) ?? [], parse.GetValue(tasks) ?? "classification",
                 parse.GetValue(objectives) ?? [], parse.GetValue(constraints) ?? [], parse.GetValue(seed),
                 SubmissionOptions.Budget(parse.GetValue(population), parse.GetValue(generations), parse.GetValue(iterations), parse.GetValue(adapt), parse.GetValue(initial)),
-                parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(parse.GetValue(connectTimeout))),
+                parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
+                parse.GetValue(maxDrop)),
             output,
             ct));
         return command;
@@ -104,7 +109,8 @@ public static class SubmitCommand
             objectives.Count > 0 ? objectives : SubmissionOptions.DefaultObjectives(tasks),
             constraints,
             seed,
-            settings.Budget);
+            settings.Budget,
+            MaxDrop: settings.MaxDrop is { } drop ? SubmissionOptions.ParseMaxDrop(drop) : null);
         var validation = new ModelSubmittedValidator().Validate(draft);
         if (!validation.IsValid)
         {
@@ -144,4 +150,4 @@ public static class SubmitCommand
 /// <summary>What <c>submit</c> was asked to do, as given on the command line.</summary>
 public sealed record SubmitSettings(
     string? Model, string? Point, IReadOnlyList<string> Inputs, string Tasks, IReadOnlyList<string> Objectives, IReadOnlyList<string> Constraints,
-    int? Seed, SearchBudget? Budget, bool Wait, TimeSpan Timeout, TimeSpan ConnectTimeout);
+    int? Seed, SearchBudget? Budget, bool Wait, TimeSpan Timeout, TimeSpan ConnectTimeout, string? MaxDrop = null);

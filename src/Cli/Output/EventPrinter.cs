@@ -46,7 +46,9 @@ public static class EventPrinter
         SubnetAdapted s => $"subnet measured: {s.Candidate.Name} {string.Join(", ", s.Metrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")))}",
         SearchCompleted { Measured: { } m, ModelBlobHash: { } model } => $"search completed: original {Measured(m.Original)}; " +
             string.Concat((m.Between ?? []).Select(b => $"step {b.Step} {Measured(b)}; ")) + $"kept {Measured(m.Kept)}; " +
-            $"the kept network's fine-tuned ONNX is blob {model}",
+            (m.Choice is { } choice
+                ? string.Create(CultureInfo.InvariantCulture, $"chosen by measurement (at most {choice.MaxDrop:0.####} below the original): step {choice.Step}, its fine-tuned ONNX is blob {model}")
+                : $"the kept network's fine-tuned ONNX is blob {model}"),
         SearchCompleted { ModelBlobHash: { } model } s => $"search completed: kept network {Costs(s.Front[0])}, its ONNX is blob {model}"
             + (s.ModelWeights is { } weights ? $" ({weights})" : ""),
         SearchCompleted s => $"search completed: front of {s.Front.Count}",

@@ -6,8 +6,10 @@ namespace NasPipeline.Contracts.Events;
 /// A user asks the pipeline to find or adapt a network. Exactly one of <see cref="Onnx"/> and <see cref="Point"/> is set.
 /// <see cref="InputShapes"/> resolve the model's dynamic dimensions ("1x3x224x224", or "name=1x3x224x224").
 /// <see cref="Budget"/> overrides the Search stage's configured budget; <see cref="ParentRunId"/> names the run this
-/// one was forked from (<c>replay --fork</c>). Both were added later and are optional, so older stored submissions
-/// still read back (as null).
+/// one was forked from (<c>replay --fork</c>). <see cref="MaxDrop"/> (a submitted network with <c>--adapt</c>): the
+/// run's model is the cheapest measured network whose measured metric is at most this much worse than the original's
+/// on every task, in each task's own units; without it the run's model is the end of the search's path. These were added
+/// later and are optional, so older stored submissions still read back (as null).
 /// </summary>
 public sealed record ModelSubmitted(
     Guid RunId,
@@ -20,4 +22,5 @@ public sealed record ModelSubmitted(
     IReadOnlyList<Constraint> Constraints,
     int Seed,
     SearchBudget? Budget = null,
-    Guid? ParentRunId = null) : IRunMessage;
+    Guid? ParentRunId = null,
+    double? MaxDrop = null) : IRunMessage;

@@ -17,8 +17,16 @@ public sealed record SearchCompleted(
 
 /// <summary>The submitted network and the one the mutation search kept, each fine-tuned on the run's tasks from its own
 /// weights and measured on the validation split (the original is the control: same data, budget and seed), and, with
-/// <c>--adapt N</c> > 1, N - 1 networks between them on the search's path (<see cref="Between"/>, in path order).</summary>
-public sealed record MeasuredNetworks(NetworkMeasurement Original, NetworkMeasurement Kept, IReadOnlyList<NetworkMeasurement>? Between = null);
+/// <c>--adapt N</c> > 1, N - 1 networks between them on the search's path (<see cref="Between"/>, in path order). With
+/// <c>--max-drop</c>, <see cref="Choice"/> says which of them the run returns. Added later: older stored events read back
+/// null.</summary>
+public sealed record MeasuredNetworks(
+    NetworkMeasurement Original, NetworkMeasurement Kept, IReadOnlyList<NetworkMeasurement>? Between = null, MeasuredChoice? Choice = null);
+
+/// <summary>The network chosen by measurement: of the measured ones, the cheapest (fewest MACs, then the earliest step)
+/// whose measured metric is at most <paramref name="MaxDrop"/> worse than the original's on every task. The original
+/// always qualifies, so there is always a choice.</summary>
+public sealed record MeasuredChoice(double MaxDrop, int Step);
 
 /// <summary>One network as measured: where it is on the search's path (<paramref name="Step"/> kept edits after the
 /// submitted network), its ONNX before and after the fine-tune (blob hashes), its exact cost, and per task the measured

@@ -13,6 +13,13 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
 
     public const int MaxTasks = 16;
 
+    public const string MaxDropNeedsOnnx =
+        "--max-drop chooses among the measured networks of a submitted ONNX model's mutation search; a search-space point's run has no such path.";
+
+    /// <summary>Refused rather than ignored: without measurements there is nothing to choose by.</summary>
+    public const string MaxDropNeedsAdapt =
+        "--max-drop chooses by measurement, so it needs --adapt N (N >= 1): the networks of the search's path the Adapt stage fine-tunes and measures.";
+
     public ModelSubmittedValidator()
     {
         RuleFor(m => m.RunId).NotEmpty().WithMessage("The submission has no run id.");
@@ -57,6 +64,11 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
         RuleForEach(m => m.Constraints).Must(c => c is null || (double.IsFinite(c.Value) && c.Value > 0))
             .WithMessage((_, c) => $"Constraint on '{c.Quantity}' needs a positive finite bound, not {c.Value}.");
         RuleFor(m => m.Budget!).SetValidator(new SearchBudgetValidator()).When(m => m.Budget is not null);
+        RuleFor(m => m.MaxDrop).Must(d => d is { } v && double.IsFinite(v) && v >= 0).When(m => m.MaxDrop is not null)
+            .WithMessage(m => $"--max-drop must be a finite number of at least 0 (in each task's metric units), not {m.MaxDrop}.");
+        RuleFor(m => m.MaxDrop).Must((m, _) => m.Onnx is not null).When(m => m.MaxDrop is not null).WithMessage(MaxDropNeedsOnnx);
+        RuleFor(m => m.MaxDrop).Must((m, _) => m.Budget?.AdaptPerIteration is > 0).When(m => m.MaxDrop is not null && m.Onnx is not null)
+            .WithMessage(MaxDropNeedsAdapt);
         RuleFor(m => m.ParentRunId).Must(p => p != Guid.Empty).WithMessage("A fork's parent run id is empty.")
             .Must((m, p) => p != m.RunId).WithMessage("A run cannot be forked from itself.")
             .When(m => m.ParentRunId is not null);

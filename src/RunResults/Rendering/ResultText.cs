@@ -102,7 +102,12 @@ public static class ResultText
 
         if (result.KeptModelBlobHash is { } blob)
         {
-            var what = result.Measured is null ? "kept network's ONNX" : "kept network's ONNX, fine-tuned";
+            var what = result.Measured switch
+            {
+                null => "kept network's ONNX",
+                { Choice: not null } => "chosen network's ONNX, fine-tuned",
+                _ => "kept network's ONNX, fine-tuned",
+            };
             text.Append(CultureInfo.InvariantCulture, $"{what}: blob {blob} (nasp blob get {blob} --out kept.onnx)\n");
         }
 
@@ -140,6 +145,16 @@ public static class ResultText
             .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {measured.Kept.Measured[t] - measured.Original.Measured[t]:+0.0000;-0.0000;0.0000}"));
         var macs = measured.Original.Macs > 0 ? 1.0 - (double)measured.Kept.Macs / measured.Original.Macs : 0;
         text.Append(CultureInfo.InvariantCulture, $"kept vs original, measured: {macs:0.0%} fewer MACs; {string.Join(", ", changes)}\n");
+        if (measured.Choice is { } choice)
+        {
+            var chosen = new[] { measured.Original }.Concat(measured.Between ?? []).Append(measured.Kept).First(n => n.Step == choice.Step);
+            var chosenChanges = tasks.Where(t => measured.Original.Measured.ContainsKey(t) && chosen.Measured.ContainsKey(t))
+                .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {chosen.Measured[t] - measured.Original.Measured[t]:+0.0000;-0.0000;0.0000}"));
+            var chosenMacs = measured.Original.Macs > 0 ? 1.0 - (double)chosen.Macs / measured.Original.Macs : 0;
+            text.Append(CultureInfo.InvariantCulture,
+                $"chosen by measurement (the cheapest at most {choice.MaxDrop:0.####} below the original on every task): step {choice.Step}, {chosenMacs:0.0%} fewer MACs; {string.Join(", ", chosenChanges)}\n");
+        }
+
         return text.ToString();
     }
 

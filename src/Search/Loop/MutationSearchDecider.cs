@@ -152,7 +152,8 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
     /// <summary>The rounds are over. Without adaptation the run completes on predictions. With it (<c>--adapt N</c>), the
     /// submitted network, the kept one and N - 1 networks evenly spaced on the path between them go to the Adapt stage to
     /// be fine-tuned and measured, each as an ONNX model with every weight, and the run completes once all the answers
-    /// are in the stream.</summary>
+    /// are in the stream; its model is the kept network fine-tuned, or with <c>--max-drop</c> the one chosen by
+    /// measurement (<see cref="MeasuredSelection"/>).</summary>
     private static IReadOnlyList<IRunMessage> Finish(
         RunState state, byte[] onnx, IReadOnlyDictionary<string, double> original, Action<KeptNetwork> keep, Dictionary<string, byte[]> models)
     {
@@ -175,7 +176,7 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
                 models[hash] = network.Onnx;
             }
 
-            return (Step: step, Model: hash);
+            return (Step: step, Model: hash, Network: network);
         }).ToList();
         var requests = path.Select(p => p.Model).Distinct(StringComparer.Ordinal).Where(m => !state.WasSentForAdaptation(m))
             .Select(m => (IRunMessage)new AdaptSubnet(submission.RunId, RequestIds.For(submission.RunId, $"mutation/measure/{m}"), 0, Candidate.Model(m),
@@ -187,7 +188,10 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         }
 
         var measured = path.Select(p => Measurement(state, p.Step, p.Model, original)).ToList();
-        return [Complete(state, kept, original, new MeasuredNetworks(measured[0], measured[^1], measured.Count > 2 ? measured[1..^1] : null))];
+        var choice = MeasuredSelection.Choose(submission, measured);
+        var returned = path.Single(p => p.Step == (choice?.Step ?? state.Kept.Count));
+        return [Complete(state, returned.Network, original,
+            new MeasuredNetworks(measured[0], measured[^1], measured.Count > 2 ? measured[1..^1] : null, choice))];
     }
 
     /// <summary>The path positions measured: the submitted network (0), the kept one (<paramref name="kept"/> edits) and
@@ -224,9 +228,14 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
                 : new ConstrainedBest(ObjectiveSpace.Label(c), null, ConstraintCheck.InTermsOf(best, originalMember, c))).ToList();
         return measured is null
             ? new SearchCompleted(submission.RunId, [best], constrained, ContentHash.Of(kept.Onnx), kept.Weights.Describe())
-            : new SearchCompleted(submission.RunId, [best], constrained, measured.Kept.FineTunedBlobHash,
+            : new SearchCompleted(submission.RunId, [best], constrained, Returned(measured).FineTunedBlobHash,
                 $"{kept.Weights.Describe()}; then fine-tuned by the Adapt stage on {submission.Tasks[0]}", measured);
     }
+
+    /// <summary>The measured network the run returns: the one chosen by measurement, or the path's end.</summary>
+    private static NetworkMeasurement Returned(MeasuredNetworks measured) => measured.Choice is { } choice
+        ? new[] { measured.Original }.Concat(measured.Between ?? []).Append(measured.Kept).First(n => n.Step == choice.Step)
+        : measured.Kept;
 
     /// <summary>The tightest task's margin over the original, relative so tasks of different units compare; NaN when a
     /// task is unscored.</summary>

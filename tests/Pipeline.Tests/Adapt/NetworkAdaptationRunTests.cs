@@ -2,6 +2,7 @@ using NasPipeline.Contracts;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
+using NasPipeline.Search.Loop;
 using NasPipeline.Tests.Cli;
 using NasPipeline.Tests.Infrastructure;
 using NasPipeline.Tests.Shared.Onnx;
@@ -39,7 +40,7 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
         var adapt = await StartAsync("Stages.Adapt", Budget);
 
         var submit = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28",
-            "--tasks", "classification", "--adapt", "2", "--population", "4", "--generations", "2", "--seed", "7");
+            "--tasks", "classification", "--adapt", "2", "--max-drop", "0.05", "--population", "4", "--generations", "2", "--seed", "7");
         Assert.True(submit.ExitCode == 0, submit.Output);
         var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
 
@@ -76,6 +77,10 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
         Assert.All([measured.Original, between, measured.Kept], n => Assert.InRange(n.Measured["classification"], 0.0, 1.0));
         Assert.All([measured.Original, between, measured.Kept], n => Assert.Equal(0.5, n.Predicted["classification"]));
         Assert.NotNull(await fixture.Blobs.GetAsync(between.ModelBlobHash));
+        // --max-drop: the run returns the network the measurements choose, whichever it is.
+        var choice = MeasuredSelection.Choose(stream.OfType<ModelSubmitted>().Single(), [measured.Original, between, measured.Kept]);
+        Assert.Equal(choice, measured.Choice);
+        Assert.Equal(new[] { measured.Original, between, measured.Kept }[choice!.Step].FineTunedBlobHash, completed.ModelBlobHash);
         var kept = await fixture.Blobs.GetAsync(completed.ModelBlobHash!);
         Assert.Equal([1L, 10], OnnxRuntimeRun.OnRandomInput(kept!, seed: 1).Values.Single().Shape);
 
@@ -83,6 +88,9 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
         Assert.Matches(@"(?m)^original\s+0\s+290,080\s+9,098\s+0\.\d{4}\s+0\.5000$", show.Output);
         Assert.Matches(@"(?m)^between\s+1\s+[\d,]+\s+[\d,]+\s+0\.\d{4}\s+0\.5000$", show.Output);
         Assert.Matches(@"(?m)^kept vs original, measured: \d+\.\d% fewer MACs; classification [+-]\d\.\d{4}$", show.Output);
+        Assert.Matches($@"(?m)^chosen by measurement \(the cheapest at most 0\.05 below the original on every task\): step {choice.Step}, \d+\.\d% fewer MACs; classification [+-]\d\.\d{{4}}$",
+            show.Output);
+        Assert.Contains($"chosen network's ONNX, fine-tuned: blob {completed.ModelBlobHash}", show.Output, StringComparison.Ordinal);
     }
 
     private async Task<ChildProcess> StartAsync(string stage, IReadOnlyDictionary<string, string> settings)

@@ -2,6 +2,7 @@ using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
+using NasPipeline.Contracts.Validation;
 using NasPipeline.Search.Loop;
 using NasPipeline.Search.Tests.Mutation;
 using Graph = NasPipeline.ComputationGraph.ComputationGraph;
@@ -157,6 +158,71 @@ public sealed class MutationSearchDeciderTests
         Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
     }
 
+    [Fact]
+    public void With_max_drop_the_run_returns_the_cheapest_measured_network_within_it_a_drop_equal_to_it_included()
+    {
+        // Answered in path order: the original, two networks between, the kept one.
+        double[] top1 = [0.80, 0.795, 0.79, 0.70];
+        var answered = 0;
+        var (stream, _, _) = Drive(g => 1.0 / (1 + (g.TotalMacs % 7)), settings: Settings with { AdaptPerIteration = 3 }, maxDrop: 0.005,
+            measure: (request, _) => new SubnetAdapted(RunId, request.RequestId, request.Candidate,
+                new Dictionary<string, double> { [Task] = top1[answered++] }, $"fine-tuned-{request.Candidate.Name[..8]}", request.Seed));
+
+        var completed = Assert.Single(stream.OfType<SearchCompleted>());
+        var measured = completed.Measured!;
+        Assert.Equal(4, answered);
+        var first = measured.Between![0];
+        Assert.Equal(0.795, first.Measured[Task]);
+        Assert.Equal(new MeasuredChoice(0.005, first.Step), measured.Choice);
+        Assert.Equal(first.FineTunedBlobHash, completed.ModelBlobHash);
+        Assert.NotEqual(measured.Kept.FineTunedBlobHash, completed.ModelBlobHash);
+        Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
+    }
+
+    [Fact]
+    public void With_max_drop_and_every_cheaper_network_worse_than_it_the_run_returns_the_original_fine_tuned()
+    {
+        var answered = 0;
+        var (stream, _, _) = Drive(_ => 1.0, settings: Settings with { AdaptPerIteration = 1 }, maxDrop: 0.01,
+            measure: (request, _) => new SubnetAdapted(RunId, request.RequestId, request.Candidate,
+                new Dictionary<string, double> { [Task] = answered++ == 0 ? 0.80 : 0.7899 }, $"fine-tuned-{request.Candidate.Name[..8]}", request.Seed));
+
+        var completed = Assert.Single(stream.OfType<SearchCompleted>());
+        Assert.Equal(new MeasuredChoice(0.01, 0), completed.Measured!.Choice);
+        Assert.Equal(completed.Measured.Original.FineTunedBlobHash, completed.ModelBlobHash);
+    }
+
+    [Theory]
+    [InlineData(true, 2, 0.005, null)]
+    [InlineData(true, 2, -0.1, "--max-drop must be a finite number of at least 0 (in each task's metric units), not -0.1.")]
+    [InlineData(true, 0, 0.005, ModelSubmittedValidator.MaxDropNeedsAdapt)]
+    [InlineData(true, null, 0.005, ModelSubmittedValidator.MaxDropNeedsAdapt)]
+    [InlineData(false, 2, 0.005, ModelSubmittedValidator.MaxDropNeedsOnnx)]
+    public void Max_drop_is_refused_with_the_reason_unless_a_submitted_network_is_measured(bool onnx, int? adapt, double maxDrop, string? refusal)
+    {
+        var submission = new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, onnx ? new OnnxModelRef(ContentHash.Of(Onnx), "m.onnx", Onnx.Length) : null,
+            onnx ? null : new SearchSpacePoint("mbv3-28", [0, 1]), [], [Task], [new Objective(Task, ObjectiveDirection.Maximize)], [], 1,
+            new SearchBudget(AdaptPerIteration: adapt), MaxDrop: maxDrop);
+
+        var errors = new ModelSubmittedValidator().Validate(submission).Errors.Select(e => e.ErrorMessage).ToList();
+
+        Assert.Equal(refusal is null ? [] : [refusal], errors);
+    }
+
+    [Theory]
+    [InlineData(0.80, 0.79, ObjectiveDirection.Maximize, 0.01)]
+    [InlineData(0.80, 0.85, ObjectiveDirection.Maximize, -0.05)]
+    [InlineData(2.0, 2.5, ObjectiveDirection.Minimize, 0.5)]
+    public void A_drop_is_measured_in_the_tasks_direction(double original, double network, ObjectiveDirection direction, double expected)
+    {
+        var submission = new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, new OnnxModelRef(ContentHash.Of(Onnx), "m.onnx", Onnx.Length), null, [], [Task],
+            [new Objective(Task, direction)], [], 1, MaxDrop: 0.1);
+        NetworkMeasurement Measured(double value) => new("m", "f", 1, 1, new Dictionary<string, double> { [Task] = value }, new Dictionary<string, double>());
+
+        Assert.Equal(expected, MeasuredSelection.Drop(submission, Task, Measured(original), Measured(network)), 12);
+        Assert.Equal(double.PositiveInfinity, MeasuredSelection.Drop(submission, "segmentation", Measured(original), Measured(network)));
+    }
+
     [Theory]
     [InlineData(0, 3, new[] { 0 })]
     [InlineData(10, 1, new[] { 0, 10 })]
@@ -171,7 +237,7 @@ public sealed class MutationSearchDeciderTests
     /// submission is constrained to macs &lt;= <paramref name="macsFactor"/> x its own. Returns the kept network's ONNX too.</summary>
     /// <param name="measure">The Adapt stage's answer to a request (true: the submitted network's).</param>
     private static (List<object> Stream, Dictionary<string, Graph> Graphs, byte[]? Kept) Drive(Func<Graph, double> metric, double macsFactor = 0.99,
-        SearchSettings? settings = null, Func<AdaptSubnet, bool, SubnetAdapted>? measure = null)
+        SearchSettings? settings = null, Func<AdaptSubnet, bool, SubnetAdapted>? measure = null, double? maxDrop = null)
     {
         byte[]? kept = null;
         var graphs = new Dictionary<string, Graph> { [ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
@@ -179,7 +245,7 @@ public sealed class MutationSearchDeciderTests
         {
             new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, new OnnxModelRef(ContentHash.Of(Onnx), "small_cnn_28.onnx", Onnx.Length), null,
                 ["1x1x28x28"], [Task], [new Objective(Task, ObjectiveDirection.Maximize)],
-                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, macsFactor, RelativeToSubmitted: true)], 3),
+                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, macsFactor, RelativeToSubmitted: true)], 3, MaxDrop: maxDrop),
             new GraphExtracted(RunId, graphs.Keys.Single(), Original.Nodes.Count, Original.Edges.Count, Original.TotalMacs, Original.TotalParams,
                 new Dictionary<string, int>(), "test", 8, 13, 1.0),
         };
