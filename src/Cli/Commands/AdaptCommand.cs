@@ -11,8 +11,8 @@ using NasPipeline.Vision.Training;
 namespace NasPipeline.Cli.Commands;
 
 /// <summary>
-/// <c>nasp adapt MODEL.onnx --task T --out ADAPTED.onnx</c>: FNA locally, no server. The seed is a chain classifier this
-/// project wrote (<c>nasp chain train</c>); it is expanded into a super network, the architecture is adapted to the task
+/// <c>nasp adapt MODEL.onnx --task T --out ADAPTED.onnx</c>: FNA locally, no server. The seed is a chain classifier with
+/// its weights (<c>nasp chain train</c>'s, or another exporter's: <see cref="ChainOnnxRecognizer"/>); it is expanded into a super network, the architecture is adapted to the task
 /// against the cost model's MACs, and the derived network starts from the seed's remapped parameters, is fine-tuned
 /// and measured on the validation split.
 /// </summary>
@@ -20,7 +20,7 @@ public static class AdaptCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("MODEL.onnx") { Description = "The seed: a chain classifier written by `nasp chain train`." };
+        var model = new Argument<string>("MODEL.onnx") { Description = "The seed: a MobileNetV2-like chain classifier with its weights, from `nasp chain train` or another exporter (BN folded or not)." };
         var task = CliOptions.Text("--task", "The task to adapt to (`nasp tasks`).", "TASK");
         var outPath = CliOptions.Text("--out", "Write the adapted network's ONNX here (classification: the classifier; other tasks: the backbone's feature levels).", "ADAPTED.onnx");
         var costWeight = CliOptions.Text("--cost-weight", "λ in task loss + λ·log10(E[MACs]) (default 0.5).", "L");
@@ -80,6 +80,11 @@ public static class AdaptCommand
         catch (FormatException e)
         {
             throw new CliUsageException($"{settings.Model}: {e.Message}");
+        }
+
+        if (seedNetwork.Architecture.InputChannels != 1)
+        {
+            throw new CliUsageException($"{settings.Model} reads {seedNetwork.Architecture.InputChannels}-channel images; the tasks' images are Fashion-MNIST's, 1 channel.");
         }
 
         var task = registry.Get(settings.Task);

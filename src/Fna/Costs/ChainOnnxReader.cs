@@ -8,10 +8,10 @@ using static TorchSharp.torch;
 namespace NasPipeline.Fna.Costs;
 
 /// <summary>
-/// Reads back a classifier <see cref="ChainOnnx.WriteClassifier"/> wrote: the architecture from the file's
+/// Reads a chain classifier: one <see cref="ChainOnnx.WriteClassifier"/> wrote (the architecture from the file's
 /// <c>nas_pipeline.architecture</c> metadata, the parameters and BN statistics from the Conv, BatchNormalization and
-/// Gemm initializers in the order the writer emits them. A file it did not write is refused with a
-/// <see cref="FormatException"/> that says why.
+/// Gemm initializers in the order the writer emits them), or one another exporter wrote, found in its graph
+/// (<see cref="ChainOnnxRecognizer"/>). Anything else is refused with a <see cref="FormatException"/> that says why.
 /// </summary>
 public static class ChainOnnxReader
 {
@@ -29,29 +29,15 @@ public static class ChainOnnxReader
             throw new FormatException($"Not an ONNX model: {e.Message}");
         }
 
-        var description = model.MetadataProps.FirstOrDefault(p => p.Key == ArchitectureKey)?.Value
-            ?? throw new FormatException($"The model has no '{ArchitectureKey}' metadata: only chains this project wrote (ChainOnnx) can be read back as FNA seeds.");
-        var input = model.Graph.Input.FirstOrDefault() ?? throw new FormatException("The model has no input.");
-        var inputChannels = (int)input.Type.TensorType.Shape.Dim[1].DimValue;
-        var architecture = ChainArchitecture.Parse(description, inputChannels);
-        var initializers = model.Graph.Initializer.ToDictionary(t => t.Name);
-        var sources = model.Graph.Node.SelectMany(n => n.OpType switch
-        {
-            "Conv" => n.Input.Skip(1).Take(1),
-            "BatchNormalization" => n.Input.Skip(1).Take(4),
-            "Gemm" => n.Input.Skip(1).Take(2),
-            _ => [],
-        }).Select(name => initializers.TryGetValue(name, out var t) ? t : throw new FormatException($"'{name}' is not an initializer of the model.")).ToList();
-        var gemm = model.Graph.Node.LastOrDefault(n => n.OpType == "Gemm") is { } node && initializers.TryGetValue(node.Input[1], out var w)
-            ? w : throw new FormatException("The model has no classifier (a Gemm with its weight): write it with ChainOnnx.WriteClassifier.");
-
+        var description = model.MetadataProps.FirstOrDefault(p => p.Key == ArchitectureKey)?.Value;
+        var (architecture, sources, classes) = description is null ? Recognized(model) : Written(model, description);
         var network = new ChainNetwork(architecture);
-        var head = new PooledLinearHead(network.Features, (int)gemm.Dims[0]);
+        var head = new PooledLinearHead(network.Features, classes);
         var targets = new[] { network.StemModule }.Concat(network.Blocks.SelectMany(s => s)).Append(head)
             .SelectMany(Ordered).ToList();
         if (targets.Count != sources.Count)
         {
-            throw new FormatException($"The architecture '{description}' has {targets.Count} weight tensors; the model's nodes carry {sources.Count}.");
+            throw new FormatException($"The architecture '{architecture.Describe()}' has {targets.Count} weight tensors; the model's nodes carry {sources.Count}.");
         }
 
         using (no_grad())
@@ -63,7 +49,7 @@ public static class ChainOnnxReader
                     throw new FormatException($"Initializer '{source.Name}' is [{string.Join(",", source.Dims)}]; the architecture needs [{string.Join(",", target.shape)}].");
                 }
 
-                using var values = tensor(Floats(source)).reshape(target.shape);
+                using var values = tensor(source.Values).reshape(target.shape);
                 target.copy_(values);
             }
         }
@@ -71,6 +57,41 @@ public static class ChainOnnxReader
         network.eval();
         head.eval();
         return (network, head);
+    }
+
+    /// <summary>A file <see cref="ChainOnnx.WriteClassifier"/> wrote: the architecture from its metadata, the tensors
+    /// in the order of its Conv, BatchNormalization and Gemm nodes.</summary>
+    private static (ChainArchitecture, IReadOnlyList<ChainTensor>, int) Written(ModelProto model, string description)
+    {
+        var input = model.Graph.Input.FirstOrDefault() ?? throw new FormatException("The model has no input.");
+        var inputChannels = (int)input.Type.TensorType.Shape.Dim[1].DimValue;
+        var architecture = ChainArchitecture.Parse(description, inputChannels);
+        var initializers = model.Graph.Initializer.ToDictionary(t => t.Name);
+        var sources = model.Graph.Node.SelectMany(n => n.OpType switch
+        {
+            "Conv" => n.Input.Skip(1).Take(1),
+            "BatchNormalization" => n.Input.Skip(1).Take(4),
+            "Gemm" => n.Input.Skip(1).Take(2),
+            _ => [],
+        }).Select(name => initializers.TryGetValue(name, out var t) ? t : throw new FormatException($"'{name}' is not an initializer of the model."))
+            .Select(t => new ChainTensor(t.Name, [.. t.Dims], Floats(t))).ToList();
+        var gemm = model.Graph.Node.LastOrDefault(n => n.OpType == "Gemm") is { } node && initializers.TryGetValue(node.Input[1], out var w)
+            ? w : throw new FormatException("The model has no classifier (a Gemm with its weight): write it with ChainOnnx.WriteClassifier.");
+        return (architecture, sources, (int)gemm.Dims[0]);
+    }
+
+    /// <summary>Another exporter's file: the chain found in its graph (<see cref="ChainOnnxRecognizer"/>).</summary>
+    private static (ChainArchitecture, IReadOnlyList<ChainTensor>, int) Recognized(ModelProto model)
+    {
+        try
+        {
+            var chain = ChainOnnxRecognizer.Recognize(model);
+            return (chain.Architecture, chain.Tensors, chain.Classes);
+        }
+        catch (FormatException e) when (e is not StrippedWeightsException)
+        {
+            throw new FormatException($"The model is not a MobileNetV2-like chain classifier (3x3 conv stem at stride 1, inverted residual blocks with ReLU, pooled linear classifier), so it cannot seed FNA: {e.Message}", e);
+        }
     }
 
     /// <summary>A module's tensors in the writer's order: each conv's weight, then its BN's γ, β, mean and variance;
@@ -97,11 +118,16 @@ public static class ChainOnnxReader
         }
     }
 
-    private static float[] Floats(TensorProto t)
+    internal static float[] Floats(TensorProto t)
     {
         if (t.DataType != 1)
         {
             throw new FormatException($"Initializer '{t.Name}' is not float32.");
+        }
+
+        if (t.RawData.IsEmpty && t.FloatData.Count == 0 && t.Dims.Aggregate(1L, (a, d) => a * d) > 0)
+        {
+            throw new StrippedWeightsException($"Initializer '{t.Name}' has no values in the file (a stripped export): FNA remaps trained weights, so give the file with its weights.");
         }
 
         if (t.FloatData.Count > 0)
@@ -118,4 +144,10 @@ public static class ChainOnnxReader
 
         return values;
     }
+
+    internal static long[] Longs(TensorProto t) => t.DataType == 7
+        ? t.Int64Data.Count > 0
+            ? [.. t.Int64Data]
+            : Enumerable.Range(0, t.RawData.Length / sizeof(long)).Select(i => BinaryPrimitives.ReadInt64LittleEndian(t.RawData.Span[(i * sizeof(long))..])).ToArray()
+        : throw new FormatException($"Tensor '{t.Name}' is not int64.");
 }
