@@ -1,11 +1,13 @@
+using NasPipeline.Contracts.Validation;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Tests.Infrastructure;
 
 namespace NasPipeline.Tests.Cli;
 
 /// <summary>
-/// What only the registries can tell (a point's genes, an unknown task, adaptation of a submitted network, which no stage serves yet) is refused
-/// by `submit` itself with exit 2, before anything is uploaded or published: no run id is printed.
+/// What only the registries can tell (a point's genes, an unknown task) and options that do not go together (--max-drop
+/// without measurements to choose by) are refused by `submit` itself with exit 2, before anything is uploaded or
+/// published: no run id is printed.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class SubmitRefusalTests(PipelineFixture fixture)
@@ -22,6 +24,9 @@ public sealed class SubmitRefusalTests(PipelineFixture fixture)
             { "mbv3-28: gene 0 'resolution' is 99, outside its range 0..2.", ["--point", $"mbv3-28:{string.Join(',', outOfRange)}"] },
             { "mbv3-28 has 14 genes, got 12.", ["--point", $"mbv3-28:{string.Join(',', Mbv3.Smallest.Take(12))}"] },
             { "Task 'depth' is unknown: the built-in tasks are", ["--point", point, "--tasks", "depth"] },
+            { ModelSubmittedValidator.MaxDropNeedsAdapt, [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--max-drop", "0.005"] },
+            { "--max-drop takes a number in the tasks' metric units (e.g. 0.005 for half a top-1 point), not 'half'.",
+                [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--adapt", "1", "--max-drop", "half"] },
         };
     }
 
