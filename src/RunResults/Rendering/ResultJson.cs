@@ -8,7 +8,8 @@ namespace NasPipeline.RunResults.Rendering;
 /// The result as JSON in the tools' one style (<see cref="OutputJson"/>; stable, README of this project).
 /// `show --front --json` gives <c>run_id, kind, completed, objectives, submitted</c> and <c>front</c> (a space run) or <c>path, kept_model_blob_hash,
 /// measured</c> (an ONNX run; <c>measured</c> is null unless the run asked for adaptation: <c>original, kept, between</c>, each with <c>step,
-/// model_blob_hash, fine_tuned_blob_hash, macs, params, measured, predicted</c>), and <c>failure</c> (null unless the run failed or was rejected); `candidates --json` gives <c>run_id, tasks, candidates</c>.
+/// model_blob_hash, fine_tuned_blob_hash, macs, params, measured, predicted</c>, and <c>choice</c> (<c>max_drop, step</c>) with
+/// <c>--max-drop</c>), and <c>failure</c> (null unless the run failed or was rejected); `candidates --json` gives <c>run_id, tasks, candidates</c>.
 /// </summary>
 public static class ResultJson
 {
