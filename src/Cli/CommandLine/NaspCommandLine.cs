@@ -19,7 +19,7 @@ public static class NaspCommandLine
             ErrorsCommand.Create(), GraphCommand.Create(), ServeCommand.Create(), DoctorCommand.Create(), DataCommand.Create(),
             PredictorCommand.Create(), BlobCommand.Create(), BenchCommand.Create(), MutateCommand.Create(), TasksCommand.Create(),
             SpaceCommand.Create(), SupernetCommand.Create(), SubnetCommand.Create(), CandidatesCommand.Create(), PlotCommand.Create(),
-            ExportCommand.Create(), VerifyOnnxCommand.Create(), ChainCommand.Create(), AdaptCommand.Create(), TrainCommand.Create(),
+            ExportCommand.Create(), VerifyOnnxCommand.Create(), ChainCommand.Create(), AdaptCommand.Create(), TrainCommand.Create(), EvaluateCommand.Create(),
         ];
         foreach (var command in commands)
         {

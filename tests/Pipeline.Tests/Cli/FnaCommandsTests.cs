@@ -20,6 +20,13 @@ public sealed class FnaCommandsTests
             var train = await NaspCli.RunAsync(NoServers, "chain", "train", "--images", "128", "--eval-images", "64", "--epochs", "1", "--threads", "1", "--out", seed);
             Assert.True(train.ExitCode == 0, train.Output);
             Assert.Matches(@"(?m)^top1\s+0\.\d{4} on 64 validation images after 1 epochs on 128 images", train.Output);
+            // The written file, run by the ONNX interpreter, measures what the trained chain measured on the same images.
+            var evaluated = await NaspCli.RunAsync(NoServers, "evaluate", seed, "--split", "validation", "--images", "64", "--threads", "1");
+            Assert.True(evaluated.ExitCode == 0, evaluated.Output);
+            var trainedTop1 = System.Text.RegularExpressions.Regex.Match(train.Output, @"(?m)^top1\s+(0\.\d{4}) on 64").Groups[1].Value;
+            Assert.Contains($"top1    {trainedTop1} on 64 validation images", evaluated.Output, StringComparison.Ordinal);
+            var test = await NaspCli.RunAsync(NoServers, "evaluate", seed, "--images", "100", "--threads", "1");
+            Assert.Matches(@"(?m)^top1\s+0\.\d{2}00 on 100 test images$", test.Output);
 
             var adapted = Path.Combine(folder, "adapted.onnx");
             var adapt = await NaspCli.RunAsync(NoServers, "adapt", seed, "--task", "classification", "--images", "128", "--eval-images", "64", "--threads", "1",
