@@ -75,7 +75,7 @@ public static class ChainOnnxRecognizer
 
         if (stages.Count == 0)
         {
-            throw new FormatException($"No inverted residual block follows the stem: '{graph.Describe(x)}'.");
+            throw new FormatException($"No inverted residual block follows the stem: its output is read by {graph.Describe(x)}.");
         }
 
         var (weight, bias) = ClassifierHead.Read(graph, x, channels);

@@ -1,3 +1,4 @@
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -43,5 +44,5 @@ public static class LatentStatistics
 
     /// <summary>One latent per level: <c>mean + ε·std</c>, ε standard normal from <paramref name="generator"/>.</summary>
     public static Tensor[] Sample(IReadOnlyList<LatentLevel> levels, Generator generator) =>
-        levels.Select(l => l.Mean.add(randn(l.Mean.shape, generator: generator).mul_(l.Std))).ToArray();
+        levels.Select(l => l.Mean.add(randn(l.Mean.shape, generator: generator).mul_(l.Std), HeldScalars.One)).ToArray();
 }

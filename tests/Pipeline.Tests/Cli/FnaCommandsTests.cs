@@ -86,7 +86,9 @@ public sealed class FnaCommandsTests
         var result = await NaspCli.RunAsync(NoServers, "adapt", RepoPaths.Fixture("small_cnn_28.onnx"), "--task", "classification");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("no 'nas_pipeline.architecture' metadata", result.Output, StringComparison.Ordinal);
+        Assert.Contains("The model is not a MobileNetV2-like chain classifier", result.Output, StringComparison.Ordinal);
+        Assert.Contains("No inverted residual block follows the stem: its output is read by MaxPool '/features/features.2/MaxPool'.", result.Output,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
     }
 
