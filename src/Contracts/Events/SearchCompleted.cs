@@ -21,7 +21,14 @@ public sealed record SearchCompleted(
 /// <c>--max-drop</c>, <see cref="Choice"/> says which of them the run returns. Added later: older stored events read back
 /// null.</summary>
 public sealed record MeasuredNetworks(
-    NetworkMeasurement Original, NetworkMeasurement Kept, IReadOnlyList<NetworkMeasurement>? Between = null, MeasuredChoice? Choice = null);
+    NetworkMeasurement Original, NetworkMeasurement Kept, IReadOnlyList<NetworkMeasurement>? Between = null, MeasuredChoice? Choice = null)
+{
+    /// <summary>The network the run returns: the one chosen by measurement, else the path's end. A method, so it is no
+    /// part of the stored event.</summary>
+    public NetworkMeasurement Returned() => Choice is { } choice
+        ? new[] { Original }.Concat(Between ?? []).Append(Kept).First(n => n.Step == choice.Step)
+        : Kept;
+}
 
 /// <summary>The network chosen by measurement: of the measured ones, the cheapest (fewest MACs, then the earliest step)
 /// whose measured metric is at most <paramref name="MaxDrop"/> worse than the original's on every task. The original

@@ -141,21 +141,23 @@ public static class ResultText
         }
 
         text.Append(table);
-        var changes = tasks.Where(t => measured.Original.Measured.ContainsKey(t) && measured.Kept.Measured.ContainsKey(t))
-            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {measured.Kept.Measured[t] - measured.Original.Measured[t]:+0.0000;-0.0000;0.0000}"));
-        var macs = measured.Original.Macs > 0 ? 1.0 - (double)measured.Kept.Macs / measured.Original.Macs : 0;
-        text.Append(CultureInfo.InvariantCulture, $"kept vs original, measured: {macs:0.0%} fewer MACs; {string.Join(", ", changes)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"kept vs original, measured: {AgainstOriginal(tasks, measured.Original, measured.Kept)}\n");
         if (measured.Choice is { } choice)
         {
-            var chosen = new[] { measured.Original }.Concat(measured.Between ?? []).Append(measured.Kept).First(n => n.Step == choice.Step);
-            var chosenChanges = tasks.Where(t => measured.Original.Measured.ContainsKey(t) && chosen.Measured.ContainsKey(t))
-                .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {chosen.Measured[t] - measured.Original.Measured[t]:+0.0000;-0.0000;0.0000}"));
-            var chosenMacs = measured.Original.Macs > 0 ? 1.0 - (double)chosen.Macs / measured.Original.Macs : 0;
             text.Append(CultureInfo.InvariantCulture,
-                $"chosen by measurement (the cheapest at most {choice.MaxDrop:0.####} below the original on every task): step {choice.Step}, {chosenMacs:0.0%} fewer MACs; {string.Join(", ", chosenChanges)}\n");
+                $"chosen by measurement (the cheapest at most {choice.MaxDrop:0.####} below the original on every task): step {choice.Step}, {AgainstOriginal(tasks, measured.Original, measured.Returned())}\n");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>"37.0% fewer MACs; classification -0.0784": a measured network against the measured original.</summary>
+    private static string AgainstOriginal(IReadOnlyList<string> tasks, NetworkMeasurement original, NetworkMeasurement network)
+    {
+        var changes = tasks.Where(t => original.Measured.ContainsKey(t) && network.Measured.ContainsKey(t))
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {network.Measured[t] - original.Measured[t]:+0.0000;-0.0000;0.0000}"));
+        var macs = original.Macs > 0 ? 1.0 - (double)network.Macs / original.Macs : 0;
+        return string.Create(CultureInfo.InvariantCulture, $"{macs:0.0%} fewer MACs; {string.Join(", ", changes)}");
     }
 
     /// <summary>What `candidates RUN` prints: every score, in the order the predictor gave them.</summary>

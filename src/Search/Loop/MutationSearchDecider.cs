@@ -228,14 +228,9 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
                 : new ConstrainedBest(ObjectiveSpace.Label(c), null, ConstraintCheck.InTermsOf(best, originalMember, c))).ToList();
         return measured is null
             ? new SearchCompleted(submission.RunId, [best], constrained, ContentHash.Of(kept.Onnx), kept.Weights.Describe())
-            : new SearchCompleted(submission.RunId, [best], constrained, Returned(measured).FineTunedBlobHash,
+            : new SearchCompleted(submission.RunId, [best], constrained, measured.Returned().FineTunedBlobHash,
                 $"{kept.Weights.Describe()}; then fine-tuned by the Adapt stage on {submission.Tasks[0]}", measured);
     }
-
-    /// <summary>The measured network the run returns: the one chosen by measurement, or the path's end.</summary>
-    private static NetworkMeasurement Returned(MeasuredNetworks measured) => measured.Choice is { } choice
-        ? new[] { measured.Original }.Concat(measured.Between ?? []).Append(measured.Kept).First(n => n.Step == choice.Step)
-        : measured.Kept;
 
     /// <summary>The tightest task's margin over the original, relative so tasks of different units compare; NaN when a
     /// task is unscored.</summary>

@@ -19,6 +19,7 @@ public sealed class TemporaryScalarAuditTests
         typeof(Predictors.Gnn.GraphRegressor).Assembly.GetName().Name!,
         typeof(OnnxNetworks.OnnxNetwork).Assembly.GetName().Name!,
         typeof(Fna.Chains.ChainNetwork).Assembly.GetName().Name!,
+        typeof(Adaptation.SeededBatches).Assembly.GetName().Name!,
     };
 
     [Theory]

@@ -1,9 +1,10 @@
-using NasPipeline.Supernet.Latents;
+using NasPipeline.Adaptation.PseudoLabels;
+using NasPipeline.Supernet;
 using NasPipeline.Supernet.Tests.Fixtures;
 using static NasPipeline.Supernet.Tests.Fixtures.Modules;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet.Tests.Latents;
+namespace NasPipeline.Adaptation.Tests.PseudoLabels;
 
 /// <summary>The latent mean and standard deviation are those of the members' own features, computed here element by
 /// element in double; a sample is the mean plus standard-normal noise times the deviation.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NasPipeline.Supernet;
 using NasPipeline.TorchRuntime.Training;
 using NasPipeline.Vision.Backbones;
 using NasPipeline.Vision.Tasks;
@@ -6,7 +7,7 @@ using NasPipeline.Vision.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet.Latents;
+namespace NasPipeline.Adaptation.PseudoLabels;
 
 /// <summary>A pseudo-label: the task metric on the validation split after the brief fine-tune, and what it cost.</summary>
 public sealed record PseudoLabel(double Value, double Seconds);
@@ -55,19 +56,11 @@ public static class PseudoLabeler
             }
         }
 
-        var shuffler = new Random(options.Seed);
-        var order = Enumerable.Range(0, train.Count).ToArray();
-        var stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
+        var batches = new SeededBatches(options.Seed, train.Count, options.BatchSize);
         for (var step = 0; step < options.Steps; step++)
         {
-            var start = step % stepsPerEpoch * options.BatchSize;
-            if (start == 0)
-            {
-                shuffler.Shuffle(order);
-            }
-
             using var scope = NewDisposeScope();
-            using var batch = train.Batch(order[start..Math.Min(start + options.BatchSize, train.Count)]);
+            using var batch = train.Batch(batches.At(step));
             optimizer.ZeroGrad();
             var loss = task.Loss(head.call(body.Forward(batch.Inputs)), batch);
             loss.backward();

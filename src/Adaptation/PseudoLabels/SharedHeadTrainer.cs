@@ -1,10 +1,11 @@
+using NasPipeline.Supernet;
 using NasPipeline.TorchRuntime.Training;
 using NasPipeline.Vision.Tasks;
 using NasPipeline.Vision.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet.Latents;
+namespace NasPipeline.Adaptation.PseudoLabels;
 
 /// <summary>
 /// AIO-P's shared task head: a head of the task trained, with the supernet frozen in eval mode, on latents drawn from
@@ -21,34 +22,26 @@ public static class SharedHeadTrainer
         var head = task.CreateHead(supernet.Features);
         var population = new LatentPopulation(supernet.Space, options.PopulationSize, options.Bins, options.Seed, options.HeldGenes);
         var noise = new Generator((ulong)options.Seed);
-        var shuffler = new Random(options.Seed);
-        var order = Enumerable.Range(0, data.Count).ToArray();
-        var stepsPerEpoch = (data.Count + options.BatchSize - 1) / options.BatchSize;
+        var batches = new SeededBatches(options.Seed, data.Count, options.BatchSize);
         var trainable = head.parameters().ToArray();
         using var optimizer = new AdamOptimizer(trainable, new AdamOptions(options.LearningRate, options.WeightDecay));
         supernet.Module.eval();
         head.train();
         for (var step = 0; step < options.Steps; step++)
         {
-            var start = step % stepsPerEpoch * options.BatchSize;
-            if (start == 0)
-            {
-                shuffler.Shuffle(order);
-            }
-
             if (step > 0)
             {
                 population.Advance();
             }
 
             using var scope = NewDisposeScope();
-            using var batch = data.Batch(order[start..Math.Min(start + options.BatchSize, data.Count)]);
+            using var batch = data.Batch(batches.At(step));
             var latents = LatentStatistics.Of(supernet, population.Members, batch.Inputs);
             optimizer.ZeroGrad();
             var loss = task.Loss(head.call(LatentStatistics.Sample(latents, noise)), batch);
             loss.backward();
             optimizer.Step();
-            progress?.Report(new TrainingProgress(step / stepsPerEpoch, step + 1, stepsPerEpoch, loss.item<float>()));
+            progress?.Report(new TrainingProgress(step / batches.StepsPerEpoch, step + 1, batches.StepsPerEpoch, loss.item<float>()));
         }
 
         head.eval();

@@ -1,7 +1,7 @@
+using NasPipeline.Adaptation.PseudoLabels;
 using NasPipeline.SearchSpaces;
-using NasPipeline.Supernet.Latents;
 
-namespace NasPipeline.Supernet.Tests.Latents;
+namespace NasPipeline.Adaptation.Tests.PseudoLabels;
 
 /// <summary>AIO-P's rolling population: members spread over depth bins, one replaced per step in turn, the resolution
 /// held, the same members for the same seed.</summary>

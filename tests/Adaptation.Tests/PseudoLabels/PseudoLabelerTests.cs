@@ -1,8 +1,8 @@
-using NasPipeline.Supernet.Latents;
+using NasPipeline.Adaptation.PseudoLabels;
 using NasPipeline.Supernet.Tests.Fixtures;
-using static NasPipeline.Supernet.Tests.Latents.TrainedQuadrantSupernet;
+using static NasPipeline.Adaptation.Tests.PseudoLabels.TrainedQuadrantSupernet;
 
-namespace NasPipeline.Supernet.Tests.Latents;
+namespace NasPipeline.Adaptation.Tests.PseudoLabels;
 
 /// <summary>A pseudo-label's brief fine-tune leaves the stem and first stage as inherited and trains the rest; the
 /// supernet and the shared head stay as they were; the label is the same for the same seed.</summary>

@@ -1,6 +1,6 @@
 using NasPipeline.SearchSpaces;
 
-namespace NasPipeline.Supernet.Latents;
+namespace NasPipeline.Adaptation.PseudoLabels;
 
 /// <summary>
 /// AIO-P's rolling population of subnets for latent sampling: <see cref="Size"/> members spread over depth bins (member

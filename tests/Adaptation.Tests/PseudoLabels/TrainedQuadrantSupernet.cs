@@ -1,10 +1,11 @@
-using NasPipeline.Supernet.Latents;
+using NasPipeline.Adaptation.PseudoLabels;
+using NasPipeline.Supernet;
 using NasPipeline.Supernet.Tests.Fixtures;
 using NasPipeline.Supernet.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet.Tests.Latents;
+namespace NasPipeline.Adaptation.Tests.PseudoLabels;
 
 /// <summary>The test supernet sandwich-trained on the quadrant task (as in <c>SupernetTrainerTests</c>, where its largest
 /// subnet passes 0.5 top-1) and a shared head trained on its latents: built once for the latent tests.</summary>

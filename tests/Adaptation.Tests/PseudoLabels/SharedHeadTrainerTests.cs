@@ -1,9 +1,10 @@
-using NasPipeline.Supernet.Latents;
+using NasPipeline.Adaptation.PseudoLabels;
+using NasPipeline.Supernet;
 using NasPipeline.Supernet.Tests.Fixtures;
-using static NasPipeline.Supernet.Tests.Latents.TrainedQuadrantSupernet;
+using static NasPipeline.Adaptation.Tests.PseudoLabels.TrainedQuadrantSupernet;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet.Tests.Latents;
+namespace NasPipeline.Adaptation.Tests.PseudoLabels;
 
 /// <summary>A shared head trained on latents of a trained supernet classifies from the population's mean features,
 /// leaves the supernet untouched, and is the same head for the same seed.</summary>

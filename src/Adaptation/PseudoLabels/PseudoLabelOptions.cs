@@ -1,4 +1,4 @@
-namespace NasPipeline.Supernet.Latents;
+namespace NasPipeline.Adaptation.PseudoLabels;
 
 /// <summary>The brief fine-tune behind one pseudo-label: <paramref name="Steps"/> AdamW steps of
 /// <paramref name="BatchSize"/> images, the seed fixing the batch order.</summary>

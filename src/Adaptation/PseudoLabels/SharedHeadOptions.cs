@@ -1,4 +1,4 @@
-namespace NasPipeline.Supernet.Latents;
+namespace NasPipeline.Adaptation.PseudoLabels;
 
 /// <summary>The shared head's budget: <paramref name="Steps"/> AdamW steps of <paramref name="BatchSize"/> images, a
 /// latent population of <paramref name="PopulationSize"/> subnets over <paramref name="Bins"/> depth bins; the seed

@@ -1,8 +1,9 @@
+using NasPipeline.Supernet;
 using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet.Latents;
+namespace NasPipeline.Adaptation.PseudoLabels;
 
 /// <summary>One feature level's latent distribution for a batch: per element, the mean and the unbiased standard
 /// deviation across the population's subnets.</summary>
