@@ -12,9 +12,9 @@ namespace NasPipeline.Cli.Commands;
 
 /// <summary>
 /// <c>nasp adapt MODEL.onnx --task T --out ADAPTED.onnx</c>: FNA locally, no server. The seed is a chain classifier with
-/// its weights (<c>nasp chain train</c>'s, or another exporter's: <see cref="ChainOnnxRecognizer"/>); it is expanded into a super network, the architecture is adapted to the task
-/// against the cost model's MACs, and the derived network starts from the seed's remapped parameters, is fine-tuned
-/// and measured on the validation split.
+/// its weights (<c>nasp chain train</c>'s, or another exporter's: <see cref="ChainOnnxRecognizer"/>); it is expanded
+/// into a super network, the architecture is adapted to the task against the cost model's MACs, and the derived network
+/// starts from the seed's remapped parameters, is fine-tuned and measured on the validation split.
 /// </summary>
 public static class AdaptCommand
 {
