@@ -43,7 +43,7 @@ public sealed class TorchEnvironment
     /// <summary>One line for logs and the CLI banner.</summary>
     public string Description => string.Create(
         CultureInfo.InvariantCulture,
-        $"torch {TorchVersion} (TorchSharp {TorchSharpVersion}), device {Device}, {Threads} threads");
+        $"torch {TorchVersion} (TorchSharp {TorchSharpVersion}), device {Device}, {Threads} threads{(ReproducibleBlas ? "" : ", MKL not in its reproducible mode (it multiplied before setup)")}");
 
     public override string ToString() => Description;
 
