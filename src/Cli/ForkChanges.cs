@@ -14,9 +14,9 @@ namespace NasPipeline.Cli;
 public sealed class ForkChanges
 {
     public const string KeysHelp =
-        "Valid --with keys: seed, population, generations, iterations, adapt, initial (whole numbers), tasks (a comma list).";
+        "Valid --with keys: seed, population, generations, iterations, adapt, initial, pseudo-labels (whole numbers), tasks (a comma list).";
 
-    private static readonly string[] Budget = ["population", "generations", "iterations", "adapt", "initial"];
+    private static readonly string[] Budget = ["population", "generations", "iterations", "adapt", "initial", "pseudo-labels"];
 
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private IReadOnlyList<string>? _tasks;
@@ -78,7 +78,8 @@ public sealed class ForkChanges
             Number("generations") ?? budget.Generations,
             Number("iterations") ?? budget.Iterations,
             Number("adapt") ?? budget.AdaptPerIteration,
-            Number("initial") ?? budget.InitialSamples);
+            Number("initial") ?? budget.InitialSamples,
+            Number("pseudo-labels") ?? (budget.PseudoLabels is > 0 ? budget.PseudoLabels : null));
         var tasks = _tasks ?? parent.Tasks;
         var fork = parent with
         {

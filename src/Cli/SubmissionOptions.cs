@@ -44,11 +44,11 @@ public static partial class SubmissionOptions
             ? value
             : throw new CliUsageException($"--max-drop takes a number in the tasks' metric units (e.g. 0.005 for half a top-1 point), not '{text}'.");
 
-    /// <summary>The submission's own search budget from --population, --generations, --iterations, --adapt and --initial;
-    /// null when none is given, and each part not given is left to the Search stage's configuration.</summary>
-    public static SearchBudget? Budget(int? population, int? generations, int? iterations, int? adapt, int? initial)
+    /// <summary>The submission's own search budget from --population, --generations, --iterations, --adapt, --initial and
+    /// --pseudo-labels; null when none is given, and each part not given is left to the Search stage's configuration.</summary>
+    public static SearchBudget? Budget(int? population, int? generations, int? iterations, int? adapt, int? initial, int? pseudoLabels = null)
     {
-        var budget = new SearchBudget(population, generations, iterations, adapt, initial);
+        var budget = new SearchBudget(population, generations, iterations, adapt, initial, pseudoLabels);
         return budget == new SearchBudget() ? null : budget;
     }
 

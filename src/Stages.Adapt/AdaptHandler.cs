@@ -9,7 +9,7 @@ using NasPipeline.Hosting.EventStore;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet.Experiments;
 using NasPipeline.Supernet.Training;
-using NasPipeline.TorchRuntime;
+using NasPipeline.SupernetHosting;
 using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Stages.Adapt;
@@ -41,12 +41,7 @@ public sealed class AdaptHandler(
         {
             try
             {
-                // Before any tensor: MKL's reproducible mode is fixed at its first product, and replay relies on it.
-                TorchEnvironment.EnsureAvailable();
-                if (settings.Threads > 0 && TorchSharp.torch.get_num_threads() != settings.Threads)
-                {
-                    TorchSharp.torch.set_num_threads(settings.Threads);
-                }
+                TorchStep.Prepare(settings.Threads);
 
                 return await ExecuteAsync(trigger.RunId, decider.Next(state), token);
             }
@@ -72,7 +67,7 @@ public sealed class AdaptHandler(
 
     private async Task<IReadOnlyList<IRunMessage>> StartAsync(Guid runId, StartAdaptationStep start, CancellationToken cancellationToken)
     {
-        var basis = start.Base ?? await defaults.GetAsync(spaces.Get(start.Space), Task(start.Task), cancellationToken);
+        var basis = start.Base ?? await defaults.GetAsync(spaces.Get(start.Space), Task(start.Task), settings.Supernets, cancellationToken);
         var steps = start.MeasureOnly ? 0 : settings.TotalSteps;
         log.LogInformation("Run {Run}: {What} the {Space} supernet for {Task}, iteration {Iteration}, from {Source}: {Steps} steps on subnets drawn from {Archive} archived candidates",
             runId, start.MeasureOnly ? "measuring with" : "adapting", start.Space, start.Task, start.Iteration, basis.Source, steps, start.ArchiveSize);

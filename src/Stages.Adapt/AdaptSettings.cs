@@ -1,4 +1,5 @@
 using FluentValidation;
+using NasPipeline.SupernetHosting;
 using NasPipeline.Vision.Data;
 
 namespace NasPipeline.Stages.Adapt;
@@ -30,6 +31,9 @@ public sealed record AdaptSettings(
     int Threads = 0)
 {
     public int TotalSteps => Epochs * (TrainImages / BatchSize);
+
+    /// <summary>The data and default supernet the shared supernet services read.</summary>
+    public DefaultSupernetSettings Supernets => new(Data, DefaultSupernetEpochs, DefaultSupernetImages, EvaluationImages);
 }
 
 public sealed class AdaptSettingsValidator : AbstractValidator<AdaptSettings>

@@ -5,6 +5,7 @@ using NasPipeline.Adaptation.Planning;
 using NasPipeline.Hosting;
 using NasPipeline.Hosting.Settings;
 using NasPipeline.SearchSpaces;
+using NasPipeline.SupernetHosting;
 using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Stages.Adapt;

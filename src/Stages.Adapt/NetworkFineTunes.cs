@@ -6,6 +6,7 @@ using NasPipeline.Contracts;
 using NasPipeline.Contracts.Blobs;
 using NasPipeline.Contracts.Events;
 using NasPipeline.OnnxNetworks;
+using NasPipeline.SupernetHosting;
 using NasPipeline.Vision.Tasks;
 using NasPipeline.Vision.Training;
 

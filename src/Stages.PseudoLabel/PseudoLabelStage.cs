@@ -1,22 +1,45 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NasPipeline.Adaptation.PseudoLabels.Planning;
 using NasPipeline.Hosting;
+using NasPipeline.Hosting.Settings;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SupernetHosting;
+using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Stages.PseudoLabel;
 
 /// <summary>
-/// Host of the AIO-P shared task head and per-network fine-tune (consumes PseudoLabelsRequested). The process, its queues and its configuration are in place; its consumers are not written yet,
-/// so a run currently ends after graph extraction.
+/// AIO-P's pseudo-labels: consumes <c>PseudoLabelRequested</c> (one network per message), trains each task's shared head
+/// once per run on latents sampled across the space's supernet (<c>SharedHeadTrained</c>, the head a blob), and labels
+/// each network with a brief fine-tune from that head (<c>PseudoLabelReady</c>, which the Predict stage refits the
+/// task's predictor on). The work is in <see cref="PseudoLabelHandler"/> and the plain classes it calls; these are the wires.
 /// </summary>
 public sealed class PseudoLabelStage : IPipelineStage
 {
-    public string Name => "pseudo-label";
+    /// <summary>The settings' section (<c>PseudoLabel__HeadSteps=200</c>); see <see cref="PseudoLabelSettings"/>.</summary>
+    public const string Section = "PseudoLabel";
 
-    public void AddServices(IServiceCollection services)
-    {
-    }
+    public string Name => PseudoLabelHandler.StageName;
+
+    public void AddSettings(IServiceCollection services, IConfiguration configuration) =>
+        services.AddValidatedSettings<PseudoLabelSettings, PseudoLabelSettingsValidator>(configuration, Section);
+
+    public void AddServices(IServiceCollection services) => services
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton(SearchSpaceRegistry.CreateDefault())
+        .AddSingleton(TaskRegistry.CreateDefault())
+        .AddSingleton<PseudoLabelDecider>()
+        .AddSingleton<TaskDataCache>()
+        .AddSingleton<DefaultSupernets>()
+        .AddSingleton<SharedHeads>()
+        .AddSingleton<PseudoLabelHandler>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
+        bus.AddConsumer<PseudoLabelRequestedConsumer, PseudoLabelConsumerDefinition<PseudoLabelRequestedConsumer>>();
+        bus.AddConsumer<SharedHeadTrainedConsumer, PseudoLabelConsumerDefinition<SharedHeadTrainedConsumer>>();
+        bus.AddConsumer<LabelledConsumer, PseudoLabelConsumerDefinition<LabelledConsumer>>();
     }
 }

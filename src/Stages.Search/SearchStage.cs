@@ -11,7 +11,7 @@ using NasPipeline.SubmissionChecks;
 namespace NasPipeline.Stages.Search;
 
 /// <summary>
-/// The search as a fold of the run's events: consumes GraphExtracted, CandidateScored and SubnetAdapted, and decides
+/// The search as a fold of the run's events: consumes GraphExtracted, CandidateScored, SubnetAdapted and PseudoLabelReady, and decides
 /// with <see cref="NatSearchDecider"/> (NAT's loop, for search-space points) or <see cref="MutationSearchDecider"/> (AIO-P's
 /// mutation search, for submitted ONNX networks) under the configured budget or the submission's own.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class SearchStage : IPipelineStage
 {
     /// <summary>The configured budget's section (<c>Search__Population</c>, <c>Search__Generations</c>,
     /// <c>Search__Iterations</c>, <c>Search__AdaptPerIteration</c>, <c>Search__InitialSamples</c>,
-    /// <c>Search__MutationEta</c>); a key left out keeps
+    /// <c>Search__MutationEta</c>, <c>Search__PseudoLabels</c>); a key left out keeps
     /// its <see cref="SearchSettings"/> default.</summary>
     public const string Section = "Search";
 
@@ -42,5 +42,6 @@ public sealed class SearchStage : IPipelineStage
         bus.AddConsumer<GraphExtractedConsumer, SearchConsumerDefinition<GraphExtractedConsumer>>();
         bus.AddConsumer<CandidateScoredConsumer, SearchConsumerDefinition<CandidateScoredConsumer>>();
         bus.AddConsumer<SubnetAdaptedConsumer, SearchConsumerDefinition<SubnetAdaptedConsumer>>();
+        bus.AddConsumer<PseudoLabelReadyConsumer, SearchConsumerDefinition<PseudoLabelReadyConsumer>>();
     }
 }

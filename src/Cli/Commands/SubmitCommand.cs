@@ -48,19 +48,22 @@ public static class SubmitCommand
             "With --adapt on a submitted ONNX model: return the cheapest measured network of the search's path whose measured metric is at most D below the original's on every task (task units, e.g. 0.005 = half a top-1 point); default: the path's end.",
             "D");
         var initial = CliOptions.OptionalInt("--initial", "Initial random samples (0-10000; default: the Search stage's configuration).");
+        var pseudoLabels = CliOptions.OptionalInt("--pseudo-labels",
+            "For a --point run: space points pseudo-labelled per task before the search (AIO-P's shared head and a brief fine-tune; 0-500), so each task's predictor is refit on labels of its own; default: the Search stage's configuration (0).");
         var wait = new Option<bool>("--wait") { Description = "Follow the run until it ends and print its summary (exit 1 if it is rejected or fails)." };
         var timeout = CliOptions.Timeout(1800, "wait for the run");
         var connectTimeout = ConnectTimeoutOption();
         var command = new Command("submit", "Submit a model (an ONNX file, or a search-space point) with its tasks and objectives; prints the run id.")
         {
-            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, maxDrop, initial, wait, timeout,
+            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, maxDrop, initial, pseudoLabels, wait, timeout,
             connectTimeout,
         };
         command.SetCliAction((parse, output, ct) => RunAsync(
             new SubmitSettings(
                 parse.GetValue(model), parse.GetValue(point), parse.GetValue(inputs) ?? [], parse.GetValue(tasks) ?? "classification",
                 parse.GetValue(objectives) ?? [], parse.GetValue(constraints) ?? [], parse.GetValue(seed),
-                SubmissionOptions.Budget(parse.GetValue(population), parse.GetValue(generations), parse.GetValue(iterations), parse.GetValue(adapt), parse.GetValue(initial)),
+                SubmissionOptions.Budget(parse.GetValue(population), parse.GetValue(generations), parse.GetValue(iterations), parse.GetValue(adapt), parse.GetValue(initial),
+                    parse.GetValue(pseudoLabels)),
                 parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
                 parse.GetValue(maxDrop)),
             output,

@@ -20,6 +20,11 @@ public static class EventPrinter
         GraphExtracted g => $"graph extracted: {g.NodeCount} nodes, {Units.Si(g.Macs)}MACs, {Units.Si(g.Params)} params ({g.ExtractionMilliseconds:F0} ms)",
         SubmissionRejected r => $"rejected by {r.Stage} ({r.Kind}): {r.Reason}",
         RunFailed f => $"failed in {f.Stage}: {f.Reason}",
+        PseudoLabelRequested p => $"pseudo-label asked for {p.Architecture.Name} on {p.Task}",
+        SharedHeadTrained h => string.Create(CultureInfo.InvariantCulture,
+            $"shared {h.Task} head trained over {h.SupernetSource} ({Short(h.SupernetBlobHash)}): {h.Steps} steps, {h.Seconds:F1} s, blob {Short(h.HeadBlobHash)}"),
+        PseudoLabelReady { Labels: [var only] } p when p.HeadBlobHash.Length > 0 => string.Create(CultureInfo.InvariantCulture,
+            $"pseudo-label of {only.Architecture.Name} on {p.Task}: {only.Value:F4} ({p.Seconds:F1} s, head {Short(p.HeadBlobHash)})"),
         PseudoLabelReady p => $"pseudo-labels ready for {p.Task}: {p.Labels.Count}",
         AdapterTrained a => $"{a.Model} for {a.Task} trained: v{a.Version}, {a.SampleCount} samples, SRCC {a.ValidationSrcc:F3}" +
             (a.Source is { Length: > 0 } source ? $"; {source}" : ""),

@@ -10,6 +10,7 @@ namespace NasPipeline.Contracts.Events;
 /// <param name="Rules">Which version of the loop's rules decided the run. Added later: null is version 1 (adaptation
 /// takes the best front members by the first objective; front members carry no provenance), so older streams
 /// redrive as they were decided; see <see cref="CurrentRules"/>.</param>
+/// <param name="PseudoLabels">Networks pseudo-labelled per task before generation 0 (AIO-P). Added later: null is 0.</param>
 public sealed record SearchStarted(
     Guid RunId,
     string Space,
@@ -20,7 +21,8 @@ public sealed record SearchStarted(
     int InitialSamples,
     int Seed,
     double? MutationEta = null,
-    int? Rules = null) : IRunMessage
+    int? Rules = null,
+    int? PseudoLabels = null) : IRunMessage
 {
     /// <summary>The paper's index (Deb &amp; Jain 2014), used by every run before the index was recorded.</summary>
     public const double UnrecordedMutationEta = 20.0;

@@ -39,14 +39,25 @@ public sealed class AdaptSubnetValidator : AbstractValidator<AdaptSubnet>
     }
 }
 
-public sealed class PseudoLabelsRequestedValidator : AbstractValidator<PseudoLabelsRequested>
+public sealed class PseudoLabelRequestedValidator : AbstractValidator<PseudoLabelRequested>
 {
-    public PseudoLabelsRequestedValidator()
+    public PseudoLabelRequestedValidator()
     {
         Include(new RunMessageValidator());
         RuleFor(m => m.RequestId).NotEmpty();
         RuleFor(m => m.Task).Must(Names.IsTaskName).WithMessage(m => $"'{m.Task}' is not a task name.");
-        RuleFor(m => m.Architectures).NotEmpty().WithMessage("No architectures to pseudo-label.");
+        RuleFor(m => m.Architecture).NotNull().WithMessage("No architecture to pseudo-label.");
+    }
+}
+
+public sealed class SharedHeadTrainedValidator : AbstractValidator<SharedHeadTrained>
+{
+    public SharedHeadTrainedValidator()
+    {
+        Include(new RunMessageValidator());
+        RuleFor(m => m.Task).Must(Names.IsTaskName).WithMessage(m => $"'{m.Task}' is not a task name.");
+        RuleFor(m => m.HeadBlobHash).NotEmpty();
+        RuleFor(m => m.SupernetBlobHash).NotEmpty();
     }
 }
 

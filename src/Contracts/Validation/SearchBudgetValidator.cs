@@ -15,6 +15,7 @@ public sealed class SearchBudgetValidator : AbstractValidator<SearchBudget>
     public const int MaxGenerations = 1000;
     public const int MaxIterations = 100;
     public const int MaxInitialSamples = 10_000;
+    public const int MaxPseudoLabels = 500;
 
     public SearchBudgetValidator()
     {
@@ -23,6 +24,7 @@ public sealed class SearchBudgetValidator : AbstractValidator<SearchBudget>
         Bounded(b => b.Iterations, "The number of NAT iterations", 1, MaxIterations);
         Bounded(b => b.AdaptPerIteration, "The number of subnets adapted per iteration", 0, MaxPopulation);
         Bounded(b => b.InitialSamples, "The number of initial random samples", 0, MaxInitialSamples);
+        Bounded(b => b.PseudoLabels, "The number of networks pseudo-labelled per task", 0, MaxPseudoLabels);
     }
 
     private void Bounded(System.Linq.Expressions.Expression<Func<SearchBudget, int?>> part, string what, int min, int max) =>

@@ -19,7 +19,8 @@ public static class RunText
 
     /// <summary>The budget a search started with, in the words of <c>submit</c>'s options.</summary>
     public static string Budget(SearchStarted s) =>
-        $"population {s.Population}, generations {s.Generations}, iterations {s.Iterations}, adapt {s.AdaptPerIteration}, initial {s.InitialSamples}";
+        $"population {s.Population}, generations {s.Generations}, iterations {s.Iterations}, adapt {s.AdaptPerIteration}, initial {s.InitialSamples}"
+        + (s.PseudoLabels is > 0 ? $", pseudo-labels {s.PseudoLabels}" : "");
 
     /// <summary>A task's predictor as the run took it up: kind, version, SRCC and where it came from.</summary>
     public static string Predictor(AdapterTrained a) => FormattableString.Invariant(

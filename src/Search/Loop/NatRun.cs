@@ -30,7 +30,7 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
 
         if (State.LastGeneration is not { } last)
         {
-            return GenerationZero(0);
+            return PseudoLabels() ?? GenerationZero(0);
         }
 
         if (last.Generation < Started.Generations)
@@ -141,6 +141,50 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
         }
 
         return pool.All(State.IsAdapted) ? null : [];
+    }
+
+    /// <summary>
+    /// AIO-P's labels before the search: each task of the run gets the pseudo-labels of the networks
+    /// <see cref="PseudoLabelPoints"/> picks, so the Predict stage refits that task's predictor on labels of its own
+    /// before generation 0 is scored. The requests, or nothing while labels are outstanding; null once all are in (or
+    /// the run asked for none).
+    /// </summary>
+    private IReadOnlyList<IRunMessage>? PseudoLabels()
+    {
+        if (Started.PseudoLabels is not { } count || count <= 0)
+        {
+            return null;
+        }
+
+        var requests = State.Submission!.Tasks.Distinct(StringComparer.Ordinal)
+            .SelectMany(task => PseudoLabelPoints(count).Select(point =>
+                new PseudoLabelRequested(RunId, RequestIds.For(RunId, $"pseudo-label/{task}/{point}"), task, Candidate.Point(point), Started.Seed)))
+            .ToList();
+        var unsent = requests.Where(r => !State.WasPseudoLabelAsked(r.RequestId)).ToList();
+        if (unsent.Count > 0)
+        {
+            return unsent;
+        }
+
+        return requests.All(r => State.HasPseudoLabel(r.RequestId)) ? null : [];
+    }
+
+    /// <summary>The networks to pseudo-label, spread over the space's cost: the smallest and largest, then seeded samples
+    /// sorted by MACs and taken at evenly spaced ranks (a stratified sample, not a clump of mid-sized networks).</summary>
+    private List<string> PseudoLabelPoints(int count)
+    {
+        var random = GenerationRandom.Create(Started.Seed, -2);
+        var points = new List<string> { Encode(Space.Smallest), Encode(Space.Largest) };
+        var samples = Enumerable.Range(0, 4 * count).Select(_ => Encode(Space.Repair(Space.Sample(random))))
+            .Where(c => !points.Contains(c)).Distinct()
+            .OrderBy(c => Space.Cost(CandidateCodec.Genes(c)).Macs).ThenBy(c => c, StringComparer.Ordinal).ToList();
+        var wanted = Math.Min(samples.Count, count - 2);
+        for (var i = 0; i < wanted; i++)
+        {
+            points.Add(samples[wanted == 1 ? samples.Count / 2 : (int)((long)i * (samples.Count - 1) / (wanted - 1))]);
+        }
+
+        return points.Distinct().Take(count).ToList();
     }
 
     private SearchCompleted Complete(GenerationCompleted last)

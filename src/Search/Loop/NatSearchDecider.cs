@@ -19,7 +19,8 @@ public sealed class NatSearchDecider(SearchSpaceRegistry spaces, SearchSettings 
 {
     /// <summary>The messages the search decides (everything else in a stream is an input to it).</summary>
     public static bool IsDecision(object message) =>
-        message is SearchStarted or ScoreCandidates or GenerationCompleted or AdaptSubnet or SearchCompleted or MutantsProposed or MutationRoundCompleted;
+        message is SearchStarted or ScoreCandidates or GenerationCompleted or AdaptSubnet or SearchCompleted or MutantsProposed or MutationRoundCompleted
+            or PseudoLabelRequested;
 
     public IReadOnlyList<IRunMessage> Decide(RunState state)
     {
@@ -34,7 +35,8 @@ public sealed class NatSearchDecider(SearchSpaceRegistry spaces, SearchSettings 
         {
             var budget = settings.With(submission.Budget);
             var started = new SearchStarted(submission.RunId, space.Name, budget.Population, budget.Generations,
-                budget.Iterations, budget.AdaptPerIteration, budget.InitialSamples, submission.Seed, budget.MutationEta, budget.Rules);
+                budget.Iterations, budget.AdaptPerIteration, budget.InitialSamples, submission.Seed, budget.MutationEta, budget.Rules,
+                budget.PseudoLabels > 0 ? budget.PseudoLabels : null);
             decisions.Add(started);
             state = state.Evolve(started);
         }

@@ -62,6 +62,10 @@ public sealed record RunState
 
     private ImmutableDictionary<string, int> AdaptRequested { get; init; } = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
 
+    private ImmutableHashSet<Guid> PseudoLabelsAsked { get; init; } = [];
+
+    private ImmutableHashSet<Guid> PseudoLabelsIn { get; init; } = [];
+
     /// <summary>The stream reported mutation rounds before they had an event of their own; which edits were kept is
     /// unknown, so such a run can be read and compared but not continued.</summary>
     public bool HasUpcastRounds { get; private init; }
@@ -112,6 +116,12 @@ public sealed record RunState
 
     public bool InArchiveAlready(string candidate) => InArchive.Contains(candidate);
 
+    /// <summary>Whether a pseudo-label was asked for under this request id.</summary>
+    public bool WasPseudoLabelAsked(Guid requestId) => PseudoLabelsAsked.Contains(requestId);
+
+    /// <summary>Whether the pseudo-label of this request id arrived.</summary>
+    public bool HasPseudoLabel(Guid requestId) => PseudoLabelsIn.Contains(requestId);
+
     /// <summary>The mutants drawn in a round, if that round was proposed.</summary>
     public MutantsProposed? Proposal(int round) => Proposals.GetValueOrDefault(round);
 
@@ -140,6 +150,8 @@ public sealed record RunState
             IdleRounds = round.Kept is null ? IdleRounds + 1 : 0,
         },
         AdaptSubnet adapt when !AdaptRequested.ContainsKey(adapt.Candidate.Name) => this with { AdaptRequested = AdaptRequested.Add(adapt.Candidate.Name, adapt.Iteration) },
+        PseudoLabelRequested asked => this with { PseudoLabelsAsked = PseudoLabelsAsked.Add(asked.RequestId) },
+        PseudoLabelReady ready => this with { PseudoLabelsIn = PseudoLabelsIn.Add(ready.RequestId) },
         SubnetAdapted adapted => this with
         {
             Measured = Measured.SetItem(adapted.Candidate.Name, adapted.Metrics),

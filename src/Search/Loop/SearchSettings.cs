@@ -10,6 +10,8 @@ namespace NasPipeline.Search.Loop;
 /// or 34% (end values), so mutation explores. Null only for a run re-driven from a stream that recorded none.</param>
 /// <param name="Rules">The loop's rules version a new run records (<see cref="SearchStarted.CurrentRules"/>); null
 /// only when re-driving a stream recorded before rules had versions.</param>
+/// <param name="PseudoLabels">Space points pseudo-labelled per task of the run before generation 0 (AIO-P), so each
+/// task's predictor is refit on labels of its own; 0 turns it off.</param>
 public sealed record SearchSettings(
     int Population = 40,
     int Generations = 10,
@@ -17,7 +19,8 @@ public sealed record SearchSettings(
     int AdaptPerIteration = 0,
     int InitialSamples = 30,
     double? MutationEta = SearchSettings.NatMutationEta,
-    int? Rules = SearchStarted.CurrentRules)
+    int? Rules = SearchStarted.CurrentRules,
+    int PseudoLabels = 0)
 {
     public const double NatMutationEta = 1.0;
 
@@ -31,12 +34,13 @@ public sealed record SearchSettings(
             Iterations = budget.Iterations ?? Iterations,
             AdaptPerIteration = budget.AdaptPerIteration ?? AdaptPerIteration,
             InitialSamples = budget.InitialSamples ?? InitialSamples,
+            PseudoLabels = budget.PseudoLabels ?? PseudoLabels,
         };
 
-    public SearchBudget ToBudget() => new(Population, Generations, Iterations, AdaptPerIteration, InitialSamples);
+    public SearchBudget ToBudget() => new(Population, Generations, Iterations, AdaptPerIteration, InitialSamples, PseudoLabels);
 
     /// <summary>The settings a run recorded when it started, absent parts as absent, so a redrive records them alike.</summary>
     public static SearchSettings Of(SearchStarted started) =>
         new(started.Population, started.Generations, started.Iterations, started.AdaptPerIteration, started.InitialSamples,
-            started.MutationEta, started.Rules);
+            started.MutationEta, started.Rules, started.PseudoLabels ?? 0);
 }

@@ -9,7 +9,9 @@ namespace NasPipeline.Vision.Heads;
 /// <summary>
 /// A light FPN-style dense head: every level is projected to a common width by a 1x1 conv, resized bilinearly
 /// to the output grid (input size / outputStride) and summed; a 3x3 conv mixes them and a 1x1 conv gives the
-/// task's channels [B, outputs, S / stride, S / stride].
+/// task's channels [B, outputs, S / stride, S / stride]. With <c>targetSize</c> the grid is the task's image size /
+/// outputStride whatever the input's size: a subnet that reads its images at a lower resolution (NAT's resolution
+/// gene) still answers on the grid its targets are on, as segmentation networks upsample their logits to the labels.
 /// </summary>
 public sealed class DenseHead : nn.Module<Tensor[], Tensor>
 {
@@ -18,8 +20,9 @@ public sealed class DenseHead : nn.Module<Tensor[], Tensor>
     private readonly Conv2d output;
     private readonly int _inputStride;
     private readonly int _outputStride;
+    private readonly int? _targetSize;
 
-    public DenseHead(FeatureSpec features, int outputs, int outputStride = 1, int width = 32) : base(nameof(DenseHead))
+    public DenseHead(FeatureSpec features, int outputs, int outputStride = 1, int width = 32, int? targetSize = null) : base(nameof(DenseHead))
     {
         TorchEnvironment.EnsureAvailable();
         foreach (var level in features.Levels)
@@ -31,12 +34,13 @@ public sealed class DenseHead : nn.Module<Tensor[], Tensor>
         output = nn.Conv2d(width, outputs, 1);
         _inputStride = features.Levels[0].Stride;
         _outputStride = outputStride;
+        _targetSize = targetSize;
         RegisterComponents();
     }
 
     public override Tensor forward(Tensor[] levels)
     {
-        var inputSize = levels[0].shape[2] * _inputStride;
+        var inputSize = _targetSize ?? levels[0].shape[2] * _inputStride;
         long[] grid = [inputSize / _outputStride, inputSize / _outputStride];
         Tensor? sum = null;
         for (var i = 0; i < levels.Length; i++)

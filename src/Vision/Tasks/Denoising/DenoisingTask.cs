@@ -36,7 +36,7 @@ public sealed class DenoisingTask(double sigma = 0.2) : IVisionTask
         return new ArrayTaskData(images.Count, images.Height, noisy, [new TargetArray("clean", [1, images.Height, images.Width], Floats: clean)]);
     }
 
-    public nn.Module<Tensor[], Tensor> CreateHead(FeatureSpec features) => new DenseHead(features, 1);
+    public nn.Module<Tensor[], Tensor> CreateHead(FeatureSpec features) => new DenseHead(features, 1, targetSize: InputSize);
 
     public Tensor Loss(Tensor prediction, TaskBatch batch) => nn.functional.mse_loss(prediction, batch.Targets["clean"]);
 

@@ -64,7 +64,7 @@ public sealed class DetectionTask(int canvasSize = 64, int stride = 4) : IVision
         ]);
     }
 
-    public nn.Module<Tensor[], Tensor> CreateHead(FeatureSpec features) => new DenseHead(features, Classes + 4, stride, width: 48);
+    public nn.Module<Tensor[], Tensor> CreateHead(FeatureSpec features) => new DenseHead(features, Classes + 4, stride, width: 48, targetSize: InputSize);
 
     public Tensor Loss(Tensor prediction, TaskBatch batch)
     {

@@ -58,7 +58,7 @@ public sealed class KeypointsTask(double maxRotationDegrees = 25, double heatmap
         ]);
     }
 
-    public nn.Module<Tensor[], Tensor> CreateHead(FeatureSpec features) => new DenseHead(features, ExtremePoints.Count);
+    public nn.Module<Tensor[], Tensor> CreateHead(FeatureSpec features) => new DenseHead(features, ExtremePoints.Count, targetSize: InputSize);
 
     /// <summary>Cross-entropy between the target distribution and the spatial softmax of each heatmap.</summary>
     public Tensor Loss(Tensor prediction, TaskBatch batch)

@@ -38,7 +38,7 @@ public sealed class SegmentationTask : IVisionTask
         return new ArrayTaskData(images.Count, images.Height, inputs, [new TargetArray("mask", [images.Height, images.Width], Longs: masks)]);
     }
 
-    public nn.Module<Tensor[], Tensor> CreateHead(FeatureSpec features) => new DenseHead(features, Classes);
+    public nn.Module<Tensor[], Tensor> CreateHead(FeatureSpec features) => new DenseHead(features, Classes, targetSize: InputSize);
 
     public Tensor Loss(Tensor prediction, TaskBatch batch) => nn.functional.cross_entropy(prediction, batch.Targets["mask"]);
 

@@ -11,26 +11,26 @@ using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet.Experiments;
 using NasPipeline.Vision.Tasks;
 
-namespace NasPipeline.Stages.Adapt;
+namespace NasPipeline.SupernetHosting;
 
 /// <summary>
 /// The supernet a run starts from when it recorded none, as NAT starts from a supernet trained beforehand: the space's
 /// supernet trained on the task with the default recipe (sandwich rule, <see cref="SupernetRecipe"/>) on
-/// <see cref="AdaptSettings.DefaultSupernetImages"/> images, on first use; stored in the blob store and found again by
+/// <see cref="DefaultSupernetSettings.TrainImages"/> images, on first use; stored in the blob store and found again by
 /// space, task and recipe. An advisory lock makes replicas that need it at once train it once.
 /// </summary>
 public sealed class DefaultSupernets(
-    AdaptSettings settings, IDocumentStore store, IBlobStore blobs, TaskDataCache data, PipelineSettings pipeline, ILogger<DefaultSupernets> log)
+    IDocumentStore store, IBlobStore blobs, TaskDataCache data, PipelineSettings pipeline, ILogger<DefaultSupernets> log)
 {
-    public async Task<SupernetBase> GetAsync(ISearchSpace space, IVisionTask task, CancellationToken cancellationToken)
+    public async Task<SupernetBase> GetAsync(ISearchSpace space, IVisionTask task, DefaultSupernetSettings settings, CancellationToken cancellationToken)
     {
-        var recipe = new SupernetRecipe(space.Name, task.Name, Epochs: settings.DefaultSupernetEpochs, TrainImages: settings.DefaultSupernetImages);
+        var recipe = new SupernetRecipe(space.Name, task.Name, Epochs: settings.Epochs, TrainImages: settings.TrainImages);
         var recipeText = JsonSerializer.Serialize(recipe);
         var id = $"default/{space.Name}/{task.Name}/{Contracts.Model.ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(recipeText))[..16]}";
         if (await FindAsync(id, cancellationToken) is not { } found)
         {
             await using var held = await PostgresAdvisoryLock.AcquireAsync(pipeline.PostgresConnectionString, $"{pipeline.Schema}/{id}", cancellationToken);
-            found = await FindAsync(id, cancellationToken) ?? await TrainAsync(id, recipe, recipeText, space, task, cancellationToken);
+            found = await FindAsync(id, cancellationToken) ?? await TrainAsync(id, recipe, recipeText, space, task, settings, cancellationToken);
         }
 
         return new SupernetBase(found.CheckpointBlobHash, $"the stage's default supernet ({recipe.Epochs} epoch(s) on {recipe.TrainImages} images, seed {recipe.Seed})");
@@ -42,7 +42,8 @@ public sealed class DefaultSupernets(
         return await session.LoadAsync<StoredSupernet>(id, cancellationToken);
     }
 
-    private async Task<StoredSupernet> TrainAsync(string id, SupernetRecipe recipe, string recipeText, ISearchSpace space, IVisionTask task, CancellationToken cancellationToken)
+    private async Task<StoredSupernet> TrainAsync(
+        string id, SupernetRecipe recipe, string recipeText, ISearchSpace space, IVisionTask task, DefaultSupernetSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var train = data.Get(task, settings.Data, recipe.TrainImages, settings.EvaluationImages).Train;

@@ -4,7 +4,7 @@ using NasPipeline.Supernet.Experiments;
 using NasPipeline.Vision.Data;
 using NasPipeline.Vision.Tasks;
 
-namespace NasPipeline.Stages.Adapt;
+namespace NasPipeline.SupernetHosting;
 
 /// <summary>
 /// Each task's Fashion-MNIST-derived splits, loaded once per process. The derivation seed is fixed, so every
@@ -21,7 +21,7 @@ public sealed class TaskDataCache
         {
             if (!File.Exists(Path.Combine(folder, "t10k-labels-idx1-ubyte.gz")))
             {
-                throw new AdaptationException($"Adapt needs Fashion-MNIST's IDX files in {folder}: install the Debian package dataset-fashion-mnist, or set Adapt__Data to their folder.");
+                throw new AdaptationException($"Training needs Fashion-MNIST's IDX files in {folder}: install the Debian package dataset-fashion-mnist, or point the stage's Data setting (Adapt__Data, PseudoLabel__Data) at their folder.");
             }
 
             return TaskDataSets.Load(task, new FashionMnistOptions(folder), trainImages, evaluationImages, DataSeed);

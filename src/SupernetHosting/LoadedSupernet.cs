@@ -6,7 +6,7 @@ using NasPipeline.Supernet.Experiments;
 using NasPipeline.Supernet.Training;
 using NasPipeline.Vision.Tasks;
 
-namespace NasPipeline.Stages.Adapt;
+namespace NasPipeline.SupernetHosting;
 
 /// <summary>A supernet built from a stored checkpoint or adaptation state, with the optimizer state the latter holds.</summary>
 public sealed record Loaded(string Task, SupernetExperiment Experiment, byte[]? Optimizer);

@@ -1,4 +1,4 @@
-namespace NasPipeline.Stages.Adapt;
+namespace NasPipeline.SupernetHosting;
 
 /// <summary>A default supernet the stage trained, stored once per space, task and recipe (its id).</summary>
 public sealed class StoredSupernet

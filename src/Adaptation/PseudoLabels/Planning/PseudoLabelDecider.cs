@@ -1,0 +1,46 @@
+using NasPipeline.Contracts.Model;
+using NasPipeline.Contracts.Seeds;
+using NasPipeline.SearchSpaces;
+
+namespace NasPipeline.Adaptation.PseudoLabels.Planning;
+
+/// <summary>
+/// The PseudoLabel stage's next step for a run, pure: the oldest pending request's task gets its shared head first
+/// (once per run and task), then the request's network is pseudo-labelled. One step per message, so a long batch of
+/// labels is a chain of short messages and a restart picks up at the first label not in the stream.
+/// </summary>
+public sealed class PseudoLabelDecider(SearchSpaceRegistry spaces)
+{
+    public PseudoLabelStep Next(PseudoLabelRunState state)
+    {
+        if (state.Finished || state.Pending.FirstOrDefault() is not { } request)
+        {
+            return new PseudoLabelIdle();
+        }
+
+        if (request.Architecture.Kind != CandidateKind.SpacePoint
+            || !CandidateCodec.TryDecode(request.Architecture.Name, out var spaceName, out var genes)
+            || !spaces.TryGet(spaceName, out var space) || genes.Length != space.Genes.Count)
+        {
+            return new PseudoLabelRefused(
+                $"Pseudo-labels are served for points of a registered search space ({string.Join(", ", spaces.Names)}); {request.Architecture.Name} is not one.");
+        }
+
+        if (!state.Heads.TryGetValue(request.Task, out var head))
+        {
+            return new TrainSharedHeadStep(request.Task, space.Name, HeadSeed(request.Seed, request.Task));
+        }
+
+        return new LabelStep(request, genes, head, LabelSeed(request.Seed, request.Architecture.Name, request.Task));
+    }
+
+    /// <summary>The shared head's seed: the run's, split by task.</summary>
+    public static int HeadSeed(int runSeed, string task) => SplitMix64.Derive(runSeed, 2_000_000L + StableHash(task));
+
+    /// <summary>A label's fine-tune seed: the run's, split by network and task, so a network's label does not depend on
+    /// which others were asked for.</summary>
+    public static int LabelSeed(int runSeed, string candidate, string task) => SplitMix64.Derive(runSeed, 3_000_000L + StableHash($"{task}/{candidate}"));
+
+    // string.GetHashCode differs between processes; a replay must derive the same seeds.
+    private static long StableHash(string text) => BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0) & 0xFFFFFFFFFFFFL;
+}
