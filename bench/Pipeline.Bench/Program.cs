@@ -1,11 +1,13 @@
 using NasPipeline.Bench;
 
-// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|all] [--quick] [--threads N]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|pseudo-label-claim [--tasks T,T] [--networks N] [--checkpoint PATH] [--supernet-images N] [--head-steps N] [--fine-tune-steps N] [--standalone-epochs N] [--standalone-images N] [--eval-images N] [--records PATH] [--save-body PATH]|all] [--quick] [--threads N]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 20 x 2 stand-alone trainings; --space S the accuracy run's space; --save-checkpoint PATH keeps its supernet for supernet-fidelity; --threads N sets torch's threads, default 2; --images N supernet-recipe's training images, --eval-images N the validation images;
 // "supernet-recipe" is issue 12's recipe ablation, about 25 min on one thread): prints markdown tables and writes bench/results/pipeline.json (bench/results/MODE.json for supernet modes).
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+string? Text(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+int? Whole(string name) => Text(name) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 var quick = args.Contains("--quick");
 var root = FindRoot();
 if (which is "search-decide")
@@ -48,8 +50,6 @@ if (which is "nat-claim")
 {
     var checkpoint = args.SkipWhile(a => a != "--checkpoint").Skip(1).FirstOrDefault()
         ?? throw new ArgumentException("nat-claim needs --checkpoint PATH: a trained supernet, e.g. from supernet-accuracy --save-checkpoint PATH.");
-    int? Whole(string name) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
     NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = Whole("--threads") ?? 2, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
     var defaults = quick ? NasPipeline.Bench.Nat.NatClaimOptions.Quick : new();
     var natOptions = defaults with { Seeds = Whole("--seeds") ?? defaults.Seeds, FirstSeed = Whole("--first-seed") ?? defaults.FirstSeed };
@@ -62,18 +62,35 @@ if (which is "fna-claim")
     NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = threads, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
     var fnaTasks = (args.SkipWhile(a => a != "--tasks").Skip(1).FirstOrDefault() ?? "classification,segmentation").Split(',');
     var fnaOptions = quick ? NasPipeline.Bench.Fna.FnaClaimOptions.Quick(fnaTasks) : new NasPipeline.Bench.Fna.FnaClaimOptions(fnaTasks);
-    int? FnaWhole(string name) =>
-        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
     fnaOptions = fnaOptions with
     {
-        Seeds = FnaWhole("--seeds") ?? fnaOptions.Seeds,
-        TrainImages = FnaWhole("--images") ?? fnaOptions.TrainImages,
-        TestImages = FnaWhole("--eval-images") ?? fnaOptions.TestImages,
-        SeedEpochs = FnaWhole("--seed-epochs") ?? fnaOptions.SeedEpochs,
-        SearchEpochs = FnaWhole("--search-epochs") ?? fnaOptions.SearchEpochs,
-        FineTuneEpochs = FnaWhole("--fine-tune-epochs") ?? fnaOptions.FineTuneEpochs,
+        Seeds = Whole("--seeds") ?? fnaOptions.Seeds,
+        TrainImages = Whole("--images") ?? fnaOptions.TrainImages,
+        TestImages = Whole("--eval-images") ?? fnaOptions.TestImages,
+        SeedEpochs = Whole("--seed-epochs") ?? fnaOptions.SeedEpochs,
+        SearchEpochs = Whole("--search-epochs") ?? fnaOptions.SearchEpochs,
+        FineTuneEpochs = Whole("--fine-tune-epochs") ?? fnaOptions.FineTuneEpochs,
     };
     tables.Add(NasPipeline.Bench.Fna.FnaClaimBench.Run(fnaOptions));
+}
+
+if (which is "pseudo-label-claim")
+{
+    NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = Whole("--threads") ?? 2, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
+    var defaults = new NasPipeline.Bench.PseudoLabels.PseudoLabelClaimOptions((Text("--tasks") ?? "segmentation,keypoints,detection").Split(','));
+    tables.Add(NasPipeline.Bench.PseudoLabels.PseudoLabelClaimBench.Run(defaults with
+    {
+        Networks = Whole("--networks") ?? defaults.Networks,
+        Checkpoint = Text("--checkpoint"),
+        SupernetImages = Whole("--supernet-images") ?? defaults.SupernetImages,
+        HeadSteps = Whole("--head-steps") ?? defaults.HeadSteps,
+        FineTuneSteps = Whole("--fine-tune-steps") ?? defaults.FineTuneSteps,
+        StandaloneEpochs = Whole("--standalone-epochs") ?? defaults.StandaloneEpochs,
+        StandaloneImages = Whole("--standalone-images") ?? defaults.StandaloneImages,
+        EvaluationImages = Whole("--eval-images") ?? defaults.EvaluationImages,
+        Records = Text("--records"),
+        SaveBody = Text("--save-body"),
+    }));
 }
 
 if (which is "latency")
@@ -128,7 +145,7 @@ foreach (var table in tables)
     table.Print(Console.Out);
 }
 
-var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" ? $"{which}.json" : "pipeline.json");
+var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" or "pseudo-label-claim" ? $"{which}.json" : "pipeline.json");
 BenchTable.WriteJson(jsonPath, tables);
 Console.WriteLine();
 Console.WriteLine($"wrote {jsonPath}");
