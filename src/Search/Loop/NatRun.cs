@@ -156,8 +156,9 @@ internal sealed record NatRun(RunState State, ISearchSpace Space, string Submitt
             return null;
         }
 
+        var points = PseudoLabelPoints(count);
         var requests = State.Submission!.Tasks.Distinct(StringComparer.Ordinal)
-            .SelectMany(task => PseudoLabelPoints(count).Select(point =>
+            .SelectMany(task => points.Select(point =>
                 new PseudoLabelRequested(RunId, RequestIds.For(RunId, $"pseudo-label/{task}/{point}"), task, Candidate.Point(point), Started.Seed)))
             .ToList();
         var unsent = requests.Where(r => !State.WasPseudoLabelAsked(r.RequestId)).ToList();
