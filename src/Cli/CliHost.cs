@@ -8,6 +8,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Hosting.Settings;
+using NasPipeline.SupernetHosting.Tasks;
 using Npgsql;
 
 namespace NasPipeline.Cli;
@@ -52,6 +53,8 @@ public sealed class CliHost : IAsyncDisposable
         // those, and a real store failure reaches the command as an exception.
         builder.Logging.AddFilter("Marten", LogLevel.Critical);
         builder.Services.AddSingleton<IHostLifetime, CliHostLifetime>();
+        // Submit and fork check task names against the same registry the stages use, plug-ins included.
+        builder.Services.AddVisionTasks(builder.Configuration);
         var settings = PatientConnect(PipelineSettings.From(builder.Configuration));
         var embedded = withBus && settings.RabbitMqUri is null;
         // With a broker this process only publishes, so its bus carries no stage.

@@ -6,7 +6,7 @@ using NasPipeline.Hosting;
 using NasPipeline.Hosting.Settings;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SupernetHosting;
-using NasPipeline.Vision.Tasks;
+using NasPipeline.SupernetHosting.Tasks;
 
 namespace NasPipeline.Stages.Adapt;
 
@@ -24,12 +24,11 @@ public sealed class AdaptStage : IPipelineStage
     public string Name => AdaptHandler.StageName;
 
     public void AddSettings(IServiceCollection services, IConfiguration configuration) =>
-        services.AddValidatedSettings<AdaptSettings, AdaptSettingsValidator>(configuration, Section);
+        services.AddValidatedSettings<AdaptSettings, AdaptSettingsValidator>(configuration, Section).Services.AddVisionTasks(configuration);
 
     public void AddServices(IServiceCollection services) => services
         .AddSingleton(TimeProvider.System)
         .AddSingleton(SearchSpaceRegistry.CreateDefault())
-        .AddSingleton(TaskRegistry.CreateDefault())
         .AddSingleton<AdaptDecider>()
         .AddSingleton<TaskDataCache>()
         .AddSingleton<DefaultSupernets>()

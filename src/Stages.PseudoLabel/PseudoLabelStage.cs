@@ -6,7 +6,7 @@ using NasPipeline.Hosting;
 using NasPipeline.Hosting.Settings;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SupernetHosting;
-using NasPipeline.Vision.Tasks;
+using NasPipeline.SupernetHosting.Tasks;
 
 namespace NasPipeline.Stages.PseudoLabel;
 
@@ -24,12 +24,11 @@ public sealed class PseudoLabelStage : IPipelineStage
     public string Name => PseudoLabelHandler.StageName;
 
     public void AddSettings(IServiceCollection services, IConfiguration configuration) =>
-        services.AddValidatedSettings<PseudoLabelSettings, PseudoLabelSettingsValidator>(configuration, Section);
+        services.AddValidatedSettings<PseudoLabelSettings, PseudoLabelSettingsValidator>(configuration, Section).Services.AddVisionTasks(configuration);
 
     public void AddServices(IServiceCollection services) => services
         .AddSingleton(TimeProvider.System)
         .AddSingleton(SearchSpaceRegistry.CreateDefault())
-        .AddSingleton(TaskRegistry.CreateDefault())
         .AddSingleton<PseudoLabelDecider>()
         .AddSingleton<TaskDataCache>()
         .AddSingleton<DefaultSupernets>()

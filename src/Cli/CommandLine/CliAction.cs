@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NasPipeline.Hosting;
 using NasPipeline.Vision.Data;
+using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Cli.CommandLine;
 
@@ -34,7 +35,7 @@ public static class CliAction
             await Console.Error.WriteLineAsync($"Run `{CommandPath.Of(command)} --help` for its options.");
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is PipelineConfigurationException or OptionsValidationException)
+        catch (Exception e) when (e is PipelineConfigurationException or OptionsValidationException or TaskPluginException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Usage;

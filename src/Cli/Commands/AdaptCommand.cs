@@ -47,7 +47,7 @@ public static class AdaptCommand
 
     public static async Task<int> RunAsync(AdaptSettings settings, TextWriter output)
     {
-        var registry = TaskRegistry.CreateDefault();
+        var registry = CliTasks.Registry();
         if (settings.Task is null || !registry.Contains(settings.Task))
         {
             throw new CliUsageException($"Give --task, one of: {string.Join(", ", registry.All.Select(t => t.Name))}.");

@@ -37,7 +37,7 @@ public static class EvaluateCommand
 
     private static async Task<int> EvaluateAsync(string path, string taskName, string? input, string split, int count, int threads, string? folder, TextWriter output)
     {
-        var registry = TaskRegistry.CreateDefault();
+        var registry = CliTasks.Registry();
         if (!registry.Contains(taskName))
         {
             throw new CliUsageException($"Task '{taskName}' is unknown: {string.Join(", ", registry.All.Select(t => t.Name))}.");

@@ -2,6 +2,7 @@ using Marten;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Stages.GraphExtract;
+using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Cli.Commands;
 
@@ -23,7 +24,7 @@ public static class ForkCommand
         }
 
         var fork = changes.ApplyTo(parent, events.OfType<SearchStarted>().FirstOrDefault(), Guid.CreateVersion7(), DateTimeOffset.UtcNow);
-        if (await PipelineSubmissionCheck.Create(host.Get<IDocumentStore>()).RefusalAsync(fork, cancellationToken) is { } refusal)
+        if (await PipelineSubmissionCheck.Create(host.Get<IDocumentStore>(), host.Get<TaskRegistry>()).RefusalAsync(fork, cancellationToken) is { } refusal)
         {
             throw new CliUsageException(refusal);
         }

@@ -2,12 +2,13 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Marten;
 using NasPipeline.Cli.CommandLine;
+using NasPipeline.Contracts.Blobs;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Contracts.Validation;
-using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.Blobs;
 using NasPipeline.Stages.GraphExtract;
+using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Cli.Commands;
 
@@ -123,7 +124,7 @@ public static class SubmitCommand
         await using var host = await CliHost.StartAsync(withBus: true, cancellationToken);
 
         // Refused here (exit 2) before anything is uploaded or published; GraphExtract would refuse it as well.
-        if (await PipelineSubmissionCheck.Create(host.Get<IDocumentStore>()).RefusalAsync(draft, cancellationToken) is { } refusal)
+        if (await PipelineSubmissionCheck.Create(host.Get<IDocumentStore>(), host.Get<TaskRegistry>()).RefusalAsync(draft, cancellationToken) is { } refusal)
         {
             throw new CliUsageException(refusal);
         }

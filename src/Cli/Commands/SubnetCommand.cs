@@ -90,7 +90,7 @@ public static class SubnetCommand
         }
 
         var space = SearchSpaceRegistry.CreateDefault().Get(recipe.Space);
-        var task = TaskRegistry.CreateDefault().Get(recipe.Task);
+        var task = CliTasks.Registry().Get(recipe.Task);
         var point = PointText.Parse(space, pointText);
         TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
         // Only the calibration images of the training split are used: the evaluator recalibrates BN on 4 batches of 256.

@@ -34,7 +34,7 @@ public static class SupernetCommand
         };
         recipe.AddTo(train);
         train.SetCliAction((parse, output, ct) => TrainAsync(
-            recipe.Read(parse, SearchSpaceRegistry.CreateDefault(), TaskRegistry.CreateDefault()), parse.GetValue(evaluationImages),
+            recipe.Read(parse, SearchSpaceRegistry.CreateDefault(), CliTasks.Registry()), parse.GetValue(evaluationImages),
             new FashionMnistOptions(parse.GetValue(data) ?? FashionMnistOptions.DefaultFolder), parse.GetValue(threads), parse.GetValue(outPath),
             parse.GetValue(run), parse.GetValue(json), output, ct));
         return new Command("supernet", "Weight-sharing supernets of the built-in search spaces.") { train };
@@ -53,7 +53,7 @@ public static class SupernetCommand
         await using var recorder = await RunRecorder.OpenAsync(runText, cancellationToken);
         var torch = TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
         var space = SearchSpaceRegistry.CreateDefault().Get(recipe.Space);
-        var task = TaskRegistry.CreateDefault().Get(recipe.Task);
+        var task = CliTasks.Registry().Get(recipe.Task);
         var sets = TaskDataSets.Load(task, data, recipe.TrainImages, evaluationImages, recipe.Seed);
 
         var stepsPerEpoch = recipe.TrainImages / recipe.BatchSize;

@@ -17,7 +17,7 @@ public static class TasksCommand
 
     public static async Task<int> RunAsync(bool json, TextWriter output)
     {
-        var tasks = TaskRegistry.CreateDefault().All.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new
+        var tasks = CliTasks.Registry().All.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new
         {
             t.Name,
             Metric = t.MetricName,

@@ -45,7 +45,7 @@ public static class TrainCommand
             throw new CliUsageException("--epochs is at least 1.");
         }
 
-        var registry = TaskRegistry.CreateDefault();
+        var registry = CliTasks.Registry();
         if (!registry.Contains(settings.Task))
         {
             throw new CliUsageException($"Task '{settings.Task}' is unknown: {string.Join(", ", registry.All.Select(t => t.Name))}.");

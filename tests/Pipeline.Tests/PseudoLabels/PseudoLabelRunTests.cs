@@ -19,7 +19,7 @@ public sealed class PseudoLabelRunTests(PipelineFixture fixture)
     private static readonly ISearchSpace Space = SearchSpaceRegistry.CreateDefault().Get("mbv3-28");
 
     /// <summary>Heads of 4 steps, labels of 2 fine-tune steps on 16 images, measured on 64: seconds per label.</summary>
-    private static readonly Dictionary<string, string> Budget = new()
+    internal static readonly Dictionary<string, string> Budget = new()
     {
         ["PseudoLabel__HeadSteps"] = "4",
         ["PseudoLabel__FineTuneSteps"] = "2",

@@ -11,6 +11,7 @@ using NasPipeline.Stages.GraphExtract;
 using NasPipeline.Stages.Search;
 using NasPipeline.Tests.Cli;
 using NasPipeline.Tests.Infrastructure;
+using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Tests.Search;
 
@@ -52,7 +53,7 @@ public sealed class InfeasibleConstraintRunTests(PipelineFixture fixture)
     public async Task An_onnx_mutation_run_with_an_impossible_constraint_completes_saying_it_is_infeasible()
     {
         var submission = (await Submissions.OfFileAsync(fixture.Blobs, "small_cnn_28.onnx", "1x1x28x28")) with { Constraints = [Impossible] };
-        var extraction = new GraphExtractHandler(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, Spaces));
+        var extraction = new GraphExtractHandler(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, TaskRegistry.CreateDefault(), Spaces));
         var graph = Assert.IsType<GraphExtracted>(Assert.Single(await extraction.HandleAsync(submission, default)));
 
         // Every mutant scores as the original does, so each round keeps a smaller network.

@@ -4,6 +4,7 @@ using NasPipeline.Contracts.Model;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Stages.GraphExtract;
 using NasPipeline.Tests.Infrastructure;
+using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Tests.Search;
 
@@ -38,7 +39,7 @@ public sealed class PointSubmissionTests(PipelineFixture fixture)
     }
 
     private GraphExtractHandler Extraction() =>
-        new(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, Spaces));
+        new(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, TaskRegistry.CreateDefault(), Spaces));
 
     private static ModelSubmitted Submission(string space, IReadOnlyList<int> point) =>
         new(Guid.NewGuid(), DateTimeOffset.UtcNow, null, new SearchSpacePoint(space, point), [], ["classification"],

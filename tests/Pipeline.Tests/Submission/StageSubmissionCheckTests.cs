@@ -2,11 +2,12 @@ using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Prediction.Registry;
+using NasPipeline.Prediction.Store;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Stages.GraphExtract;
 using NasPipeline.SubmissionChecks;
 using NasPipeline.Tests.Infrastructure;
-using NasPipeline.Prediction.Store;
+using NasPipeline.Vision.Tasks;
 
 namespace NasPipeline.Tests.Submission;
 
@@ -57,7 +58,7 @@ public sealed class StageSubmissionCheckTests(PipelineFixture fixture)
     }
 
     private GraphExtractHandler Extraction() =>
-        new(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, Spaces));
+        new(fixture.Blobs, fixture.Writer, new OnnxGraphExtractor(), Spaces, PipelineSubmissionCheck.Create(fixture.Store, TaskRegistry.CreateDefault(), Spaces));
 
     private static ModelSubmitted Submission(IReadOnlyList<int> genes, string task = "classification") =>
         new(Guid.NewGuid(), DateTimeOffset.UtcNow, null, new SearchSpacePoint(Mbv3.Name, genes), [], [task],
