@@ -1,6 +1,6 @@
 using NasPipeline.Bench;
 
-// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|pseudo-label-claim [--tasks T,T] [--networks N] [--checkpoint PATH] [--supernet-images N] [--head-steps N] [--fine-tune-steps N] [--standalone-epochs N] [--standalone-images N] [--eval-images N] [--records PATH] [--save-body PATH]|all] [--quick] [--threads N]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|pseudo-label-claim [--tasks T,T] [--networks N] [--checkpoint PATH] [--supernet-images N] [--head-steps N] [--fine-tune-steps N] [--standalone-epochs N] [--standalone-images N] [--eval-images N] [--records PATH] [--save-body PATH]|pseudo-label-adapter --records PATH [--seeds 1,2,3]|all] [--quick] [--threads N]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 20 x 2 stand-alone trainings; --space S the accuracy run's space; --save-checkpoint PATH keeps its supernet for supernet-fidelity; --threads N sets torch's threads, default 2; --images N supernet-recipe's training images, --eval-images N the validation images;
@@ -93,6 +93,13 @@ if (which is "pseudo-label-claim")
     }));
 }
 
+if (which is "pseudo-label-adapter")
+{
+    NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = Whole("--threads") ?? 2, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
+    var seeds = (Text("--seeds") ?? "1,2,3").Split(',').Select(t => int.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    tables.Add(NasPipeline.Bench.PseudoLabels.PseudoLabelAdapterBench.Run(root, Text("--records") ?? throw new ArgumentException("pseudo-label-adapter needs --records PATH (pseudo-label-claim's records)"), seeds));
+}
+
 if (which is "latency")
 {
     var space = args.SkipWhile(a => a != "--space").Skip(1).FirstOrDefault() ?? "mbv3-28";
@@ -145,7 +152,7 @@ foreach (var table in tables)
     table.Print(Console.Out);
 }
 
-var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" or "pseudo-label-claim" ? $"{which}.json" : "pipeline.json");
+var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" or "pseudo-label-claim" or "pseudo-label-adapter" ? $"{which}.json" : "pipeline.json");
 BenchTable.WriteJson(jsonPath, tables);
 Console.WriteLine();
 Console.WriteLine($"wrote {jsonPath}");
