@@ -10,7 +10,8 @@ namespace NasPipeline.Bench.PseudoLabels;
 /// alone from scratch for <paramref name="StandaloneEpochs"/> epoch(s) on <paramref name="StandaloneImages"/> images with
 /// the task's recipe (the head and the fine-tunes draw their batches from the same images). Both measured on the same <paramref name="EvaluationImages"/> validation images.
 /// <paramref name="Records"/>: JSON lines of finished networks, read back on a rerun; <paramref name="SaveBody"/>: where
-/// to keep a body trained here, for <paramref name="Checkpoint"/> on the rerun.
+/// to keep a body trained here, for <paramref name="Checkpoint"/> on the rerun; <paramref name="SecondTruth"/>: train each
+/// network alone a second time from another seed, for the truth's own seed-to-seed SRCC.
 /// </summary>
 public sealed record PseudoLabelClaimOptions(
     IReadOnlyList<string> Tasks,
@@ -25,4 +26,5 @@ public sealed record PseudoLabelClaimOptions(
     int EvaluationImages = 1_000,
     string? Records = null,
     string? SaveBody = null,
+    bool SecondTruth = false,
     string Data = FashionMnistOptions.DefaultFolder);
