@@ -6,15 +6,12 @@ namespace NasPipeline.Vision.Tasks;
 /// <summary>
 /// Vision tasks from outside this repository. A plug-in is a .NET assembly; every public, concrete
 /// <see cref="IVisionTask"/> in it with a public parameterless constructor is registered beside the built-in five. The
-/// stages and the CLI read the list from the setting <see cref="Setting"/> (<c>Tasks__Plugins</c>, paths separated as in
-/// PATH), so a new task needs no change in any stage.
+/// stages and the CLI read the list from <see cref="Variable"/> (paths separated as in PATH), so a new task needs no
+/// change in any stage.
 /// </summary>
 public static class TaskPlugins
 {
-    /// <summary>The configuration key: <c>Tasks__Plugins=/opt/tasks/Rotation.dll:/opt/tasks/Depth.dll</c>.</summary>
-    public const string Setting = "Tasks:Plugins";
-
-    /// <summary>The variable users set, named in every error.</summary>
+    /// <summary>The variable users set, named in every error: <c>Tasks__Plugins=/opt/tasks/Rotation.dll:/opt/tasks/Depth.dll</c>.</summary>
     public const string Variable = "Tasks__Plugins";
 
     /// <summary>The built-in tasks plus those of each plug-in in <paramref name="paths"/> (null or blank: none).</summary>
