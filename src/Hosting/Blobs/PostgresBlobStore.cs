@@ -28,8 +28,14 @@ public sealed class PostgresBlobStore(NpgsqlDataSource dataSource, string schema
 
         await EnsureSchemaAsync(cancellationToken);
         var hash = ContentHash.Of(content.Span);
+        // A second write of the same content is a no-op, unless the stored bytes were altered: then it repairs them, so
+        // re-uploading the genuine file is the way back from a BlobAlteredException.
         await using var command = dataSource.CreateCommand(
-            $"INSERT INTO {Table} (hash, media_type, size_bytes, content) VALUES ($1, $2, $3, $4) ON CONFLICT (hash) DO NOTHING");
+            $"""
+            INSERT INTO {Table} AS stored (hash, media_type, size_bytes, content) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (hash) DO UPDATE SET content = EXCLUDED.content, size_bytes = EXCLUDED.size_bytes
+            WHERE encode(sha256(stored.content), 'hex') <> EXCLUDED.hash
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = hash });
         command.Parameters.Add(new NpgsqlParameter { Value = mediaType });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)content.Length });
