@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Hosting.Health;
 using NasPipeline.Hosting.Messaging;
 
 namespace NasPipeline.Hosting;
@@ -41,6 +42,7 @@ public static class PipelineHostBuilder
         }
 
         builder.Services.AddPipelineBus(settings, stages);
+        builder.Services.AddPipelineHealth(builder.Configuration);
         return builder;
     }
 }

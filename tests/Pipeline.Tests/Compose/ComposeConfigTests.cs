@@ -1,0 +1,83 @@
+using System.Text.Json;
+using NasPipeline.Tests.Infrastructure;
+
+namespace NasPipeline.Tests.Compose;
+
+/// <summary>compose/ as `docker-compose config` resolves it: every stage connected and health-checked, whatever it adds.</summary>
+public sealed class ComposeConfigTests
+{
+    private static readonly string[] Stages = ["graphextract", "pseudolabel", "predict", "search", "adapt"];
+
+    private static readonly string[] ConnectionSettings = ["ConnectionStrings__Postgres", "RabbitMq__Uri", "RabbitMq__ManagementUri"];
+
+    private static string ComposeFolder => Path.Combine(RepoPaths.Root, "compose");
+
+    [Fact]
+    public async Task Every_stage_gets_the_connection_settings_and_a_health_check_on_the_probe_file_its_process_keeps()
+    {
+        var services = (await ComposeConfig.ResolveAsync(Path.Combine(ComposeFolder, "docker-compose.yml"))).GetProperty("services");
+
+        foreach (var stage in Stages)
+        {
+            var service = services.GetProperty(stage);
+            var environment = service.GetProperty("environment");
+            Assert.All(ConnectionSettings, key => Assert.False(string.IsNullOrEmpty(Text(environment, key)), $"{stage}: {key}"));
+            Assert.Equal("/tmp/nasp-healthy", Text(environment, "Health__File"));
+            var test = string.Join(' ', service.GetProperty("healthcheck").GetProperty("test").EnumerateArray().Select(e => e.GetString()));
+            Assert.Contains("/tmp/nasp-healthy", test, StringComparison.Ordinal);
+            Assert.Equal($"Stages.{StageProject(stage)}", service.GetProperty("build").GetProperty("args").GetProperty("STAGE").GetString());
+            Assert.Equal(["postgres", "rabbitmq"], service.GetProperty("depends_on").EnumerateObject().Select(p => p.Name).Order());
+        }
+    }
+
+    [Fact]
+    public async Task A_stage_given_its_own_environment_keeps_the_connection_settings()
+    {
+        var folder = Directory.CreateTempSubdirectory("nasp-compose-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(ComposeFolder))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var compose = Path.Combine(folder, "docker-compose.yml");
+            var text = await File.ReadAllTextAsync(compose);
+            const string predict = "  predict:\n";
+            Assert.Contains(predict, text, StringComparison.Ordinal);
+            await File.WriteAllTextAsync(compose, text.Replace(predict, predict + "    environment:\n      Predict__DefaultPredictor: \"off\"\n", StringComparison.Ordinal));
+
+            var environment = (await ComposeConfig.ResolveAsync(compose, new Dictionary<string, string> { ["NASP_POSTGRES"] = "Host=db.example;Database=nasp" }))
+                .GetProperty("services").GetProperty("predict").GetProperty("environment");
+
+            Assert.Equal("off", Text(environment, "Predict__DefaultPredictor"));
+            Assert.Equal("Host=db.example;Database=nasp", Text(environment, "ConnectionStrings__Postgres"));
+            Assert.All(ConnectionSettings, key => Assert.False(string.IsNullOrEmpty(Text(environment, key)), key));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_build_context_leaves_out_build_outputs_server_state_and_git()
+    {
+        var ignored = File.ReadAllLines(Path.Combine(RepoPaths.Root, ".dockerignore"))
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Superset(new HashSet<string>(["**/bin/", "**/obj/", ".local/", ".git/"], StringComparer.Ordinal), ignored);
+        Assert.False(File.Exists(Path.Combine(ComposeFolder, "Dockerfile.dockerignore")),
+            "a Dockerfile-specific ignore file would replace the root one under BuildKit; keep one list");
+    }
+
+    private static string? Text(JsonElement environment, string key) =>
+        environment.TryGetProperty(key, out var value) ? value.GetString() : null;
+
+    private static string StageProject(string service) => service switch
+    {
+        "graphextract" => "GraphExtract",
+        "pseudolabel" => "PseudoLabel",
+        _ => char.ToUpperInvariant(service[0]) + service[1..],
+    };
+}
