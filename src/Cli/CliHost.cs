@@ -8,6 +8,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Hosting.Settings;
+using NasPipeline.Hosting.Telemetry;
 using NasPipeline.SupernetHosting.Tasks;
 using Npgsql;
 
@@ -74,6 +75,8 @@ public sealed class CliHost : IAsyncDisposable
     /// </summary>
     public async Task SubmitAsync(ModelSubmitted submission, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
+        // The root of the run's trace: every stage's spans for it descend from this one through the message headers.
+        using var span = PipelineTelemetry.Start("submit", submission.RunId);
         var writer = Get<RunEventWriter>();
         await writer.StartAsync(submission.RunId, [submission], cancellationToken);
         try

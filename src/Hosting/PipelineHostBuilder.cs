@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Hosting.Health;
 using NasPipeline.Hosting.Messaging;
+using NasPipeline.Hosting.Telemetry;
 
 namespace NasPipeline.Hosting;
 
@@ -43,6 +44,7 @@ public static class PipelineHostBuilder
 
         builder.Services.AddPipelineBus(settings, stages);
         builder.Services.AddPipelineHealth(builder.Configuration);
+        builder.Services.AddPipelineTelemetry(builder.Configuration);
         return builder;
     }
 }

@@ -6,6 +6,7 @@ using NasPipeline.Contracts.Blobs;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Hosting.Telemetry;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet.Experiments;
 using NasPipeline.Supernet.Training;
@@ -55,11 +56,14 @@ public sealed class AdaptHandler(
     {
         AdaptIdle => [],
         StartAdaptationStep start => await StartAsync(runId, start, cancellationToken),
-        TrainChunkStep chunk => await _retried.GetOrRunAsync(WorkKey(runId, chunk), () => TrainAsync(runId, chunk, cancellationToken)),
-        MeasureStep measure => await _retried.GetOrRunAsync(WorkKey(runId, measure), async () => [await MeasureAsync(runId, measure, cancellationToken)]),
+        TrainChunkStep chunk => await _retried.GetOrRunAsync(WorkKey(runId, chunk),
+            () => PipelineTelemetry.TraceAsync("adapt", runId, () => TrainAsync(runId, chunk, cancellationToken))),
+        MeasureStep measure => await _retried.GetOrRunAsync(WorkKey(runId, measure),
+            async () => [await PipelineTelemetry.TraceAsync("measure", runId, () => MeasureAsync(runId, measure, cancellationToken))]),
         StartFineTuneStep start => await networks.StartAsync(runId, start, cancellationToken),
         FineTuneChunkStep chunk => await _retried.GetOrRunAsync(
-            $"finetune/{runId}/{chunk.FineTune.RequestId}/{chunk.FineTune.Task}/{chunk.Chunk}", () => networks.TrainAsync(runId, chunk, cancellationToken)),
+            $"finetune/{runId}/{chunk.FineTune.RequestId}/{chunk.FineTune.Task}/{chunk.Chunk}",
+            () => PipelineTelemetry.TraceAsync("train", runId, () => networks.TrainAsync(runId, chunk, cancellationToken))),
         MeasureNetworkStep measure => await _retried.GetOrRunAsync(
             $"measure-network/{runId}/{measure.Request.RequestId}", async () => [await networks.MeasureAsync(runId, measure, cancellationToken)]),
         _ => throw new InvalidOperationException($"Unknown adaptation step {step.GetType().Name}."),

@@ -5,6 +5,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Hosting.Telemetry;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SearchSpaces.Encoding;
 using NasPipeline.SubmissionChecks;
@@ -24,7 +25,8 @@ public sealed class GraphExtractHandler(IBlobStore blobs, RunEventWriter writer,
 
     public Task<IReadOnlyList<IRunMessage>> HandleAsync(ModelSubmitted submission, CancellationToken cancellationToken) =>
         writer.DecideOnceAsync(submission.RunId, $"{StageName}/{submission.RunId}", RunFold.Nothing,
-            async (_, token) => [await DecideAsync(submission, token)], cancellationToken, opening: submission);
+            async (_, token) => [await PipelineTelemetry.TraceAsync("extract", submission.RunId, () => DecideAsync(submission, token))], cancellationToken,
+            opening: submission);
 
     private async Task<IRunMessage> DecideAsync(ModelSubmitted submission, CancellationToken cancellationToken)
     {

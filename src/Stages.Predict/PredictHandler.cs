@@ -3,6 +3,7 @@ using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Blobs;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Hosting.Telemetry;
 using NasPipeline.Latency;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Candidates;
@@ -83,10 +84,10 @@ public sealed class PredictHandler(
 
     private async Task<IReadOnlyList<IRunMessage>> ExecuteAsync(RunPredictorState state, PredictStep step, CancellationToken cancellationToken) => step switch
     {
-        RefitStep refitStep => [await RefitAsync(state.RunId, refitStep, cancellationToken)],
+        RefitStep refitStep => [await PipelineTelemetry.TraceAsync("refit", state.RunId, () => RefitAsync(state.RunId, refitStep, cancellationToken))],
         AdoptStep adopt => [new AdapterTrained(state.RunId, adopt.Task, adopt.Predictor.Registration.Model, adopt.Version, adopt.Predictor.Registration.SampleCount,
             adopt.Predictor.Registration.ValidationSrcc, adopt.Predictor.Registration.WeightsBlobHash, adopt.Predictor.Registration.Seed, adopt.Predictor.Source)],
-        ScoreStep score => await ScoreAsync(state, score, cancellationToken),
+        ScoreStep score => await PipelineTelemetry.TraceAsync("score", state.RunId, () => ScoreAsync(state, score, cancellationToken)),
         FailStep fail => [Failed(state.RunId, fail.Kind, fail.Reason)],
         _ => throw new InvalidOperationException($"Unknown plan step {step.GetType().Name}."),
     };

@@ -6,6 +6,7 @@ using NasPipeline.Contracts;
 using NasPipeline.Contracts.Blobs;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Hosting.Telemetry;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SupernetHosting;
 using NasPipeline.Vision.Tasks;
@@ -53,8 +54,10 @@ public sealed class PseudoLabelHandler(
     {
         PseudoLabelIdle => [],
         PseudoLabelRefused refused => [new RunFailed(runId, StageName, refused.Reason, clock.GetUtcNow())],
-        TrainSharedHeadStep head => await _retried.GetOrRunAsync($"head/{runId}/{head.Task}", async () => [await TrainHeadAsync(runId, head, cancellationToken)]),
-        LabelStep label => await _retried.GetOrRunAsync($"label/{runId}/{label.Request.RequestId}", async () => [await LabelAsync(runId, label, cancellationToken)]),
+        TrainSharedHeadStep head => await _retried.GetOrRunAsync($"head/{runId}/{head.Task}",
+            async () => [await PipelineTelemetry.TraceAsync("train", runId, () => TrainHeadAsync(runId, head, cancellationToken))]),
+        LabelStep label => await _retried.GetOrRunAsync($"label/{runId}/{label.Request.RequestId}",
+            async () => [await PipelineTelemetry.TraceAsync("pseudo-label", runId, () => LabelAsync(runId, label, cancellationToken))]),
         _ => throw new InvalidOperationException($"Unknown pseudo-label step {step.GetType().Name}."),
     };
 

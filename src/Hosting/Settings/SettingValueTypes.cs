@@ -40,6 +40,9 @@ internal static class SettingValueTypes
         _ when type == typeof(float) => float.TryParse(text, NumberStyles.Float, Invariant, out _) ? null : "a number",
         _ when type == typeof(decimal) => decimal.TryParse(text, NumberStyles.Number, Invariant, out _) ? null : "a number",
         _ when type == typeof(bool) => bool.TryParse(text, out _) ? null : "true or false",
+        _ when type.IsEnum => Enum.TryParse(type, text, ignoreCase: true, out _)
+            ? null
+            : $"one of {string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant()))}",
         _ => null,
     };
 }

@@ -110,12 +110,7 @@ public sealed class BrokerOutageRunTests(PipelineFixture fixture, ITestOutputHel
             new SearchBudget(Population: 8, Generations: 6, Iterations: 1, AdaptPerIteration: 0, InitialSamples: 4));
     }
 
-    private async Task<ChildProcess> StartAsync(string stage)
-    {
-        var process = ChildProcess.StartDll(RepoPaths.StageDll(stage), fixture.Environment);
-        await process.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
-        return process;
-    }
+    private Task<ChildProcess> StartAsync(string stage) => StageProcess.StartAsync(stage, fixture.Environment);
 
     private async Task<int> CountAsync<T>(IEnumerable<Guid> runs)
     {
