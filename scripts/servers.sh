@@ -91,8 +91,9 @@ ensure_packages() {
   # PostgreSQL: the server binaries are what we need (postgresql-15 without the metapackage is fine).
   if [ -z "$(pg_bindir)" ] && ! pkg_installed postgresql; then missing+=(postgresql); fi
   if [ ! -x "$RMQ_SBIN/rabbitmq-server" ] && ! pkg_installed rabbitmq-server; then missing+=(rabbitmq-server); fi
-  # docker-compose (1.29, Python): the suite checks compose/ with `docker-compose config` (no Docker engine needed).
-  for p in patchelf g++ dataset-fashion-mnist libonnx-testdata docker-compose; do
+  # docker-compose (1.29, Python): the suite checks compose/ with `docker-compose config` (no Docker engine needed);
+  # chromium and chromium-driver: the dashboard's browser test.
+  for p in patchelf g++ dataset-fashion-mnist libonnx-testdata docker-compose chromium chromium-driver; do
     pkg_installed "$p" || missing+=("$p")
   done
   [ "${#missing[@]}" -eq 0 ] && return 0

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting;
+using NasPipeline.Hosting.Messaging;
 
 namespace NasPipeline.Cli.Commands;
 

@@ -13,12 +13,14 @@ public static class ServeCommand
     public static Command Create()
     {
         var stages = CliOptions.Text("--stages", "Which stages to run: all, or a comma list of graph-extract, pseudo-label, predict, search, adapt.", "all|NAME,...");
-        var command = new Command("serve", "Run the pipeline's stages in this one process (they apply the database schema at start).") { stages };
-        command.SetCliAction((parse, _, ct) => RunAsync(parse.GetValue(stages), ct));
+        var dashboard = DashboardCommand.UrlsOption("--dashboard");
+        var command = new Command("serve", "Run the pipeline's stages in this one process (they apply the database schema at start).") { stages, dashboard };
+        command.SetCliAction((parse, _, ct) => RunAsync(parse.GetValue(stages), parse.GetValue(dashboard), ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(string? stageNames, CancellationToken cancellationToken)
+    /// <summary>With <paramref name="dashboardUrls"/>, the web dashboard runs in this process too.</summary>
+    public static async Task<int> RunAsync(string? stageNames, string? dashboardUrls, CancellationToken cancellationToken)
     {
         var stages = AllStages.Select(stageNames);
         var builder = PipelineHost.CreateBuilder([], stages);
@@ -26,7 +28,15 @@ public static class ServeCommand
         builder.Services.AddSingleton<IHostLifetime, CliHostLifetime>();
         using var host = builder.BuildChecked();
         await Console.Error.WriteLineAsync($"serving stages: {string.Join(", ", stages.Select(s => s.Name))} (Ctrl-C stops)");
-        await host.RunAsync(cancellationToken);
+        if (dashboardUrls is null)
+        {
+            await host.RunAsync(cancellationToken);
+            return 0;
+        }
+
+        await host.StartAsync(cancellationToken);
+        await DashboardCommand.RunAsync(dashboardUrls, cancellationToken);
+        await host.StopAsync(CancellationToken.None);
         return 0;
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace NasPipeline.Cli;
+namespace NasPipeline.Hosting.Messaging;
 
 public sealed record ErrorQueue(string Name, long Messages, IReadOnlyList<ErrorMessage> Samples);
 
