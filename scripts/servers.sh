@@ -16,7 +16,8 @@
 # Everything lives under <repo>/.local (pg/, rabbitmq/); ports default to 55432 (PostgreSQL),
 # 55672 (AMQP), 55673 (RabbitMQ management HTTP API), 55674 (Erlang distribution), 55675 (private epmd).
 # Overrides: NASP_PG_PORT, NASP_AMQP_PORT, NASP_HTTP_PORT, NASP_DIST_PORT, NASP_EPMD_PORT,
-# NASP_PG_PASSWORD (default nasp), NASP_START_TIMEOUT (seconds, default 120), NASP_NO_APT=1 (never run apt-get),
+# NASP_PG_PASSWORD, NASP_RABBITMQ_PASSWORD (default: generated at the first start and kept in <state>/secrets/, mode 600),
+# NASP_START_TIMEOUT (seconds, default 120), NASP_NO_APT=1 (never run apt-get),
 # NASP_STATE_DIR (default <repo>/.local).
 set -euo pipefail
 
@@ -27,7 +28,6 @@ AMQP_PORT="${NASP_AMQP_PORT:-55672}"
 HTTP_PORT="${NASP_HTTP_PORT:-55673}"
 DIST_PORT="${NASP_DIST_PORT:-$((AMQP_PORT + 2))}"
 EPMD_PORT="${NASP_EPMD_PORT:-$((AMQP_PORT + 3))}"
-PG_PASSWORD="${NASP_PG_PASSWORD:-nasp}"
 START_TIMEOUT="${NASP_START_TIMEOUT:-120}"
 STATE="${NASP_STATE_DIR:-$REPO/.local}"
 PG_DB=nasp
@@ -146,6 +146,24 @@ mkdir -p "$STATE"
 resolve_srv_base
 
 # ---------------------------------------------------------------------------------------------
+# Secrets: no password is written in this repository. Each is generated at the first start (32 letters and digits, so
+# it needs no escaping in a URI or a connection string) and kept in $STATE/secrets/ (0700, files 0600); the
+# environment overrides it. A PostgreSQL cluster made before secrets existed keeps the password it was made with.
+# ---------------------------------------------------------------------------------------------
+secret() { # name [legacy value when the server's data predates the secret] -> the secret
+  local dir="$STATE/secrets" file="$STATE/secrets/$1"
+  if [ ! -s "$file" ]; then
+    (umask 077; mkdir -p "$dir"; chmod 700 "$dir"
+     if [ -n "${2:-}" ]; then printf '%s' "$2" > "$file"; else tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 32 > "$file"; fi)
+  fi
+  cat "$file"
+}
+PG_PASSWORD="${NASP_PG_PASSWORD:-$(secret pg-password "$([ -f "$PG_DATA/PG_VERSION" ] && echo nasp || true)")}"
+RMQ_PASSWORD="${NASP_RABBITMQ_PASSWORD:-$(secret rabbitmq-password)}"
+RMQ_USER_NAME=nasp
+RMQ_VHOST=nasp
+
+# ---------------------------------------------------------------------------------------------
 # PostgreSQL
 # ---------------------------------------------------------------------------------------------
 PG_BIN=""
@@ -208,14 +226,21 @@ pg_start() {
       [ "$IS_ROOT" -eq 1 ] && chown "$PG_USER": "$pw"
       chmod 600 "$pw"
       if ! as_user "$PG_USER" "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --pwfile="$pw" \
-             --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --no-locale >"$PG_DIR/initdb.log" 2>&1; then
+             --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --no-locale >"$PG_DIR/initdb.log" 2>&1; then
         rm -f "$pw"
         die "initdb failed, see $PG_DIR/initdb.log"
       fi
       rm -f "$pw"
     fi
+    # Clusters made before: local connections were `trust`, so any OS user could be the superuser without a password.
+    if grep -qE '^local[[:space:]].*[[:space:]]trust[[:space:]]*$' "$PG_DATA/pg_hba.conf" 2>/dev/null; then
+      log "pg_hba.conf: local connections now need the password (were trusted)"
+      as_user "$PG_USER" sed -i -E 's/^(local[[:space:]].*[[:space:]])trust[[:space:]]*$/\1scram-sha-256/' "$PG_DATA/pg_hba.conf"
+    fi
+    chmod 700 "$PG_SOCK"
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT (log: $PG_LOG)"
-    local opts="-k $PG_SOCK -p $PG_PORT -c listen_addresses=127.0.0.1 -c max_connections=300"
+    # The socket is the server user's alone (0700 folder, 0700 socket); clients connect over TCP with the password.
+    local opts="-k $PG_SOCK -p $PG_PORT -c listen_addresses=127.0.0.1 -c max_connections=300 -c unix_socket_permissions=0700"
     local try
     for try in 1 2 3; do
       if as_user "$PG_USER" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "$opts" -w -t "$START_TIMEOUT" start >/dev/null 2>&1 9>&-; then
@@ -320,8 +345,7 @@ consumer_timeout = 10800000
 # A client starved of CPU (dozens of CLI calls at once on 2 cores) needs more than the default 10 s to finish the
 # AMQP handshake; the broker then closed it, and the client retried in a loop.
 handshake_timeout = 60000
-# guest/guest, accepted from loopback only (the default).
-loopback_users.guest = true
+# No guest: rmq_users creates the user nasp (its generated password) with the vhost nasp, and deletes guest.
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $HTTP_PORT
 log.file.level = info
@@ -414,6 +438,23 @@ rmq_stop() {
   for e in $(epmd_pids); do kill -KILL "$e" 2>/dev/null || true; done
 }
 
+rmq_users() { # the broker's one user and vhost, checked once per password (each rabbitmqctl call starts an Erlang VM)
+  local done_file="$RMQ_DIR/users-ready" want
+  want="$(printf '%s/%s/%s' "$RMQ_USER_NAME" "$RMQ_VHOST" "$RMQ_PASSWORD" | sha256sum | cut -d' ' -f1)"
+  [ "$(cat "$done_file" 2>/dev/null || true)" = "$want" ] && return 0
+  rmqctl list_vhosts 2>/dev/null | grep -qx "$RMQ_VHOST" || rmqctl add_vhost "$RMQ_VHOST" >/dev/null || die "could not add vhost $RMQ_VHOST"
+  if rmqctl list_users 2>/dev/null | awk '{print $1}' | grep -qx "$RMQ_USER_NAME"; then
+    rmqctl change_password "$RMQ_USER_NAME" "$RMQ_PASSWORD" >/dev/null || die "could not set the password of $RMQ_USER_NAME"
+  else
+    rmqctl add_user "$RMQ_USER_NAME" "$RMQ_PASSWORD" >/dev/null || die "could not add user $RMQ_USER_NAME"
+  fi
+  # management: the CLI lists the _error queues (and tests purge queues) through the management API, in this vhost only.
+  rmqctl set_user_tags "$RMQ_USER_NAME" management >/dev/null
+  rmqctl set_permissions -p "$RMQ_VHOST" "$RMQ_USER_NAME" '.*' '.*' '.*' >/dev/null
+  if rmqctl list_users 2>/dev/null | awk '{print $1}' | grep -qx guest; then rmqctl delete_user guest >/dev/null; fi
+  printf '%s' "$want" > "$done_file"
+}
+
 rmq_status() {
   local pid
   if pid="$(rmq_pid)"; then
@@ -450,7 +491,7 @@ leases_left() { ls -A "$LEASES" 2>/dev/null | wc -l; }
 print_env() {
   cat <<EOF
 export ConnectionStrings__Postgres='Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DB;Username=postgres;Password=$PG_PASSWORD'
-export RabbitMq__Uri='amqp://guest:guest@127.0.0.1:$AMQP_PORT/'
+export RabbitMq__Uri='amqp://$RMQ_USER_NAME:$RMQ_PASSWORD@127.0.0.1:$AMQP_PORT/$RMQ_VHOST'
 export RabbitMq__ManagementUri='http://127.0.0.1:$HTTP_PORT/'
 EOF
 }
@@ -462,6 +503,7 @@ do_start() {
   ensure_packages
   pg_start
   rmq_start
+  rmq_users
   log "ready: PostgreSQL 127.0.0.1:$PG_PORT db $PG_DB; RabbitMQ amqp://127.0.0.1:$AMQP_PORT/ (management http://127.0.0.1:$HTTP_PORT/)"
 }
 

@@ -44,7 +44,7 @@ public static class DashboardEndpoints
             {
                 return Results.Content(ErrorsPage.Render(await new ErrorQueues(settings.RabbitMqManagementUri, settings.RabbitMqUri).ListAsync(5, ct), null), HtmlType);
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
             {
                 return Results.Content(ErrorsPage.Render(null, $"RabbitMQ's management API at {settings.RabbitMqManagementUri} did not answer: {e.Message}"), HtmlType);
             }

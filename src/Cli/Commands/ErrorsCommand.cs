@@ -27,6 +27,12 @@ public static class ErrorsCommand
             return 2;
         }
 
+        if (string.IsNullOrEmpty(settings.RabbitMqUri.UserInfo))
+        {
+            await Console.Error.WriteLineAsync("error: RabbitMq__Uri names no user (amqp://USER:PASSWORD@HOST:PORT/VHOST); the management API needs one.");
+            return 2;
+        }
+
         var queues = await new ErrorQueues(settings.RabbitMqManagementUri, settings.RabbitMqUri).ListAsync(samples, cancellationToken);
         var withMessages = queues.Where(q => q.Messages > 0).ToList();
         if (withMessages.Count == 0)

@@ -76,6 +76,9 @@ public sealed class ErrorQueues(Uri managementUri, Uri amqpUri)
         }
     }
 
+    // The management API takes the broker user of RabbitMq__Uri; there is no default account to fall back on.
     private string Credentials() =>
-        string.IsNullOrEmpty(amqpUri.UserInfo) ? "guest:guest" : Uri.UnescapeDataString(amqpUri.UserInfo);
+        string.IsNullOrEmpty(amqpUri.UserInfo)
+            ? throw new InvalidOperationException("RabbitMq__Uri names no user (amqp://USER:PASSWORD@HOST:PORT/VHOST): the management API needs one.")
+            : Uri.UnescapeDataString(amqpUri.UserInfo);
 }

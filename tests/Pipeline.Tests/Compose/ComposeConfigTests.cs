@@ -10,12 +10,20 @@ public sealed class ComposeConfigTests
 
     private static readonly string[] ConnectionSettings = ["ConnectionStrings__Postgres", "RabbitMq__Uri", "RabbitMq__ManagementUri"];
 
+    private static readonly Dictionary<string, string> Secrets = new()
+    {
+        ["NASP_PG_PASSWORD"] = "pg-secret",
+        ["NASP_RABBITMQ_PASSWORD"] = "mq-secret",
+        ["NASP_POSTGRES"] = "Host=postgres;Port=5432;Database=nasp;Username=nasp;Password=pg-secret",
+        ["NASP_RABBITMQ"] = "amqp://nasp:mq-secret@rabbitmq:5672/nasp",
+    };
+
     private static string ComposeFolder => Path.Combine(RepoPaths.Root, "compose");
 
     [Fact]
     public async Task Every_stage_gets_the_connection_settings_and_a_health_check_on_the_probe_file_its_process_keeps()
     {
-        var services = (await ComposeConfig.ResolveAsync(Path.Combine(ComposeFolder, "docker-compose.yml"))).GetProperty("services");
+        var services = (await ComposeConfig.ResolveAsync(Path.Combine(ComposeFolder, "docker-compose.yml"), Secrets)).GetProperty("services");
 
         foreach (var stage in Stages)
         {
@@ -47,7 +55,7 @@ public sealed class ComposeConfigTests
             Assert.Contains(predict, text, StringComparison.Ordinal);
             await File.WriteAllTextAsync(compose, text.Replace(predict, predict + "    environment:\n      Predict__DefaultPredictor: \"off\"\n", StringComparison.Ordinal));
 
-            var environment = (await ComposeConfig.ResolveAsync(compose, new Dictionary<string, string> { ["NASP_POSTGRES"] = "Host=db.example;Database=nasp" }))
+            var environment = (await ComposeConfig.ResolveAsync(compose, new Dictionary<string, string>(Secrets) { ["NASP_POSTGRES"] = "Host=db.example;Database=nasp" }))
                 .GetProperty("services").GetProperty("predict").GetProperty("environment");
 
             Assert.Equal("off", Text(environment, "Predict__DefaultPredictor"));
@@ -58,6 +66,18 @@ public sealed class ComposeConfigTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Without_the_passwords_compose_refuses_to_start_and_names_what_to_set()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ComposeConfig.ResolveAsync(Path.Combine(ComposeFolder, "docker-compose.yml")));
+
+        Assert.Contains("set NASP_", error.Message, StringComparison.Ordinal);
+        var text = string.Concat(Directory.GetFiles(ComposeFolder, "*.yml").Select(File.ReadAllText));
+        Assert.DoesNotContain("Password=nasp", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("nasp:nasp@", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("guest", text, StringComparison.Ordinal);
     }
 
     [Fact]

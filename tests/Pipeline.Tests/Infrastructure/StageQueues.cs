@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 
 namespace NasPipeline.Tests.Infrastructure;
 
@@ -13,8 +14,11 @@ public static class StageQueues
     {
         var management = TestServers.RabbitMqManagement ?? throw new InvalidOperationException("RabbitMq__ManagementUri is not set; run the suite with ./scripts/test.sh.");
         using var http = new HttpClient { BaseAddress = new Uri(management) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
-        using var response = await http.DeleteAsync($"api/queues/%2F/{queue}/contents");
+        // The broker user and vhost of RabbitMq__Uri (scripts/servers.sh generates the password).
+        var broker = TestServers.RabbitMq;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(broker.UserInfo))));
+        var vhost = broker.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
+        using var response = await http.DeleteAsync($"api/queues/{Uri.EscapeDataString(vhost)}/{queue}/contents");
         if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
         {
             response.EnsureSuccessStatusCode();
