@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NasPipeline.Hosting;
 using NasPipeline.Contracts.Blobs;
+using NasPipeline.Contracts.Model;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Prediction;
@@ -89,7 +90,8 @@ public sealed class DefaultPredictor(PredictSettings settings, PredictorRegistry
             recipe.Architectures, recipe.Metric, recipe.DataFile, recipe.BaseEpochs, recipe.AdapterEpochs);
 
         // CPU-bound for a minute or more: off the caller's thread, so the host stays responsive.
-        using var trained = await Task.Run(() => DefaultPredictorTraining.Train(DefaultPredictorTraining.Load(recipe), recipe,
+        var sample = await Task.Run(() => DefaultPredictorTraining.Load(recipe), cancellationToken);
+        using var trained = await Task.Run(() => DefaultPredictorTraining.Train(sample, recipe,
             line => log.LogInformation("Default predictor: {Progress}", line), cancellationToken), cancellationToken);
         var registration = new TaskPredictorRegistration
         {
@@ -99,6 +101,7 @@ public sealed class DefaultPredictor(PredictSettings settings, PredictorRegistry
             SampleCount = trained.TrainCount,
             ValidationSrcc = double.IsFinite(trained.ValidationSrcc) ? trained.ValidationSrcc : 0,
             Seed = DefaultPredictorRecipe.Seed,
+            Range = MetricRange.Of(sample.Select(r => r.Metrics[recipe.Metric])),
             TrainedOn = recipe.Describe(trained.TrainCount + trained.ValidationCount),
             RegisteredAt = DateTimeOffset.UtcNow,
             Recipe = fingerprint,

@@ -1,5 +1,6 @@
 using NasPipeline.ArchitectureData;
 using NasPipeline.Contracts.Blobs;
+using NasPipeline.Contracts.Model;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Predictors.Evaluation;
 using NasPipeline.Predictors.Gnn.Evaluation;
@@ -18,9 +19,10 @@ public sealed class PredictorTrainer(IBlobStore blobs, PredictorRegistry registr
     public async Task<PredictorTrainingResult> TrainAsync(PredictorTrainingRequest request, CancellationToken cancellationToken = default)
     {
         var (data, metric) = (Subset(request.Data.Records, request.TrainSize, request.Seed), request.Data.Metric);
+        var labels = Labels(data, metric);
         (IReadOnlyList<GnnSample>, IReadOnlyList<double>)? pretrain =
             request.Pretrain is { } source ? (Samples(source.Records), Labels(source.Records, source.Metric)) : null;
-        using var trained = PredictorTraining.Train(Samples(data), Labels(data, metric), pretrain, request.PretrainOptions, request.AdapterOptions,
+        using var trained = PredictorTraining.Train(Samples(data), labels, pretrain, request.PretrainOptions, request.AdapterOptions,
             request.ValidationShare, request.Seed);
         var registration = new TaskPredictorRegistration
         {
@@ -31,6 +33,7 @@ public sealed class PredictorTrainer(IBlobStore blobs, PredictorRegistry registr
             // The registry keeps a number; a split too small for an SRCC shows as none in the result instead.
             ValidationSrcc = double.IsFinite(trained.ValidationSrcc) ? trained.ValidationSrcc : 0,
             Seed = request.Seed,
+            Range = MetricRange.Of(labels),
             TrainedOn = $"{request.Data.Name}: {metric}" + (request.Pretrain is { } p ? $" (base on {p.Name}: {p.Metric})" : ""),
             RegisteredAt = clock.GetUtcNow(),
         };

@@ -82,9 +82,10 @@ public sealed class PredictionRedrive(ModelCache models, CandidateResolver resol
             var again = await model.ScoreAsync(names, resolver, cancellationToken);
             for (var i = 0; i < names.Count; i++)
             {
-                if (!recorded[i].Metrics.TryGetValue(task, out var value) || value != again[i].Mean)
+                var rescored = RangedScore.Of(again[i].Mean, trained.Range).Value;
+                if (!recorded[i].Metrics.TryGetValue(task, out var value) || value != rescored)
                 {
-                    return $"generation {request.Generation}, {names[i]}, {task}: recorded {value:R}, re-scored {again[i].Mean:R} with {trained.Model} v{trained.Version}";
+                    return $"generation {request.Generation}, {names[i]}, {task}: recorded {value:R}, re-scored {rescored:R} with {trained.Model} v{trained.Version}";
                 }
             }
         }

@@ -86,7 +86,8 @@ public sealed class PredictHandler(
     {
         RefitStep refitStep => [await PipelineTelemetry.TraceAsync("refit", state.RunId, () => RefitAsync(state.RunId, refitStep, cancellationToken))],
         AdoptStep adopt => [new AdapterTrained(state.RunId, adopt.Task, adopt.Predictor.Registration.Model, adopt.Version, adopt.Predictor.Registration.SampleCount,
-            adopt.Predictor.Registration.ValidationSrcc, adopt.Predictor.Registration.WeightsBlobHash, adopt.Predictor.Registration.Seed, adopt.Predictor.Source)],
+            adopt.Predictor.Registration.ValidationSrcc, adopt.Predictor.Registration.WeightsBlobHash, adopt.Predictor.Registration.Seed, adopt.Predictor.Source,
+            adopt.Predictor.Registration.Range)],
         ScoreStep score => await PipelineTelemetry.TraceAsync("score", state.RunId, () => ScoreAsync(state, score, cancellationToken)),
         FailStep fail => [Failed(state.RunId, fail.Kind, fail.Reason)],
         _ => throw new InvalidOperationException($"Unknown plan step {step.GetType().Name}."),
@@ -98,18 +99,19 @@ public sealed class PredictHandler(
         var result = await refit.FitAsync(step.Model, step.Labels, current, step.Seed, cancellationToken);
         var hash = await blobs.PutAsync(result.Weights, ModelKinds.MediaType(result.Model), cancellationToken);
         return new AdapterTrained(runId, step.Task, result.Model, step.Version, result.SampleCount,
-            double.IsFinite(result.ValidationSrcc) ? result.ValidationSrcc : 0, hash, step.Seed, $"refit on {result.SampleCount} labels of this run");
+            double.IsFinite(result.ValidationSrcc) ? result.ValidationSrcc : 0, hash, step.Seed, $"refit on {result.SampleCount} labels of this run",
+            MetricRange.Of(step.Labels.Values));
     }
 
     private async Task<IReadOnlyList<IRunMessage>> ScoreAsync(RunPredictorState state, ScoreStep step, CancellationToken cancellationToken)
     {
         var request = step.Request;
-        var perTask = new Dictionary<string, IReadOnlyList<PredictedMetric>>(StringComparer.Ordinal);
+        var perTask = new Dictionary<string, (IReadOnlyList<PredictedMetric> Predictions, MetricRange? Range)>(StringComparer.Ordinal);
         foreach (var task in request.Tasks.Distinct(StringComparer.Ordinal))
         {
             var trained = state.Current(task, step.Version)!;
             var model = await models.GetAsync(trained.Model, trained.WeightsBlobHash, cancellationToken);
-            perTask[task] = await model.ScoreAsync(request.Candidates, resolver, cancellationToken);
+            perTask[task] = (await model.ScoreAsync(request.Candidates, resolver, cancellationToken), trained.Range);
         }
 
         var latencies = new MeasuredLatency?[request.Candidates.Count];
@@ -121,9 +123,13 @@ public sealed class PredictHandler(
             }
         }
 
-        var scores = request.Candidates.Select((candidate, i) => new CandidateScore(candidate,
-            perTask.ToDictionary(p => p.Key, p => p.Value[i].Mean, StringComparer.Ordinal),
-            perTask.Count == 0 ? 0 : perTask.Values.Max(p => p[i].Spread), latencies[i])).ToList();
+        var scores = request.Candidates.Select((candidate, i) =>
+        {
+            var values = perTask.ToDictionary(p => p.Key, p => RangedScore.Of(p.Value.Predictions[i].Mean, p.Value.Range), StringComparer.Ordinal);
+            var clamped = values.Where(v => v.Value.Clamped).Select(v => v.Key).ToList();
+            return new CandidateScore(candidate, values.ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal),
+                perTask.Count == 0 ? 0 : perTask.Values.Max(p => p.Predictions[i].Spread), latencies[i], clamped.Count == 0 ? null : clamped);
+        }).ToList();
         var batches = scores.Chunk(step.BatchSize).ToList();
         if (batches.Count == 0)
         {

@@ -1,8 +1,11 @@
+using NasPipeline.Contracts.Model;
+
 namespace NasPipeline.Contracts.Events;
 
 /// <summary>A run took up a predictor for a task (adopted, or refit on its labels); scores name the version they used so
 /// replays reuse it. <paramref name="Source"/> says where it came from ("registered for T: ...", "default: ...",
-/// "refit on N labels of this run"); events stored before it existed read back with it empty.</summary>
+/// "refit on N labels of this run"); events stored before it existed read back with it empty. <paramref name="Range"/>: the
+/// scale of the labels it learnt from, to which its scores are clamped (null: none known, as in older events).</summary>
 public sealed record AdapterTrained(
     Guid RunId,
     string Task,
@@ -12,4 +15,5 @@ public sealed record AdapterTrained(
     double ValidationSrcc,
     string WeightsBlobHash,
     int Seed,
-    string Source = "") : IRunMessage;
+    string Source = "",
+    MetricRange? Range = null) : IRunMessage;

@@ -2,8 +2,11 @@ using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Contracts.Events;
 
-/// <summary>One candidate's predicted metrics; <see cref="Latency"/> is measured, and present when the run has latency as an objective or constraint.</summary>
-public sealed record CandidateScore(Candidate Candidate, IReadOnlyDictionary<string, double> Metrics, double Uncertainty, MeasuredLatency? Latency = null);
+/// <summary>One candidate's predicted metrics; <see cref="Latency"/> is measured, and present when the run has latency as an
+/// objective or constraint. <see cref="Clamped"/> names the tasks whose prediction fell outside the metric's range
+/// (<see cref="MetricRange"/>) and was moved to its nearest end; null or empty when none was.</summary>
+public sealed record CandidateScore(
+    Candidate Candidate, IReadOnlyDictionary<string, double> Metrics, double Uncertainty, MeasuredLatency? Latency = null, IReadOnlyList<string>? Clamped = null);
 
 /// <summary>
 /// Predicted metrics for a batch of candidates, with the run's predictor version that produced them (how many

@@ -47,11 +47,12 @@ public static class RunPage
         var tasks = result.Candidates.SelectMany(c => c.Scores.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return result.Candidates.Count == 0
             ? "<p>No candidate scored yet.</p>"
-            : Html.Table("candidates", ["candidate", "generation", "predictor version", .. tasks, "uncertainty"], result.Candidates.Select(c => (IReadOnlyList<Cell>)
+            : Html.Table("candidates", ["candidate", "generation", "predictor version", .. tasks, "uncertainty", "clamped to the metric's range"], result.Candidates.Select(c => (IReadOnlyList<Cell>)
             [
                 Cell.Text(c.Candidate), Cell.Count(c.Generation), Cell.Count(c.PredictorVersion),
                 .. tasks.Select(t => c.Scores.TryGetValue(t, out var v) ? Cell.Number(v) : Cell.Text("-")),
                 Cell.Number(c.Uncertainty),
+                Cell.Text(string.Join(", ", c.Clamped ?? [])),
             ]));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Registry;
 
@@ -27,6 +28,19 @@ public sealed class TaskPredictorRegistration
 
     /// <summary>The default predictor's recipe fingerprint (data hash and settings); empty for a task's own predictor.</summary>
     public string Recipe { get; set; } = "";
+
+    /// <summary>The ends of <see cref="Range"/> (null: its labels fit no known scale, or it was registered before ranges).</summary>
+    public double? RangeMin { get; set; }
+
+    public double? RangeMax { get; set; }
+
+    /// <summary>The scale of its training labels, to which its scores are clamped.</summary>
+    [JsonIgnore]
+    public MetricRange? Range
+    {
+        get => RangeMin is { } min && RangeMax is { } max ? new MetricRange(min, max) : null;
+        set => (RangeMin, RangeMax) = (value?.Min, value?.Max);
+    }
 
     /// <summary>
     /// What makes two registrations the same predictor: the task, the model, its weights (a content hash) and, for the

@@ -56,7 +56,7 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
                 break;
             case CandidateScored scored:
                 _candidates.AddRange(scored.Scores.Select(s =>
-                    new ScoredCandidate(s.Candidate.Name, scored.Generation, scored.RequestId, scored.PredictorVersion, s.Metrics, s.Uncertainty)));
+                    new ScoredCandidate(s.Candidate.Name, scored.Generation, scored.RequestId, scored.PredictorVersion, s.Metrics, s.Uncertainty, s.Clamped ?? [])));
                 break;
             case GenerationCompleted generation:
                 var rows = Rows(generation.Front);

@@ -2,6 +2,7 @@ using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Prediction;
 using NasPipeline.Prediction.Models;
+using NasPipeline.Prediction.Registry;
 using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.Tests.Infrastructure;
@@ -61,6 +62,54 @@ public sealed class PredictHandlerTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task A_prediction_outside_the_predictor_s_metric_range_is_clamped_to_its_end_and_flagged()
+    {
+        var task = $"gnn-{Guid.NewGuid():N}";
+        var registered = await _kit.RegisterGnnAsync(task);
+        Assert.Equal(MetricRange.Percentage, registered.Range);
+        var candidates = PredictTestKit.Points(8, seed: 23);
+        using var predictor = TaskPredictor.FromBytes((await fixture.Blobs.GetAsync(registered.WeightsBlobHash))!);
+        var samples = new List<GnnSample>();
+        foreach (var candidate in candidates)
+        {
+            samples.Add(GnnSample.Of(await _kit.Resolver.GraphAsync(candidate, default)));
+        }
+
+        var raw = predictor.Score(samples).Select(p => p.Mean).ToList();
+        // The same weights registered for a task whose metric ends at the predictions' median: half must be clamped.
+        var end = raw.Order().ElementAt(raw.Count / 2);
+        var narrow = $"narrow-{Guid.NewGuid():N}";
+        await _kit.Registry.RegisterAsync(new TaskPredictorRegistration
+        {
+            Id = narrow, Model = registered.Model, WeightsBlobHash = registered.WeightsBlobHash, SampleCount = registered.SampleCount,
+            ValidationSrcc = registered.ValidationSrcc, Seed = registered.Seed, TrainedOn = "a range ending at the median", RegisteredAt = DateTimeOffset.UtcNow,
+            Range = new MetricRange(0, end),
+        });
+        var run = await _kit.StartRunAsync(narrow);
+
+        var published = await _kit.Service().ScoreAsync(Request(run.RunId, narrow, candidates), default);
+
+        Assert.Equal(new MetricRange(0, end), Assert.IsType<AdapterTrained>(published[0]).Range);
+        var scores = published.Skip(1).Cast<CandidateScored>().SelectMany(b => b.Scores).ToList();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (raw[i] > end)
+            {
+                Assert.Equal(end, scores[i].Metrics[narrow]);
+                Assert.Equal([narrow], scores[i].Clamped!);
+            }
+            else
+            {
+                Assert.Equal(raw[i], scores[i].Metrics[narrow], 9);
+                Assert.Null(scores[i].Clamped);
+            }
+        }
+
+        Assert.Contains(scores, s => s.Clamped is not null);
+        Assert.Contains(scores, s => s.Clamped is null);
+    }
+
+    [Fact]
     public async Task Measured_subnets_refit_nat_s_ensemble_and_later_scores_name_the_new_version()
     {
         var task = $"rbf-{Guid.NewGuid():N}";
@@ -88,7 +137,10 @@ public sealed class PredictHandlerTests(PipelineFixture fixture)
         Assert.All(scored, s => Assert.Equal(1, s.PredictorVersion));
         using var model = new RbfScoringModel(trainingSet);
         var expected = await model.ScoreAsync(candidates, _kit.Resolver, default);
-        Assert.Equal(expected.Select(e => e.Mean), scored.SelectMany(s => s.Scores).Select(s => s.Metrics[task]));
+        // Its labels (gene sums / 40) lie in [0, 100], so that is its metric's range: a prediction outside it is clamped and flagged.
+        Assert.Equal(MetricRange.Percentage, refit.Range);
+        Assert.Equal(expected.Select(e => Math.Clamp(e.Mean, 0, 100)), scored.SelectMany(s => s.Scores).Select(s => s.Metrics[task]));
+        Assert.Equal(expected.Select(e => e.Mean is < 0 or > 100), scored.SelectMany(s => s.Scores).Select(s => s.Clamped is [var t] && t == task));
 
         // Two more labels: the next request refits first (version 2, eight samples) and scores with it.
         foreach (var candidate in labelled.Skip(6))
