@@ -1,6 +1,6 @@
 using NasPipeline.Bench;
 
-// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|pseudo-label-claim [--tasks T,T] [--networks N] [--checkpoint PATH] [--supernet-images N] [--head-steps N] [--fine-tune-steps N] [--standalone-epochs N] [--standalone-images N] [--eval-images N] [--records PATH] [--save-body PATH] [--second-truth]|pseudo-label-adapter --records PATH [--seeds 1,2,3]|all] [--quick] [--threads N]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|pseudo-label-claim [--tasks T,T] [--networks N] [--checkpoint PATH] [--supernet-images N] [--head-steps N] [--fine-tune-steps N] [--standalone-epochs N] [--standalone-images N] [--eval-images N] [--records PATH] [--save-body PATH] [--second-truth]|pseudo-label-adapter --records PATH [--seeds 1,2,3]|dataset-scale [--networks N]|all] [--quick] [--threads N]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 20 x 2 stand-alone trainings; --space S the accuracy run's space; --save-checkpoint PATH keeps its supernet for supernet-fidelity; --threads N sets torch's threads, default 2; --images N supernet-recipe's training images, --eval-images N the validation images;
@@ -24,7 +24,17 @@ if (which is "search-decide")
     return 0;
 }
 
+if (which is "dataset-scale-case")
+{
+    return NasPipeline.Bench.Data.DatasetScaleBench.RunCase(Text("--case")!, Text("--file")!, Whole("--networks")!.Value);
+}
+
 var tables = new List<BenchTable>();
+if (which is "dataset-scale")
+{
+    tables.Add(NasPipeline.Bench.Data.DatasetScaleBench.Run(root, Whole("--networks") ?? 15_625));
+}
+
 if (which is "graph" or "all")
 {
     tables.Add(GraphExtractionBench.Run(Path.Combine(root, "tests", "fixtures", "onnx"), quick ? 3 : 15));
@@ -153,7 +163,7 @@ foreach (var table in tables)
     table.Print(Console.Out);
 }
 
-var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" or "pseudo-label-claim" or "pseudo-label-adapter" ? $"{which}.json" : "pipeline.json");
+var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" or "pseudo-label-claim" or "pseudo-label-adapter" or "dataset-scale" ? $"{which}.json" : "pipeline.json");
 BenchTable.WriteJson(jsonPath, tables);
 Console.WriteLine();
 Console.WriteLine($"wrote {jsonPath}");

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
@@ -6,7 +7,9 @@ namespace NasPipeline.ArchitectureData;
 /// <summary>
 /// JSON Lines, one architecture per line:
 /// <c>{"id","graph","macs","params","metrics":{task:value},"source","encoding"}</c>. Reading and writing stream;
-/// blank lines are skipped; a bad line fails with its 1-based number.
+/// blank lines are skipped; a bad line fails with its 1-based number. A path ending in <c>.gz</c> is written gzip-compressed
+/// (the compact form: graphs repeat the same few operators, so they shrink about tenfold), and any gzip file is read as
+/// such whatever its name, still one record at a time.
 /// </summary>
 public static class ArchitectureDataset
 {
@@ -14,7 +17,7 @@ public static class ArchitectureDataset
 
     public static IEnumerable<ArchitectureRecord> Read(string path)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8);
+        using var reader = new StreamReader(OpenRead(path), Encoding.UTF8);
         foreach (var record in Read(reader))
         {
             yield return record;
@@ -36,8 +39,27 @@ public static class ArchitectureDataset
 
     public static int Write(string path, IEnumerable<ArchitectureRecord> records)
     {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        Stream file = File.Create(path);
+        if (IsCompressed(path))
+        {
+            file = new GZipStream(file, CompressionLevel.Optimal);
+        }
+
+        using var writer = new StreamWriter(file, new UTF8Encoding(false));
         return Write(writer, records);
+    }
+
+    /// <summary>Whether <see cref="Write(string, IEnumerable{ArchitectureRecord})"/> compresses a file of this name.</summary>
+    public static bool IsCompressed(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The file's records as text: gunzipped when it starts with gzip's magic bytes.</summary>
+    private static Stream OpenRead(string path)
+    {
+        var file = File.OpenRead(path);
+        Span<byte> magic = stackalloc byte[2];
+        var isGzip = file.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+        file.Position = 0;
+        return isGzip ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
     /// <summary>Writes one line per record as it is enumerated; returns the count.</summary>

@@ -30,6 +30,37 @@ public sealed class ArchitectureDatasetTests
     }
 
     [Fact]
+    public void A_gz_file_is_written_compressed_and_read_back_equal_to_the_plain_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("nasp-dataset-").FullName;
+        try
+        {
+            var records = new[] { "01200120", "22222222", "10101010", "00000000" }
+                .Select((arch, i) => ArchitectureRecord.FromGraph($"m{i}", MacroNetwork.Build(MacroNetwork.Parse(arch)), new Dictionary<string, double> { ["acc"] = 90 + i }, "nas-bench-macro", arch))
+                .ToList();
+            var (plain, compact, misnamed) = (Path.Combine(folder, "d.jsonl"), Path.Combine(folder, "d.jsonl.gz"), Path.Combine(folder, "gzip-without-suffix.jsonl"));
+
+            Assert.Equal(4, ArchitectureDataset.Write(plain, records));
+            Assert.Equal(4, ArchitectureDataset.Write(compact, records));
+            File.Copy(compact, misnamed);
+
+            Assert.Equal([0x1f, 0x8b], File.ReadAllBytes(compact)[..2]);
+            Assert.True(new FileInfo(compact).Length * 5 < new FileInfo(plain).Length, $"{new FileInfo(compact).Length} of {new FileInfo(plain).Length} bytes");
+            var expected = ArchitectureDataset.Read(plain).Select(Summary).ToList();
+            Assert.Equal(records.Select(Summary), expected);
+            Assert.Equal(expected, ArchitectureDataset.Read(compact).Select(Summary));
+            Assert.Equal(expected, ArchitectureDataset.Read(misnamed).Select(Summary));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static string Summary(ArchitectureRecord r) =>
+            $"{r.Id} {r.Macs} {r.Params} {r.Graph.Nodes.Count} {r.Graph.Edges.Count} {string.Join(',', r.Metrics.Select(m => $"{m.Key}={m.Value:R}"))} {r.Encoding}";
+    }
+
+    [Fact]
     public void Reading_is_lazy_and_skips_blank_lines()
     {
         var line = Line("a");

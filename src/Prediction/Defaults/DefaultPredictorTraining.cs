@@ -19,7 +19,7 @@ public static class DefaultPredictorTraining
     /// </summary>
     public static IReadOnlyList<ArchitectureRecord> Load(DefaultPredictorRecipe recipe)
     {
-        if (recipe.DataFile.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        if (recipe.DataFile.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || recipe.DataFile.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
         {
             return Sample(ArchitectureDataset.Read(recipe.DataFile).Where(r => r.Metrics.ContainsKey(recipe.Metric)).ToList(), recipe);
         }
