@@ -22,7 +22,6 @@ public static class DashboardApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.AddPipelineInfrastructure(settings, SchemaPolicy.ApplyIfMissing);
-        builder.Services.AddSingleton(settings);
         var app = builder.Build();
         app.MapDashboard();
         return app;

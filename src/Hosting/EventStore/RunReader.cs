@@ -24,7 +24,8 @@ public sealed class RunReader(IDocumentStore store)
     public async Task<IReadOnlyList<RecordedEvent>> EventsAsync(Guid runId, long afterVersion = 0, CancellationToken cancellationToken = default)
     {
         await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(runId, token: cancellationToken);
+        // Only the events after the given version leave the database: `watch` and the dashboard poll a growing stream.
+        var events = await session.Events.FetchStreamAsync(runId, fromVersion: afterVersion + 1, token: cancellationToken);
         return events
             .Where(e => e.Version > afterVersion)
             .Select(e => new RecordedEvent(e.Version, e.Timestamp, e.EventTypeName, e.Data))
