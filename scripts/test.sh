@@ -104,7 +104,13 @@ eval "$("$REPO/scripts/servers.sh" env)"
 export ConnectionStrings__Postgres RabbitMq__Uri RabbitMq__ManagementUri
 
 # --- build ------------------------------------------------------------------------------------
-say "dotnet build $SOLUTION -c Release"
+# A clean build takes about 2 GB (1.7 GB of NuGet packages, bin/ files hard-linked to them where the
+# file system allows; up to 10 GB where it copies): say so up front rather than fail mid-copy.
+free_kb="$(df -Pk "$REPO" 2>/dev/null | awk 'NR == 2 { print $4 }')"
+say "dotnet build $SOLUTION -c Release ($(( ${free_kb:-0} / 1048576 )) GB free on the checkout's disk)"
+if [ -n "$free_kb" ] && [ "$free_kb" -lt 3145728 ]; then
+  say "WARNING: under 3 GB free; the build may run out of disk"
+fi
 dotnet build "$SOLUTION" -c Release </dev/null
 rc=$?
 if [ "$rc" -ne 0 ]; then
