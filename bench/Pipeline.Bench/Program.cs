@@ -35,6 +35,26 @@ if (which is "dataset-scale")
     tables.Add(NasPipeline.Bench.Data.DatasetScaleBench.Run(root, Whole("--networks") ?? 15_625));
 }
 
+if (which is "load")
+{
+    var load = new NasPipeline.Bench.Load.LoadBenchOptions();
+    load = load with
+    {
+        Submissions = Whole("--submissions") ?? load.Submissions,
+        BurstSize = Whole("--burst") ?? load.BurstSize,
+        BurstGapSeconds = Whole("--burst-gap") ?? load.BurstGapSeconds,
+        Replicas = Whole("--replicas") ?? load.Replicas,
+        KillEverySeconds = Whole("--kill-every") ?? load.KillEverySeconds,
+        ServerRestartEverySeconds = Whole("--restart-every") ?? load.ServerRestartEverySeconds,
+        ServerDownSeconds = Whole("--down-for") ?? load.ServerDownSeconds,
+        BaselineSubmissions = Whole("--baseline") ?? load.BaselineSubmissions,
+        MutationEvery = Whole("--mutation-every") ?? load.MutationEvery,
+        Seed = Whole("--seed") ?? load.Seed,
+        TimeoutMinutes = Whole("--timeout-minutes") ?? load.TimeoutMinutes,
+    };
+    return await NasPipeline.Bench.Load.LoadBench.RunAsync(root, load, Console.Out);
+}
+
 if (which is "graph" or "all")
 {
     tables.Add(GraphExtractionBench.Run(Path.Combine(root, "tests", "fixtures", "onnx"), quick ? 3 : 15));
