@@ -35,6 +35,16 @@ if (which is "dataset-scale")
     tables.Add(NasPipeline.Bench.Data.DatasetScaleBench.Run(root, Whole("--networks") ?? 15_625));
 }
 
+if (which is "large-graph-case")
+{
+    return NasPipeline.Bench.Scale.LargeGraphBench.RunCase(Text("--case")!, Whole("--nodes")!.Value, Whole("--copies")!.Value);
+}
+
+if (which is "large-graph")
+{
+    tables.Add(NasPipeline.Bench.Scale.LargeGraphBench.Run(Whole("--nodes") ?? 50_000, Whole("--copies") ?? 8));
+}
+
 if (which is "load")
 {
     var load = new NasPipeline.Bench.Load.LoadBenchOptions();
@@ -183,7 +193,7 @@ foreach (var table in tables)
     table.Print(Console.Out);
 }
 
-var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" or "pseudo-label-claim" or "pseudo-label-adapter" or "dataset-scale" ? $"{which}.json" : "pipeline.json");
+var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" or "pseudo-label-claim" or "pseudo-label-adapter" or "dataset-scale" or "large-graph" ? $"{which}.json" : "pipeline.json");
 BenchTable.WriteJson(jsonPath, tables);
 Console.WriteLine();
 Console.WriteLine($"wrote {jsonPath}");

@@ -45,7 +45,7 @@ public sealed class GraphRegressor : IDisposable
     public double[] Predict(IReadOnlyList<GraphSample> samples)
     {
         Network.eval();
-        return RegressionTraining.Predict(Network.forward, samples, rows: 1, Options.PredictBatch)[0];
+        return RegressionTraining.Predict(Network.forward, samples, rows: 1, Options.PredictBatch, Options.PredictNodeBudget)[0];
     }
 
     /// <summary>Options and weights, for the blob store.</summary>

@@ -17,4 +17,11 @@ public sealed record GraphRegressorOptions
 
     /// <summary>Graphs per forward pass in Predict; bounds memory only.</summary>
     public int PredictBatch { get; init; } = 256;
+
+    /// <summary>Nodes per forward pass in Predict (a graph larger than this goes alone): activations take about 6 KB a
+    /// node, so a batch of 256 mutants of a 50,000-node network would need gigabytes. Bounds memory only, so it is not
+    /// stored with a model; a loaded model gets the default.</summary>
+    public int PredictNodeBudget { get; init; } = DefaultPredictNodeBudget;
+
+    public const int DefaultPredictNodeBudget = 50_000;
 }

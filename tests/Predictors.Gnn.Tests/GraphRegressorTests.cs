@@ -34,6 +34,22 @@ public sealed class GraphRegressorTests(PretrainedBase pretrained, ITestOutputHe
     }
 
     [Fact]
+    public void Node_budget_bounds_memory_only_every_graph_alone_predicts_the_same()
+    {
+        var samples = pretrained.TaskA.Test.Take(12).ToArray();
+        using var whole = new GraphRegressor(new GraphRegressorOptions { Seed = 5 });
+        using var alone = new GraphRegressor(new GraphRegressorOptions { Seed = 5, PredictNodeBudget = 1 });
+
+        var expected = whole.Predict(samples);
+        var actual = alone.Predict(samples);
+
+        for (var i = 0; i < samples.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 1e-5);
+        }
+    }
+
+    [Fact]
     public void Same_seed_gives_identical_predictions_and_another_seed_does_not()
     {
         var task = pretrained.TaskA;

@@ -84,7 +84,7 @@ public static class DatasetScaleBench
             "list" => ArchitectureDataset.Read(path).ToList().Sum(Featurise),
             _ => throw new ArgumentException($"dataset-scale-case: no case '{kind}' (write, stream, list)"),
         };
-        Console.WriteLine(JsonSerializer.Serialize(new CaseResult(count, clock.Elapsed.TotalSeconds, PeakMegabytes())));
+        Console.WriteLine(JsonSerializer.Serialize(new CaseResult(count, clock.Elapsed.TotalSeconds, PeakMemory.Megabytes())));
         return 0;
     }
 
@@ -132,26 +132,9 @@ public static class DatasetScaleBench
         return 1;
     }
 
-    private static double PeakMegabytes()
-    {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
-
     private static CaseFigures Child(string kind, string path, int networks)
     {
-        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { Environment.GetCommandLineArgs()[0], "dataset-scale-case", "--case", kind, "--file", path, "--networks", networks.ToString(CultureInfo.InvariantCulture) })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var result = process.ExitCode == 0
-            ? JsonSerializer.Deserialize<CaseResult>(output.Trim().Split('\n')[^1])!
-            : throw new InvalidOperationException($"dataset-scale case {kind} exited {process.ExitCode}: {output}");
+        var result = BenchChild.Run<CaseResult>("dataset-scale-case", "--case", kind, "--file", path, "--networks", networks.ToString(CultureInfo.InvariantCulture));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[dataset-scale] {kind} {Path.GetFileName(path)}: {result.Count:N0} networks in {result.Seconds:F1} s, peak {result.PeakMegabytes:F0} MB"));
         return new CaseFigures(result.Count / result.Seconds, result.PeakMegabytes);
     }

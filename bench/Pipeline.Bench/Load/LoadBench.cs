@@ -70,8 +70,10 @@ public static class LoadBench
             await stopFaults.CancelAsync();
             await injecting;
 
-            var reader = new RunReader(store);
-            var audit = new RunAudit(reader, blobs, spaces);
+            // Fresh connections: the pools' were cut by PostgreSQL's restarts (57P01), and an audit has no retry to spend.
+            using var auditStore = DocumentStore.For(o => MartenSetup.Configure(o, pipeline));
+            await using var auditSource = NpgsqlDataSource.Create(pipeline.PostgresConnectionString);
+            var audit = new RunAudit(new RunReader(auditStore), new PostgresBlobStore(auditSource, pipeline.Schema), spaces);
             var baselineAudit = await audit.CheckAsync(baseline.Runs, default);
             var loadedAudit = await audit.CheckAsync(loaded.Runs, default);
             var errors = (await new NasPipeline.Hosting.Messaging.ErrorQueues(management, amqp).ListAsync(3, default)).Sum(q => q.Messages);

@@ -12,12 +12,12 @@ namespace NasPipeline.Bench.Load;
 public sealed record LoadBenchOptions(
     int Submissions = 1_000,
     int BurstSize = 100,
-    int BurstGapSeconds = 20,
+    int BurstGapSeconds = 5,
     int Replicas = 2,
     int KillEverySeconds = 20,
-    int ServerRestartEverySeconds = 120,
+    int ServerRestartEverySeconds = 45,
     int ServerDownSeconds = 10,
-    int BaselineSubmissions = 100,
+    int BaselineSubmissions = 200,
     int MutationEvery = 5,
     int Seed = 1,
     int TimeoutMinutes = 120);

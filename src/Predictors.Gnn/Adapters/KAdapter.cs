@@ -47,7 +47,9 @@ public sealed class KAdapter : Module
         var h = batch.Features;
         for (var k = 0; k < layers.Count; k++)
         {
-            h = layers[k].forward(cat([baseStates[k], h], 1), batch.Source, batch.Target).tanh();
+            // The concatenated input and the pre-tanh output die with the step (see GraphConv.forward).
+            using var step = NewDisposeScope();
+            h = layers[k].forward(cat([baseStates[k], h], 1), batch.Source, batch.Target).tanh().MoveToOuterDisposeScope();
         }
 
         return head.forward(cat([MeanPool.Of(baseStates[^1], batch), MeanPool.Of(h, batch)], 1));

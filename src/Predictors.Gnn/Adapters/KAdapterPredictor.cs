@@ -103,7 +103,7 @@ public sealed class KAdapterPredictor : IDisposable
             adapter.eval();
         }
 
-        return RegressionTraining.Predict(Forward, samples, adapters.Length, baseRegressor.Options.PredictBatch);
+        return RegressionTraining.Predict(Forward, samples, adapters.Length, baseRegressor.Options.PredictBatch, baseRegressor.Options.PredictNodeBudget);
     }
 
     /// <summary>Base and adapters, for the blob store.</summary>

@@ -30,7 +30,9 @@ public sealed class GraphEncoder : Module
         var h = batch.Features;
         foreach (var layer in layers)
         {
-            h = layer.forward(h, batch.Source, batch.Target).tanh();
+            // The pre-tanh output dies with the step (see GraphConv.forward).
+            using var step = NewDisposeScope();
+            h = layer.forward(h, batch.Source, batch.Target).tanh().MoveToOuterDisposeScope();
             states.Add(h);
         }
 

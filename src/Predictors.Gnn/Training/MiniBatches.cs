@@ -13,4 +13,30 @@ public static class MiniBatches
 
     /// <summary>In-order batches, for prediction.</summary>
     public static IEnumerable<int[]> Sequential(int count, int batchSize) => Enumerable.Range(0, count).Chunk(Math.Max(1, batchSize));
+
+    /// <summary>In-order batches of at most <paramref name="batchSize"/> items and <paramref name="nodeBudget"/> nodes; an item
+    /// larger than the budget makes a batch of its own.</summary>
+    public static IEnumerable<int[]> SequentialByNodes(IReadOnlyList<int> nodeCounts, int batchSize, int nodeBudget)
+    {
+        ArgumentNullException.ThrowIfNull(nodeCounts);
+        var batch = new List<int>();
+        long nodes = 0;
+        for (var i = 0; i < nodeCounts.Count; i++)
+        {
+            if (batch.Count > 0 && (batch.Count >= batchSize || nodes + nodeCounts[i] > nodeBudget))
+            {
+                yield return [.. batch];
+                batch.Clear();
+                nodes = 0;
+            }
+
+            batch.Add(i);
+            nodes += nodeCounts[i];
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return [.. batch];
+        }
+    }
 }

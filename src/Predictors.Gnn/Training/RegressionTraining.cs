@@ -64,12 +64,12 @@ internal static class RegressionTraining
     }
 
     /// <summary>Runs <paramref name="forward"/> without gradients over in-order batches; returns [rows, graphs] as doubles.</summary>
-    public static double[][] Predict(Func<GraphBatch, Tensor> forward, IReadOnlyList<GraphSample> samples, int rows, int batchSize)
+    public static double[][] Predict(Func<GraphBatch, Tensor> forward, IReadOnlyList<GraphSample> samples, int rows, int batchSize, int nodeBudget)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var result = Enumerable.Range(0, rows).Select(_ => new double[samples.Count]).ToArray();
         using var noGrad = no_grad();
-        foreach (var indices in MiniBatches.Sequential(samples.Count, batchSize))
+        foreach (var indices in MiniBatches.SequentialByNodes(samples.Select(s => s.NodeCount).ToList(), batchSize, nodeBudget))
         {
             using var scope = NewDisposeScope();
             var predicted = forward(GraphBatch.From(indices.Select(i => samples[i]).ToArray())).reshape(rows, indices.Length);
