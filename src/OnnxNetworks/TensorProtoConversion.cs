@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Google.Protobuf;
 using NasPipeline.ComputationGraph.Onnx.Proto;
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -68,7 +69,7 @@ internal static class TensorProtoConversion
     public static void WriteFloats(TensorProto t, Tensor values)
     {
         using var flat = values.detach().to_type(ScalarType.Float32).contiguous().flatten();
-        var numbers = flat.data<float>().ToArray();
+        var numbers = flat.OnCpu().data<float>().ToArray();
         var bytes = new byte[numbers.Length * 4];
         for (var i = 0; i < numbers.Length; i++)
         {

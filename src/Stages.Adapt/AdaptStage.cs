@@ -7,6 +7,7 @@ using NasPipeline.Hosting.Settings;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SupernetHosting;
 using NasPipeline.SupernetHosting.Tasks;
+using NasPipeline.TorchHosting;
 
 namespace NasPipeline.Stages.Adapt;
 
@@ -23,8 +24,11 @@ public sealed class AdaptStage : IPipelineStage
 
     public string Name => AdaptHandler.StageName;
 
-    public void AddSettings(IServiceCollection services, IConfiguration configuration) =>
+    public void AddSettings(IServiceCollection services, IConfiguration configuration)
+    {
+        TorchDeviceSetting.Apply(configuration);
         services.AddValidatedSettings<AdaptSettings, AdaptSettingsValidator>(configuration, Section).Services.AddVisionTasks(configuration);
+    }
 
     public void AddServices(IServiceCollection services) => services
         .AddSingleton(TimeProvider.System)

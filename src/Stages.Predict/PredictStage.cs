@@ -13,6 +13,7 @@ using NasPipeline.Prediction.Planning;
 using NasPipeline.Prediction.Refitting;
 using NasPipeline.Prediction.Registry;
 using NasPipeline.SearchSpaces;
+using NasPipeline.TorchHosting;
 using NasPipeline.Prediction.Store;
 
 namespace NasPipeline.Stages.Predict;
@@ -34,6 +35,7 @@ public sealed class PredictStage : IPipelineStage
 
     public void AddSettings(IServiceCollection services, IConfiguration configuration)
     {
+        TorchDeviceSetting.Apply(configuration);
         services.AddValidatedSettings<PredictSettings, PredictSettingsValidator>(configuration, Section);
         services.AddValidatedSettings<LatencySettings, LatencySettingsValidator>(configuration, LatencySection);
     }

@@ -7,6 +7,7 @@ using NasPipeline.Hosting.Settings;
 using NasPipeline.SearchSpaces;
 using NasPipeline.SupernetHosting;
 using NasPipeline.SupernetHosting.Tasks;
+using NasPipeline.TorchHosting;
 
 namespace NasPipeline.Stages.PseudoLabel;
 
@@ -23,8 +24,11 @@ public sealed class PseudoLabelStage : IPipelineStage
 
     public string Name => PseudoLabelHandler.StageName;
 
-    public void AddSettings(IServiceCollection services, IConfiguration configuration) =>
+    public void AddSettings(IServiceCollection services, IConfiguration configuration)
+    {
+        TorchDeviceSetting.Apply(configuration);
         services.AddValidatedSettings<PseudoLabelSettings, PseudoLabelSettingsValidator>(configuration, Section).Services.AddVisionTasks(configuration);
+    }
 
     public void AddServices(IServiceCollection services) => services
         .AddSingleton(TimeProvider.System)

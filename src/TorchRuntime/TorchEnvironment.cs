@@ -60,6 +60,9 @@ public sealed class TorchEnvironment
 
         EnsureAvailable();
         var device = ChooseDevice(options.Device);
+        // Every factory (tensor(array), zeros, randn) and every module's parameters then land on the device, so the
+        // training and scoring code needs no device argument of its own; reads go through cpu() before data<T>().
+        set_default_device(device);
         if (options.Threads is { } threads)
         {
             set_num_threads(threads);
@@ -117,6 +120,9 @@ public sealed class TorchEnvironment
         }
     }
 
+    private static bool CudaLibraryPresent() =>
+        System.Runtime.InteropServices.NativeLibrary.TryLoad(OperatingSystem.IsWindows() ? "torch_cuda.dll" : "libtorch_cuda.so", typeof(torch).Assembly, null, out _);
+
     private static Device ChooseDevice(TorchDeviceKind kind)
     {
         switch (kind)
@@ -126,8 +132,7 @@ public sealed class TorchEnvironment
             case TorchDeviceKind.Cuda when cuda.is_available():
                 return CUDA;
             case TorchDeviceKind.Cuda:
-                throw new TorchUnavailableException(
-                    "CUDA was requested but is not available: build with -p:TorchBackend=cuda on a machine with an NVIDIA driver, or use the CPU device.");
+                throw new TorchUnavailableException(TorchDevices.CudaMissing(CudaLibraryPresent()));
             default:
                 return cuda.is_available() ? CUDA : CPU;
         }

@@ -46,6 +46,11 @@ public static class NaspCommandLine
             return ParseErrors.Report(parse, Console.Error);
         }
 
+        if (DeviceOption.Of(parse) is { } device)
+        {
+            CliTorch.Device = device;
+        }
+
         var code = ExitCodes.Failed;
         try
         {

@@ -38,6 +38,7 @@ public static class AdaptCommand
         {
             model, task, outPath, costWeight, targetMacs, images, evaluationImages, warmup, search, fineTune, seed, threads, data, json,
         };
+        command.Options.Add(DeviceOption.Create());
         command.SetCliAction((parse, output, _) => RunAsync(new AdaptSettings(
             parse.GetRequiredValue(model), parse.GetValue(task), parse.GetValue(outPath), parse.GetValue(costWeight) ?? "0.5", parse.GetValue(images),
             parse.GetValue(evaluationImages), parse.GetValue(warmup), parse.GetValue(search), parse.GetValue(fineTune), parse.GetValue(seed),
@@ -70,7 +71,7 @@ public static class AdaptCommand
         }
 
         var (trainImages, validationImages) = FnaImages.Load(settings.Data, settings.Images, settings.EvaluationImages);
-        TorchEnvironment.Initialise(new TorchOptions { Threads = settings.Threads, Device = TorchDeviceKind.Cpu });
+        CliTorch.Initialise(settings.Threads);
         ChainNetwork seedNetwork;
         Vision.Heads.PooledLinearHead seedHead;
         try

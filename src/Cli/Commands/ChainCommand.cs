@@ -22,6 +22,7 @@ public static class ChainCommand
             outPath,
         };
         training.AddTo(train);
+        train.Options.Add(DeviceOption.Create());
         train.SetCliAction((parse, output, _) => TrainAsync(parse.GetValue(outPath), parse.GetValue(training.Epochs), parse.GetValue(training.Images),
             parse.GetValue(training.EvaluationImages), parse.GetValue(training.Seed), parse.GetValue(training.Threads), parse.GetValue(training.Data), output));
         return new Command("chain", "MobileNetV2-like chains, FNA's seed networks.") { train };
@@ -40,7 +41,7 @@ public static class ChainCommand
         }
 
         var (trainImages, validationImages) = FnaImages.Load(data, images, evaluationImages);
-        TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
+        CliTorch.Initialise(threads);
         var task = TaskRegistry.CreateDefault().Get("classification");
         var (network, head) = TaskTrainer.CreateModel(task, () => new ChainNetwork(ChainArchitecture.MobileNetV2Like()), seed);
         var recipe = task.DefaultRecipe;

@@ -12,6 +12,7 @@ public static class DoctorCommand
     public static Command Create()
     {
         var command = new Command("doctor", "Check that torch loads and PostgreSQL answers, and say which transport `submit` will use.");
+        command.Options.Add(DeviceOption.Create());
         command.SetCliAction((_, output, ct) => RunAsync(output, ct));
         return command;
     }
@@ -21,7 +22,7 @@ public static class DoctorCommand
         var healthy = true;
         try
         {
-            await output.WriteLineAsync($"torch       ok: {TorchEnvironment.Initialise(new TorchOptions())}");
+            await output.WriteLineAsync($"torch       ok: {TorchEnvironment.Initialise(new TorchOptions { Device = CliTorch.Device })}");
         }
         catch (TorchUnavailableException e)
         {

@@ -30,6 +30,7 @@ public static class EvaluateCommand
         {
             model, task, input, split, images, threads, data,
         };
+        command.Options.Add(DeviceOption.Create());
         command.SetCliAction((parse, output, _) => EvaluateAsync(parse.GetRequiredValue(model), parse.GetValue(task) ?? "classification", parse.GetValue(input),
             parse.GetValue(split) ?? "test", parse.GetValue(images), parse.GetValue(threads), parse.GetValue(data), output));
         return command;
@@ -62,7 +63,7 @@ public static class EvaluateCommand
         var onnx = await File.ReadAllBytesAsync(path);
         var splits = FashionMnist.LoadSplits(new FashionMnistOptions(folder ?? FashionMnistOptions.DefaultFolder));
         var images = (split == "test" ? splits.Test : splits.Validation).Take(count);
-        TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
+        CliTorch.Initialise(threads);
         var task = registry.Get(taskName);
         var data = task.Prepare(images, seed: 2);
         using var probe = data.Batch([0]);

@@ -11,7 +11,7 @@ internal static class GnnCli
     {
         try
         {
-            TorchEnvironment.Initialise(new TorchOptions { Threads = Math.Min(Environment.ProcessorCount, 4), Device = TorchDeviceKind.Cpu });
+            CliTorch.Initialise(Math.Min(Environment.ProcessorCount, 4));
         }
         catch (TorchUnavailableException e)
         {

@@ -30,6 +30,7 @@ public static class MutateCommand
         {
             model, inputs, seed, steps, candidates, outPath, json, scorer, retained, train, task, trainSize, epochs,
         };
+        command.Options.Add(DeviceOption.Create());
         command.SetCliAction((parse, output, _) => RunAsync(new MutateSettings(
             parse.GetRequiredValue(model), parse.GetValue(inputs) ?? [], parse.GetValue(seed), parse.GetValue(steps), parse.GetValue(candidates),
             parse.GetValue(outPath), parse.GetValue(json), parse.GetValue(scorer) ?? "stand-in", parse.GetValue(retained) ?? "0.9",

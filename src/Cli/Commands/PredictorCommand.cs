@@ -29,6 +29,7 @@ public static class PredictorCommand
             data, task, model, trainSize, seeds, firstSeed, json, plot,
         };
         gnn.AddTo(eval);
+        eval.Options.Add(DeviceOption.Create());
         eval.SetCliAction((parse, output, cancellationToken) =>
         {
             var modelName = parse.GetValue(model) ?? "rbf";

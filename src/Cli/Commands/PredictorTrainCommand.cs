@@ -33,6 +33,7 @@ internal static class PredictorTrainCommand
             data, metric, task, validation, seed, limit, json,
         };
         gnn.AddTo(command);
+        command.Options.Add(DeviceOption.Create());
         command.SetCliAction((parse, output, ct) => TrainAsync(
             parse.GetRequiredValue(data), parse.GetRequiredValue(metric), parse.GetRequiredValue(task), ParseFraction(parse.GetValue(validation) ?? "0.2"),
             parse.GetValue(seed), parse.GetValue(limit), gnn.Read(parse, gnn.PretrainTask(parse) is null ? "gnn" : "gnn-adapter")!, parse.GetValue(json), output, ct));

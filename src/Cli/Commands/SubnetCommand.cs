@@ -37,6 +37,7 @@ public static class SubnetCommand
         {
             file, blob, point, split, evaluationImages, data, threads, run, json,
         };
+        eval.Options.Add(DeviceOption.Create());
         eval.SetCliAction((parse, output, ct) =>
         {
             var splitName = parse.GetValue(split) ?? "validation";
@@ -92,7 +93,7 @@ public static class SubnetCommand
         var space = SearchSpaceRegistry.CreateDefault().Get(recipe.Space);
         var task = CliTasks.Registry().Get(recipe.Task);
         var point = PointText.Parse(space, pointText);
-        TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
+        CliTorch.Initialise(threads);
         // Only the calibration images of the training split are used: the evaluator recalibrates BN on 4 batches of 256.
         var sets = TaskDataSets.Load(task, data, CalibrationImages, evaluationImages, recipe.Seed);
 

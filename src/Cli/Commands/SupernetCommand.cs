@@ -33,6 +33,7 @@ public static class SupernetCommand
             evaluationImages, data, threads, outPath, run, json,
         };
         recipe.AddTo(train);
+        train.Options.Add(DeviceOption.Create());
         train.SetCliAction((parse, output, ct) => TrainAsync(
             recipe.Read(parse, SearchSpaceRegistry.CreateDefault(), CliTasks.Registry()), parse.GetValue(evaluationImages),
             new FashionMnistOptions(parse.GetValue(data) ?? FashionMnistOptions.DefaultFolder), parse.GetValue(threads), parse.GetValue(outPath),
@@ -51,7 +52,7 @@ public static class SupernetCommand
         }
 
         await using var recorder = await RunRecorder.OpenAsync(runText, cancellationToken);
-        var torch = TorchEnvironment.Initialise(new TorchOptions { Threads = threads, Device = TorchDeviceKind.Cpu });
+        var torch = CliTorch.Initialise(threads);
         var space = SearchSpaceRegistry.CreateDefault().Get(recipe.Space);
         var task = CliTasks.Registry().Get(recipe.Task);
         var sets = TaskDataSets.Load(task, data, recipe.TrainImages, evaluationImages, recipe.Seed);

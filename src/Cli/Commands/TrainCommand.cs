@@ -27,6 +27,7 @@ public static class TrainCommand
             model, outPath, task, input,
         };
         training.AddTo(command);
+        command.Options.Add(DeviceOption.Create());
         command.SetCliAction((parse, output, _) => TrainAsync(new TrainSettings(parse.GetRequiredValue(model), parse.GetValue(outPath),
             parse.GetValue(task) ?? "classification", parse.GetValue(input), parse.GetValue(training.Epochs), parse.GetValue(training.Images),
             parse.GetValue(training.EvaluationImages), parse.GetValue(training.Seed), parse.GetValue(training.Threads), parse.GetValue(training.Data)), output));
@@ -54,8 +55,8 @@ public static class TrainCommand
         var onnx = settings.Model == ResNetLikeOnnx.Name ? ResNetLikeOnnx.Write()
             : File.Exists(settings.Model) ? await File.ReadAllBytesAsync(settings.Model)
             : throw new CliUsageException($"No such file: {settings.Model} (or name '{ResNetLikeOnnx.Name}').");
+        CliTorch.Initialise(settings.Threads);
         var (trainImages, validationImages) = FnaImages.Load(settings.Data, settings.Images, settings.EvaluationImages);
-        TorchEnvironment.Initialise(new TorchOptions { Threads = settings.Threads, Device = TorchDeviceKind.Cpu });
         var task = registry.Get(settings.Task);
         var train = task.Prepare(trainImages, seed: 1);
         var validation = task.Prepare(validationImages, seed: 2);

@@ -126,7 +126,7 @@ public sealed class ArchitectureAdaptation(SuperChain super, nn.Module<Tensor[],
     private IReadOnlyList<IReadOnlyList<int>> SamplePath(Random sampler)
     {
         using var noGrad = no_grad();
-        var probabilities = super.Probabilities().Select(p => p.data<float>().ToArray()).ToList();
+        var probabilities = super.Probabilities().Select(p => p.OnCpu().data<float>().ToArray()).ToList();
         var path = new List<IReadOnlyList<int>>();
         var index = 0;
         foreach (var stage in super.Stages)
@@ -157,7 +157,7 @@ public sealed class ArchitectureAdaptation(SuperChain super, nn.Module<Tensor[],
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var probabilities = super.Probabilities().Select(p => (IReadOnlyList<double>)p.data<float>().Select(v => (double)v).ToList()).ToList();
+        var probabilities = super.Probabilities().Select(p => (IReadOnlyList<double>)p.OnCpu().data<float>().Select(v => (double)v).ToList()).ToList();
         var expected = costs.FixedMacs + probabilities.Select((p, layer) => p.Select((v, c) => v * costs.CandidateMacs[layer][c]).Sum()).Sum();
         var choices = options.MacBudget is { } budget
             ? BudgetedDerivation.Choose(probabilities, costs, budget)

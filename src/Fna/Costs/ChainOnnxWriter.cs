@@ -1,6 +1,7 @@
 using NasPipeline.ComputationGraph.Writing;
 using NasPipeline.Fna.Chains;
 using NasPipeline.Fna.Remapping;
+using NasPipeline.TorchRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -51,6 +52,6 @@ internal sealed class ChainOnnxWriter(OnnxModelWriter writer, bool withValues)
             OnnxAttribute.Of("epsilon", 1e-5f));
 
     private string Weight(string prefix, Tensor tensor) => withValues
-        ? writer.Weight(prefix, tensor.shape, tensor.detach().contiguous().data<float>().ToArray())
+        ? writer.Weight(prefix, tensor.shape, tensor.detach().OnCpu().contiguous().data<float>().ToArray())
         : writer.Weight(prefix, tensor.shape);
 }

@@ -97,7 +97,7 @@ public sealed class SuperChain : nn.Module<Tensor, Tensor[]>, IBackbone
         using var noGrad = no_grad();
         return Derive(_alphas.Select(a =>
         {
-            var logits = a.data<float>().ToArray();
+            var logits = a.OnCpu().data<float>().ToArray();
             return Array.IndexOf(logits, logits.Max());
         }).ToList());
     }

@@ -1,4 +1,5 @@
 using NasPipeline.ComputationGraph.Onnx.Proto;
+using NasPipeline.TorchRuntime;
 using static TorchSharp.torch;
 
 namespace NasPipeline.OnnxNetworks.Operators;
@@ -42,7 +43,7 @@ internal sealed class OperatorCall(NodeProto node, IReadOnlyList<Tensor?> inputs
     public static long[] Values(Tensor t)
     {
         using var flat = t.to_type(ScalarType.Int64).flatten();
-        return flat.data<long>().ToArray();
+        return flat.OnCpu().data<long>().ToArray();
     }
 
     public static float FloatValue(Tensor t) => Floats(t)[0];
@@ -51,7 +52,7 @@ internal sealed class OperatorCall(NodeProto node, IReadOnlyList<Tensor?> inputs
     public static float[] Floats(Tensor t)
     {
         using var flat = t.to_type(ScalarType.Float32).contiguous().flatten();
-        return flat.data<float>().ToArray();
+        return flat.OnCpu().data<float>().ToArray();
     }
 
     public OnnxNetworkException Refuse(string detail) => OnnxNetworkException.Unsupported(Node.OpType, Name, detail);

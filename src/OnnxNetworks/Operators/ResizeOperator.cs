@@ -1,3 +1,4 @@
+using NasPipeline.TorchRuntime;
 using static TorchSharp.torch;
 
 namespace NasPipeline.OnnxNetworks.Operators;
@@ -31,7 +32,7 @@ internal static class ResizeOperator
         else
         {
             var given = call.OptionalInput(scalesInput) is { } s && s.numel() > 0
-                ? s.to_type(ScalarType.Float64).data<double>().ToArray()
+                ? s.to_type(ScalarType.Float64).OnCpu().data<double>().ToArray()
                 : call.Attribute("scales")?.Floats.Select(f => (double)f).ToArray() ?? throw call.Refuse("neither sizes nor scales are given.");
             if (given.Length != 4 || given[0] != 1 || given[1] != 1)
             {

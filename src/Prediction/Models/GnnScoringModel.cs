@@ -12,8 +12,37 @@ public sealed class GnnScoringModel(TaskPredictor predictor) : IScoringModel
 
     public async Task<IReadOnlyList<PredictedMetric>> ScoreAsync(IReadOnlyList<Candidate> candidates, CandidateResolver resolver, CancellationToken cancellationToken)
     {
-        var samples = await SamplesAsync(candidates, resolver, cancellationToken);
+        // Featurised slice by slice, each slice one forward pass's worth (the limits GraphRegressor batches by), so only
+        // one slice's features are held however many candidates there are: 40 mutants of a 50,000-node network held
+        // all 40 at once. Cut where the forward passes are cut anyway, the scores equal scoring the whole list.
+        var (graphs, nodes) = predictor.PredictBatchLimits;
+        var scores = new List<PredictedMetric>(candidates.Count);
+        var slice = new List<GnnSample>();
+        long sliceNodes = 0;
+        foreach (var candidate in candidates)
+        {
+            var sample = GnnSample.Of(await resolver.GraphAsync(candidate, cancellationToken));
+            if (slice.Count > 0 && (slice.Count >= graphs || sliceNodes + sample.Graph.NodeCount > nodes))
+            {
+                scores.AddRange(Score(slice));
+                slice.Clear();
+                sliceNodes = 0;
+            }
 
+            slice.Add(sample);
+            sliceNodes += sample.Graph.NodeCount;
+        }
+
+        if (slice.Count > 0)
+        {
+            scores.AddRange(Score(slice));
+        }
+
+        return scores;
+    }
+
+    private IEnumerable<PredictedMetric> Score(IReadOnlyList<GnnSample> samples)
+    {
         // Torch calls are not thread-safe on one module: the stage scores one request per model at a time.
         lock (predictor)
         {

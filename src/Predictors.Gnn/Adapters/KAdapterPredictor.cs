@@ -44,6 +44,9 @@ public sealed class KAdapterPredictor : IDisposable
 
     public KAdapterOptions Options { get; }
 
+    /// <summary>Graphs and nodes per forward pass in <see cref="PredictEach"/> (the base's options).</summary>
+    public (int Graphs, int Nodes) PredictBatchLimits => (baseRegressor.Options.PredictBatch, baseRegressor.Options.PredictNodeBudget);
+
     /// <summary>The predictor's own copy of the base network.</summary>
     internal GraphRegressorNetwork Base => baseRegressor.Network;
 

@@ -50,6 +50,10 @@ public sealed class TaskPredictor : IDisposable
 
     public double[] Predict(IReadOnlyList<GnnSample> samples) => Score(samples).Select(s => s.Mean).ToArray();
 
+    /// <summary>Graphs and nodes per forward pass: a caller that featurises as it goes can score in slices cut where
+    /// the forward passes would be cut anyway, so the scores are the same as scoring everything at once.</summary>
+    public (int Graphs, int Nodes) PredictBatchLimits => adapters.PredictBatchLimits;
+
     /// <summary>Mean and population standard deviation over the adapters, each adapter's prediction inverted first.</summary>
     public TaskScore[] Score(IReadOnlyList<GnnSample> samples)
     {

@@ -2,6 +2,7 @@ namespace NasPipeline.Predictors.Gnn.Training;
 
 using System.Diagnostics;
 using NasPipeline.Predictors.Gnn.Featurisation;
+using NasPipeline.TorchRuntime;
 using NasPipeline.TorchRuntime.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -73,7 +74,7 @@ internal static class RegressionTraining
         {
             using var scope = NewDisposeScope();
             var predicted = forward(GraphBatch.From(indices.Select(i => samples[i]).ToArray())).reshape(rows, indices.Length);
-            var values = predicted.to_type(ScalarType.Float64).data<double>().ToArray();
+            var values = predicted.to_type(ScalarType.Float64).OnCpu().data<double>().ToArray();
             for (var r = 0; r < rows; r++)
             {
                 for (var c = 0; c < indices.Length; c++)

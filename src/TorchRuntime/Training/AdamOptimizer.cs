@@ -68,7 +68,7 @@ public sealed class AdamOptimizer(IReadOnlyList<Parameter> parameters, AdamOptio
         using var scope = NewDisposeScope();
         foreach (var moment in _first.Concat(_second))
         {
-            var values = moment.contiguous().data<float>().ToArray();
+            var values = moment.OnCpu().contiguous().data<float>().ToArray();
             writer.Write(values.Length);
             foreach (var value in values)
             {
