@@ -40,6 +40,14 @@ if (which is "large-graph-case")
     return NasPipeline.Bench.Scale.LargeGraphBench.RunCase(Text("--case")!, Whole("--nodes")!.Value, Whole("--copies")!.Value);
 }
 
+if (which is "large-graph" && Text("--write") is { } largeGraphFile)
+{
+    // The same network as a file, e.g. to submit it: nasp submit FILE --input 1x8x8x8 --tasks classification.
+    File.WriteAllBytes(largeGraphFile, NasPipeline.Bench.Scale.LargeGraphs.Residual(Whole("--nodes") ?? 50_000));
+    Console.WriteLine($"wrote {largeGraphFile} (input {NasPipeline.Bench.Scale.LargeGraphs.Input})");
+    return 0;
+}
+
 if (which is "large-graph")
 {
     tables.Add(NasPipeline.Bench.Scale.LargeGraphBench.Run(Whole("--nodes") ?? 50_000, Whole("--copies") ?? 8));
