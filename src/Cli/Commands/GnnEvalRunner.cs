@@ -11,12 +11,12 @@ namespace NasPipeline.Cli.Commands;
 internal static class GnnEvalRunner
 {
     public static EvaluationSummary Run(
-        IReadOnlyList<ArchitectureRecord> records, IReadOnlyList<double> labels, string dataPath, GnnEvalSettings settings,
+        IReadOnlyList<PredictorRow> records, IReadOnlyList<double> labels, string dataPath, GnnEvalSettings settings,
         int trainSize, IReadOnlyList<int> seeds, Action<SeedResult> report)
     {
         GnnCli.InitialiseTorch();
 
-        var samples = records.Select(r => GnnSample.Of(r.Graph)).ToList();
+        var samples = records.Select(r => r.Featurised).ToList();
         if (!settings.Adapter)
         {
             return PredictorEvaluation.Run(samples, labels, seed => new GnnPredictor(GnnCli.WithProgress(settings.Training, $"seed {seed}"), seed), trainSize, seeds, report);
@@ -26,12 +26,12 @@ internal static class GnnEvalRunner
         return PredictorEvaluation.Run(samples, labels, seed => new GnnAdapterPredictor(pretrained, GnnCli.WithProgress(settings.Training, $"seed {seed}"), seed), trainSize, seeds, report);
     }
 
-    private static PretrainedGnn Pretrain(IReadOnlyList<ArchitectureRecord> records, List<GnnSample> samples, string dataPath, GnnEvalSettings settings)
+    private static PretrainedGnn Pretrain(IReadOnlyList<PredictorRow> records, List<GnnSample> samples, string dataPath, GnnEvalSettings settings)
     {
         var task = settings.PretrainTask!;
         var source = settings.PretrainData is null || settings.PretrainData == dataPath
             ? Enumerable.Range(0, records.Count).Where(i => records[i].Metrics.ContainsKey(task)).Select(i => (Label: records[i].Metrics[task], Sample: samples[i])).ToList()
-            : PredictorData.Load(settings.PretrainData, task).Select(r => (Label: r.Metrics[task], Sample: GnnSample.Of(r.Graph))).ToList();
+            : PredictorData.Load(settings.PretrainData, task, r => (Label: r.Metrics[task], Sample: GnnSample.Of(r.Graph))).ToList();
         if (source.Count == 0)
         {
             throw new CliUsageException($"No architecture in {settings.PretrainData ?? dataPath} has a '{task}' metric.");

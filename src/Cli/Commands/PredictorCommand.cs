@@ -51,7 +51,7 @@ public static class PredictorCommand
             throw new CliUsageException("--seeds must be at least 1.");
         }
 
-        var records = PredictorData.Load(data, task);
+        var records = PredictorData.Load(data, task, record => PredictorRow.Of(record, featurise: model is "gnn" or "gnn-adapter"));
         var labels = records.Select(r => r.Metrics[task]).ToList();
         var seeds = Enumerable.Range(firstSeed, seedCount).ToList();
         Action<SeedResult> report = r => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
