@@ -6,11 +6,11 @@ namespace NasPipeline.Cli.CommandLine;
 /// <summary><c>--device cpu|cuda</c>, on every command that trains or scores with libtorch.</summary>
 public static class DeviceOption
 {
-    public static Option<TorchDeviceKind> Create() => new("--device")
+    // Nullable with no default value: help would print the enum's name ("[default: Cpu]"); the description says it.
+    public static Option<TorchDeviceKind?> Create() => new("--device")
     {
         Description = "Where libtorch trains and scores: cpu (default) or cuda (an NVIDIA GPU; needs a build with -p:TorchBackend=cuda).",
         HelpName = "cpu|cuda",
-        DefaultValueFactory = _ => TorchDeviceKind.Cpu,
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
@@ -26,5 +26,5 @@ public static class DeviceOption
 
     /// <summary>The command's <c>--device</c>, when it has one.</summary>
     public static TorchDeviceKind? Of(ParseResult parse) =>
-        parse.CommandResult.Command.Options.OfType<Option<TorchDeviceKind>>().FirstOrDefault() is { } option ? parse.GetValue(option) : null;
+        parse.CommandResult.Command.Options.OfType<Option<TorchDeviceKind?>>().FirstOrDefault() is { } option ? parse.GetValue(option) ?? TorchDeviceKind.Cpu : null;
 }
