@@ -27,7 +27,6 @@ public sealed class RunReader(IDocumentStore store)
         // Only the events after the given version leave the database: `watch` and the dashboard poll a growing stream.
         var events = await session.Events.FetchStreamAsync(runId, fromVersion: afterVersion + 1, token: cancellationToken);
         return events
-            .Where(e => e.Version > afterVersion)
             .Select(e => new RecordedEvent(e.Version, e.Timestamp, e.EventTypeName, e.Data))
             .ToList();
     }

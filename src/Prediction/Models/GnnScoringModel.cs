@@ -1,6 +1,7 @@
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.Predictors.Gnn.Evaluation;
+using NasPipeline.Predictors.Gnn.Training;
 using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Models;
@@ -22,7 +23,7 @@ public sealed class GnnScoringModel(TaskPredictor predictor) : IScoringModel
         foreach (var candidate in candidates)
         {
             var sample = GnnSample.Of(await resolver.GraphAsync(candidate, cancellationToken));
-            if (slice.Count > 0 && (slice.Count >= graphs || sliceNodes + sample.Graph.NodeCount > nodes))
+            if (MiniBatches.ClosesBefore(slice.Count, sliceNodes, sample.Graph.NodeCount, graphs, nodes))
             {
                 scores.AddRange(Score(slice));
                 slice.Clear();

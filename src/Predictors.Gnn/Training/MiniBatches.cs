@@ -23,7 +23,7 @@ public static class MiniBatches
         long nodes = 0;
         for (var i = 0; i < nodeCounts.Count; i++)
         {
-            if (batch.Count > 0 && (batch.Count >= batchSize || nodes + nodeCounts[i] > nodeBudget))
+            if (ClosesBefore(batch.Count, nodes, nodeCounts[i], batchSize, nodeBudget))
             {
                 yield return [.. batch];
                 batch.Clear();
@@ -39,4 +39,9 @@ public static class MiniBatches
             yield return [.. batch];
         }
     }
+
+    /// <summary><see cref="SequentialByNodes"/>'s one rule, for a caller that builds its batches as items arrive: whether a
+    /// batch of <paramref name="batchCount"/> items and <paramref name="batchNodes"/> nodes closes before the next item.</summary>
+    public static bool ClosesBefore(int batchCount, long batchNodes, int nextNodes, int batchSize, int nodeBudget) =>
+        batchCount > 0 && (batchCount >= batchSize || batchNodes + nextNodes > nodeBudget);
 }
