@@ -162,6 +162,8 @@ PG_PASSWORD="${NASP_PG_PASSWORD:-$(secret pg-password "$([ -f "$PG_DATA/PG_VERSI
 RMQ_PASSWORD="${NASP_RABBITMQ_PASSWORD:-$(secret rabbitmq-password)}"
 RMQ_USER_NAME=nasp
 RMQ_VHOST=nasp
+# One PostgreSQL login role per stage, and a read-only one for the dashboard; `nasp db migrate` grants their rights.
+PG_ROLE_SUFFIXES=(graph_extract pseudo_label predict search adapt dashboard)
 
 # ---------------------------------------------------------------------------------------------
 # PostgreSQL
@@ -264,6 +266,21 @@ pg_start() {
   if [ "$(pg_psql "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")" != 1 ]; then
     pg_psql "CREATE DATABASE $PG_DB" || die "could not create database $PG_DB, see $PG_LOG"
   fi
+  pg_stage_roles
+}
+
+# The stage roles: login, no superuser, no CREATEDB/CREATEROLE, each with its own generated password (kept in
+# $STATE/secrets/pg-role-<role>). They get no right on any table here: `nasp db migrate` grants those per schema.
+# The SQL goes through stdin, so no password shows on a command line.
+pg_stage_roles() {
+  local suffix role pw sql=""
+  for suffix in "${PG_ROLE_SUFFIXES[@]}"; do
+    role="nasp_$suffix"; pw="$(secret "pg-role-$role")"
+    sql+="DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$role') THEN CREATE ROLE $role; END IF; END \$\$;"$'\n'
+    sql+="ALTER ROLE $role LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '$pw';"$'\n'
+  done
+  printf '%s' "$sql" | PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -X -q -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d "$PG_DB" -v ON_ERROR_STOP=1 >/dev/null \
+    || die "could not create the stage roles, see $PG_LOG"
 }
 
 pg_stop() {
@@ -494,6 +511,13 @@ export ConnectionStrings__Postgres='Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DB
 export RabbitMq__Uri='amqp://$RMQ_USER_NAME:$RMQ_PASSWORD@127.0.0.1:$AMQP_PORT/$RMQ_VHOST'
 export RabbitMq__ManagementUri='http://127.0.0.1:$HTTP_PORT/'
 EOF
+  # Each stage's own role (scripts/demo.sh starts stage X with ConnectionStrings__Postgres=$NASP_POSTGRES_X).
+  local suffix role
+  for suffix in "${PG_ROLE_SUFFIXES[@]}"; do
+    role="nasp_$suffix"
+    printf "export NASP_POSTGRES_%s='Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s'\n" \
+      "${suffix^^}" "$PG_PORT" "$PG_DB" "$role" "$(secret "pg-role-$role")"
+  done
 }
 
 do_start() {

@@ -61,10 +61,11 @@ public sealed class CliHost : IAsyncDisposable
         // With a broker this process only publishes, so its bus carries no stage.
         IPipelineStage[]? stages = withBus ? (embedded ? AllStages.Create() : []) : null;
         // Stages apply the schema when they start, and so does this process when it runs them; a plain CLI call only
-        // checks that it is there, so any number of them can run at once.
-        builder.AddPipeline(settings, embedded ? SchemaPolicy.ApplyAtStart : SchemaPolicy.ApplyIfMissing, stages);
+        // checks that it is there, so any number of them can run at once. A role without DDL rights only checks.
+        builder.AddPipeline(settings, settings.SchemaPolicyOr(embedded ? SchemaPolicy.ApplyAtStart : SchemaPolicy.ApplyIfMissing), stages);
         // Checked before the start, so a stage's bad setting (in-process stages) is one error line, not a logged stack trace.
         var host = builder.BuildChecked();
+        await SchemaPresenceCheck.RunBeforeStartAsync(host.Services, cancellationToken);
         await host.StartAsync(cancellationToken);
         return new CliHost(host, settings, embedded);
     }

@@ -21,7 +21,7 @@ public static class DashboardApp
         // A request log line per page and per second of the live event stream would drown the CLI's own output.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        builder.Services.AddPipelineInfrastructure(settings, SchemaPolicy.ApplyIfMissing);
+        builder.Services.AddPipelineInfrastructure(settings, settings.SchemaPolicyOr(SchemaPolicy.ApplyIfMissing));
         var app = builder.Build();
         app.MapDashboard();
         return app;

@@ -22,5 +22,9 @@ public interface IPipelineStage
 
     void AddServices(IServiceCollection services);
 
+    /// <summary>Marten document types the stage stores besides the run streams, projections and blobs every stage
+    /// writes: `nasp db migrate` creates their tables and grants the stage's role writes on them alone.</summary>
+    IReadOnlyList<Type> StoredDocuments => [];
+
     void AddConsumers(IBusRegistrationConfigurator bus);
 }

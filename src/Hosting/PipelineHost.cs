@@ -15,7 +15,8 @@ public static class PipelineHost
     public static HostApplicationBuilder CreateBuilder(string[] args, params IPipelineStage[] stages)
     {
         var builder = PipelineHostBuilder.Create(args);
-        return builder.AddPipeline(PipelineSettings.From(builder.Configuration), SchemaPolicy.ApplyAtStart, stages);
+        var settings = PipelineSettings.From(builder.Configuration);
+        return builder.AddPipeline(settings, settings.SchemaPolicyOr(SchemaPolicy.ApplyAtStart), stages);
     }
 
     /// <summary>Runs the stages until Ctrl-C/SIGTERM; bad configuration is a one-line error and exit code 2.</summary>
@@ -32,7 +33,18 @@ public static class PipelineHost
             return 2;
         }
 
-        await host.RunAsync();
+        try
+        {
+            await SchemaPresenceCheck.RunBeforeStartAsync(host.Services, CancellationToken.None);
+            await host.RunAsync();
+        }
+        catch (PipelineConfigurationException e)
+        {
+            // Found while starting (a schema not migrated for a role that may not migrate it): the remedy, not a stack trace.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
         return 0;
     }
 

@@ -40,6 +40,7 @@ public static class PipelineHostBuilder
         {
             stage.AddSettings(builder.Services, builder.Configuration);
             stage.AddServices(builder.Services);
+            builder.Services.AddStoredDocuments(stage.StoredDocuments);
         }
 
         builder.Services.AddPipelineBus(settings, stages);

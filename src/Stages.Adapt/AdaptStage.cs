@@ -30,6 +30,8 @@ public sealed class AdaptStage : IPipelineStage
         services.AddValidatedSettings<AdaptSettings, AdaptSettingsValidator>(configuration, Section).Services.AddVisionTasks(configuration);
     }
 
+    public IReadOnlyList<Type> StoredDocuments => [typeof(StoredSupernet)];
+
     public void AddServices(IServiceCollection services) => services
         .AddSingleton(TimeProvider.System)
         .AddSingleton(SearchSpaceRegistry.CreateDefault())

@@ -40,6 +40,8 @@ public sealed class PredictStage : IPipelineStage
         services.AddValidatedSettings<LatencySettings, LatencySettingsValidator>(configuration, LatencySection);
     }
 
+    public IReadOnlyList<Type> StoredDocuments => [typeof(StoredLatency), typeof(TaskPredictorRegistration)];
+
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);

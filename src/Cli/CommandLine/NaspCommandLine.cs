@@ -17,7 +17,7 @@ public static class NaspCommandLine
         [
             SubmitCommand.Create(), RunsCommand.Create(), ShowCommand.Create(), WatchCommand.Create(), ReplayCommand.Create(),
             ErrorsCommand.Create(), GraphCommand.Create(), ServeCommand.Create(), DashboardCommand.Create(), DoctorCommand.Create(), DataCommand.Create(),
-            PredictorCommand.Create(), BlobCommand.Create(), BenchCommand.Create(), MutateCommand.Create(), TasksCommand.Create(),
+            PredictorCommand.Create(), BlobCommand.Create(), DbCommand.Create(), BenchCommand.Create(), MutateCommand.Create(), TasksCommand.Create(),
             SpaceCommand.Create(), SupernetCommand.Create(), SubnetCommand.Create(), CandidatesCommand.Create(), PlotCommand.Create(),
             ExportCommand.Create(), VerifyOnnxCommand.Create(), ChainCommand.Create(), AdaptCommand.Create(), TrainCommand.Create(), EvaluateCommand.Create(),
         ];

@@ -2,6 +2,7 @@ using System.CommandLine;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Dashboard;
 using NasPipeline.Hosting;
+using NasPipeline.Hosting.EventStore;
 
 namespace NasPipeline.Cli.Commands;
 
@@ -22,6 +23,7 @@ public static class DashboardCommand
     public static async Task<int> RunAsync(string urls, CancellationToken cancellationToken)
     {
         await using var app = DashboardApp.Create(PipelineSettings.FromEnvironment(), urls);
+        await SchemaPresenceCheck.RunBeforeStartAsync(app.Services, cancellationToken);
         await app.StartAsync(cancellationToken);
         await Console.Error.WriteLineAsync($"dashboard on {string.Join(", ", app.Urls)} (Ctrl-C stops)");
         try

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Hosting;
+using NasPipeline.Hosting.EventStore;
 using NasPipeline.Hosting.Settings;
 
 namespace NasPipeline.Cli.Commands;
@@ -27,6 +28,7 @@ public static class ServeCommand
         // Stopped by the CLI's token (Ctrl-C, SIGTERM), which also sets the exit code.
         builder.Services.AddSingleton<IHostLifetime, CliHostLifetime>();
         using var host = builder.BuildChecked();
+        await SchemaPresenceCheck.RunBeforeStartAsync(host.Services, cancellationToken);
         await Console.Error.WriteLineAsync($"serving stages: {string.Join(", ", stages.Select(s => s.Name))} (Ctrl-C stops)");
         if (dashboardUrls is null)
         {

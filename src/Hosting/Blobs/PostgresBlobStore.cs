@@ -17,7 +17,9 @@ public sealed class PostgresBlobStore(NpgsqlDataSource dataSource, string schema
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private bool _schemaReady;
 
-    private string Table => $"\"{schema}\".blobs";
+    public const string TableName = "blobs";
+
+    private string Table => $"\"{schema}\".{TableName}";
 
     public async Task<string> PutAsync(ReadOnlyMemory<byte> content, string mediaType, CancellationToken cancellationToken = default)
     {
@@ -67,7 +69,11 @@ public sealed class PostgresBlobStore(NpgsqlDataSource dataSource, string schema
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the table when it is not there yet (`nasp db migrate`, or the first use by a process allowed DDL). A role
+    /// without DDL rights only ever reads the catalogue here: the table it finds is never created again.
+    /// </summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
         if (_schemaReady)
         {
@@ -77,7 +83,7 @@ public sealed class PostgresBlobStore(NpgsqlDataSource dataSource, string schema
         await _schemaLock.WaitAsync(cancellationToken);
         try
         {
-            if (!_schemaReady)
+            if (!_schemaReady && !await TableExistsAsync(cancellationToken))
             {
                 // Several stages may start at once: IF NOT EXISTS plus retry-on-race keeps the first start idempotent.
                 await using var command = dataSource.CreateCommand(
@@ -98,13 +104,20 @@ public sealed class PostgresBlobStore(NpgsqlDataSource dataSource, string schema
                 {
                     // Another process created it between our check and our create.
                 }
-
-                _schemaReady = true;
             }
+
+            _schemaReady = true;
         }
         finally
         {
             _schemaLock.Release();
         }
+    }
+
+    private async Task<bool> TableExistsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT to_regclass($1) IS NOT NULL");
+        command.Parameters.Add(new NpgsqlParameter { Value = Table });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -11,4 +11,11 @@ public enum SchemaPolicy
     /// once would otherwise queue on the global lock and give up ("Unable to attain a global lock in time").
     /// </summary>
     ApplyIfMissing,
+
+    /// <summary>
+    /// A process whose database role may not change the schema (<c>Pipeline__ApplySchema=false</c>): `nasp db migrate`
+    /// applied it beforehand as the owner. The start checks that the tables are there and stops with that remedy when
+    /// they are not; nothing is ever created or altered.
+    /// </summary>
+    RequireMigrated,
 }
