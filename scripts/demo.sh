@@ -5,7 +5,8 @@
 #
 # 1. starts the private PostgreSQL and RabbitMQ servers (scripts/servers.sh) and exports their settings;
 # 2. builds Pipeline.sln in Release;
-# 3. starts every stage as its own process (GraphExtract PseudoLabel Predict Search Adapt), logs in .local/logs/;
+# 3. applies the schema (`nasp db migrate`), then starts every stage as its own process (GraphExtract PseudoLabel
+#    Predict Search Adapt), each connected as its own database role without DDL rights, logs in .local/logs/;
 # 4. submits the model with the CLI (`nasp submit ... --wait`), which prints the run id on its first line and
 #    waits for the run to reach a final state, then prints `nasp show <run id>`;
 # 5. prints the result table (`nasp show <run id> --front`: the path from the submitted network to the kept one, or
@@ -96,13 +97,24 @@ if [ "${NASP_DEMO_SKIP_BUILD:-0}" != 1 ]; then
 fi
 [ -f "$CLI_DLL" ] || die "$CLI_DLL not built"
 
+# --- schema and stage roles --------------------------------------------------------------------
+# The schema is applied once, with the owner's connection; each stage then connects as its own role (servers.sh made
+# them: nasp_graph_extract, ...), which may read and write its tables but never create or change one.
+say "nasp db migrate"
+dotnet "$CLI_DLL" db migrate </dev/null || die "nasp db migrate failed"
+
 # --- stages -----------------------------------------------------------------------------------
 mkdir -p "$LOGS"
+role_variable() { # GraphExtract -> NASP_POSTGRES_GRAPH_EXTRACT
+  printf 'NASP_POSTGRES_%s' "$(printf '%s' "$1" | sed -E 's/([a-z])([A-Z])/\1_\2/g' | tr '[:lower:]' '[:upper:]')"
+}
 for x in "${STAGES[@]}"; do
   dll="src/Stages.$x/bin/Release/net10.0/Stages.$x.dll"
   [ -f "$dll" ] || die "$dll not built"
-  say "starting Stages.$x (log: $LOGS/$x.log)"
-  dotnet "$dll" </dev/null >"$LOGS/$x.log" 2>&1 &
+  role="$(role_variable "$x")"
+  [ -n "${!role:-}" ] || die "$role is not set (./scripts/servers.sh env prints it)"
+  say "starting Stages.$x as its own database role (log: $LOGS/$x.log)"
+  ConnectionStrings__Postgres="${!role}" Pipeline__ApplySchema=false dotnet "$dll" </dev/null >"$LOGS/$x.log" 2>&1 &
   STAGE_PID[$x]=$!
 done
 

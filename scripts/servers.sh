@@ -4,7 +4,9 @@
 #   scripts/servers.sh start     install what is missing (apt-get), start both servers, wait until they answer
 #   scripts/servers.sh stop      stop both servers (and the epmd this script started); no process is left behind
 #   scripts/servers.sh status    print the state of both servers; exit 0 when both run, 3 otherwise
-#   scripts/servers.sh env       print `export` lines for the connection settings (eval "$(scripts/servers.sh env)")
+#   scripts/servers.sh env       print `export` lines for the connection settings (eval "$(scripts/servers.sh env)"):
+#                                the owner's (ConnectionStrings__Postgres), the broker's, and one per stage role
+#                                (NASP_POSTGRES_GRAPH_EXTRACT, ..._PSEUDO_LABEL, _PREDICT, _SEARCH, _ADAPT, _DASHBOARD)
 #   scripts/servers.sh down|up postgres|rabbitmq
 #                                stop or start one server (outage tests); leases are left alone
 #   scripts/servers.sh acquire ID / release ID

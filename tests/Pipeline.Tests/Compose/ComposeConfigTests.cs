@@ -16,6 +16,12 @@ public sealed class ComposeConfigTests
         ["NASP_RABBITMQ_PASSWORD"] = "mq-secret",
         ["NASP_POSTGRES"] = "Host=postgres;Port=5432;Database=nasp;Username=nasp;Password=pg-secret",
         ["NASP_RABBITMQ"] = "amqp://nasp:mq-secret@rabbitmq:5672/nasp",
+        ["NASP_PG_PASSWORD_GRAPH_EXTRACT"] = "ge-secret",
+        ["NASP_PG_PASSWORD_PSEUDO_LABEL"] = "pl-secret",
+        ["NASP_PG_PASSWORD_PREDICT"] = "pr-secret",
+        ["NASP_PG_PASSWORD_SEARCH"] = "se-secret",
+        ["NASP_PG_PASSWORD_ADAPT"] = "ad-secret",
+        ["NASP_PG_PASSWORD_DASHBOARD"] = "da-secret",
     };
 
     private static string ComposeFolder => Path.Combine(RepoPaths.Root, "compose");
@@ -34,8 +40,34 @@ public sealed class ComposeConfigTests
             var test = string.Join(' ', service.GetProperty("healthcheck").GetProperty("test").EnumerateArray().Select(e => e.GetString()));
             Assert.Contains("/tmp/nasp-healthy", test, StringComparison.Ordinal);
             Assert.Equal($"Stages.{StageProject(stage)}", service.GetProperty("build").GetProperty("args").GetProperty("STAGE").GetString());
-            Assert.Equal(["postgres", "rabbitmq"], service.GetProperty("depends_on").EnumerateObject().Select(p => p.Name).Order());
+            Assert.Equal(["migrate", "postgres", "rabbitmq"], service.GetProperty("depends_on").EnumerateObject().Select(p => p.Name).Order());
+            Assert.Equal("service_completed_successfully", service.GetProperty("depends_on").GetProperty("migrate").GetProperty("condition").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Each_stage_connects_as_its_own_role_that_only_checks_the_schema_the_migrate_service_applies_as_owner()
+    {
+        var services = (await ComposeConfig.ResolveAsync(Path.Combine(ComposeFolder, "docker-compose.yml"), Secrets)).GetProperty("services");
+
+        foreach (var (stage, role, password) in new[]
+                 {
+                     ("graphextract", "nasp_graph_extract", "ge-secret"), ("pseudolabel", "nasp_pseudo_label", "pl-secret"),
+                     ("predict", "nasp_predict", "pr-secret"), ("search", "nasp_search", "se-secret"), ("adapt", "nasp_adapt", "ad-secret"),
+                 })
+        {
+            var environment = services.GetProperty(stage).GetProperty("environment");
+            Assert.Equal($"Host=postgres;Port=5432;Database=nasp;Username={role};Password={password}", Text(environment, "ConnectionStrings__Postgres"));
+            Assert.Equal("false", Text(environment, "Pipeline__ApplySchema"));
+        }
+
+        var migrate = services.GetProperty("migrate");
+        Assert.Equal(["db", "migrate"], migrate.GetProperty("command").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(Secrets["NASP_POSTGRES"], Text(migrate.GetProperty("environment"), "ConnectionStrings__Postgres"));
+        Assert.Equal("nasp", migrate.GetProperty("build").GetProperty("args").GetProperty("ASSEMBLY").GetString());
+        var postgres = services.GetProperty("postgres");
+        Assert.Contains(postgres.GetProperty("volumes").EnumerateArray(), v => v.ToString().Contains("/docker-entrypoint-initdb.d/", StringComparison.Ordinal));
+        Assert.Equal("da-secret", Text(postgres.GetProperty("environment"), "NASP_PG_PASSWORD_DASHBOARD"));
     }
 
     [Fact]
@@ -52,14 +84,15 @@ public sealed class ComposeConfigTests
             var compose = Path.Combine(folder, "docker-compose.yml");
             var text = await File.ReadAllTextAsync(compose);
             const string predict = "  predict:\n";
-            Assert.Contains(predict, text, StringComparison.Ordinal);
-            await File.WriteAllTextAsync(compose, text.Replace(predict, predict + "    environment:\n      Predict__DefaultPredictor: \"off\"\n", StringComparison.Ordinal));
+            var at = text.IndexOf("    environment:\n", text.IndexOf(predict, StringComparison.Ordinal), StringComparison.Ordinal) + "    environment:\n".Length;
+            Assert.True(at > predict.Length, "the predict service has an environment block");
+            await File.WriteAllTextAsync(compose, text.Insert(at, "      Predict__DefaultPredictor: \"off\"\n"));
 
-            var environment = (await ComposeConfig.ResolveAsync(compose, new Dictionary<string, string>(Secrets) { ["NASP_POSTGRES"] = "Host=db.example;Database=nasp" }))
+            var environment = (await ComposeConfig.ResolveAsync(compose, new Dictionary<string, string>(Secrets) { ["NASP_PG_HOST"] = "db.example" }))
                 .GetProperty("services").GetProperty("predict").GetProperty("environment");
 
             Assert.Equal("off", Text(environment, "Predict__DefaultPredictor"));
-            Assert.Equal("Host=db.example;Database=nasp", Text(environment, "ConnectionStrings__Postgres"));
+            Assert.StartsWith("Host=db.example;", Text(environment, "ConnectionStrings__Postgres"), StringComparison.Ordinal);
             Assert.All(ConnectionSettings, key => Assert.False(string.IsNullOrEmpty(Text(environment, key)), key));
         }
         finally

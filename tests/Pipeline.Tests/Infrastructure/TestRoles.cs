@@ -30,9 +30,11 @@ public sealed class TestRoles : IAsyncDisposable
     public string ConnectionString(string suffix) =>
         new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Username = Name(suffix), Password = _password }.ConnectionString;
 
+    public string Password => _password;
+
     public static async Task<TestRoles> CreateAsync(NpgsqlDataSource admin)
     {
-        var roles = new TestRoles(admin, $"nasp_t{Guid.NewGuid():N}"[..14]);
+        var roles = Named(admin);
         foreach (var name in roles.Names)
         {
             await roles.ExecuteAsync($"CREATE ROLE {name} LOGIN PASSWORD '{roles._password}'");
@@ -41,12 +43,20 @@ public sealed class TestRoles : IAsyncDisposable
         return roles;
     }
 
+    /// <summary>Names and a password for roles something else creates (a script under test); dropped all the same.</summary>
+    public static TestRoles Named(NpgsqlDataSource admin) => new(admin, $"nasp_t{Guid.NewGuid():N}"[..14]);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var name in Names)
         {
-            await ExecuteAsync($"DROP OWNED BY {name}");
-            await ExecuteAsync($"DROP ROLE {name}");
+            await using var exists = _admin.CreateCommand("SELECT count(*) FROM pg_roles WHERE rolname = $1");
+            exists.Parameters.Add(new NpgsqlParameter { Value = name });
+            if ((long)(await exists.ExecuteScalarAsync())! == 1)
+            {
+                await ExecuteAsync($"DROP OWNED BY {name}");
+                await ExecuteAsync($"DROP ROLE {name}");
+            }
         }
     }
 

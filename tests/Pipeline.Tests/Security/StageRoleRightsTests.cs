@@ -81,6 +81,55 @@ public sealed class StageRoleRightsTests(PipelineFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task The_compose_init_script_makes_each_stage_role_with_the_password_it_is_given_and_can_run_again()
+    {
+        await using var roles = TestRoles.Named(fixture.DataSource);
+        var admin = new NpgsqlConnectionStringBuilder(TestServers.Postgres);
+        var environment = new Dictionary<string, string>
+        {
+            ["PGHOST"] = admin.Host!, ["PGPORT"] = admin.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PGPASSWORD"] = admin.Password!,
+            ["POSTGRES_USER"] = admin.Username!, ["POSTGRES_DB"] = admin.Database!, ["NASP_ROLE_PREFIX"] = roles.Prefix,
+            ["PATH"] = $"{PostgresBinaries()}:{Environment.GetEnvironmentVariable("PATH")}",
+        };
+        foreach (var suffix in TestRoles.Suffixes)
+        {
+            environment[$"NASP_PG_PASSWORD_{suffix.ToUpperInvariant()}"] = roles.Password;
+        }
+
+        for (var run = 0; run < 2; run++)
+        {
+            var (code, output) = await ShellAsync(Path.Combine(RepoPaths.Root, "compose", "postgres-roles.sh"), environment);
+            Assert.True(code == 0, output);
+        }
+
+        foreach (var suffix in TestRoles.Suffixes)
+        {
+            await using var connection = await OpenAsync(roles.ConnectionString(suffix));
+            Assert.Equal("f f f", await ScalarAsync<string>(connection,
+                "SELECT concat_ws(' ', rolsuper, rolcreatedb, rolcreaterole) FROM pg_roles WHERE rolname = current_user"));
+        }
+    }
+
+    private static string PostgresBinaries() =>
+        Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "psql")))
+            .OrderBy(d => d, StringComparer.Ordinal).Last();
+
+    private static async Task<(int Code, string Output)> ShellAsync(string script, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("sh", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
     private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
     {
         var connection = new NpgsqlConnection(connectionString);
