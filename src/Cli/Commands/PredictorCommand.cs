@@ -51,20 +51,23 @@ public static class PredictorCommand
             throw new CliUsageException("--seeds must be at least 1.");
         }
 
-        var records = PredictorData.Load(data, task, record => PredictorRow.Of(record, featurise: model is "gnn" or "gnn-adapter"));
-        var labels = records.Select(r => r.Metrics[task]).ToList();
+        var graphs = model is "gnn" or "gnn-adapter";
+        var pretrainTask = gnn is { Adapter: true } ? gnn.PretrainTask : null;
+        var rows = PredictorData.Load(data, task, record => new PredictorRow(graphs ? null : record.Encoding, record.Metrics[task],
+            pretrainTask is not null && record.Metrics.TryGetValue(pretrainTask, out var pretrainLabel) ? pretrainLabel : null));
+        var labels = rows.Select(r => r.Label).ToList();
         var seeds = Enumerable.Range(firstSeed, seedCount).ToList();
         Action<SeedResult> report = r => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed {r.Seed}: train {r.TrainSize}, test {r.TestSize}: SRCC {r.Srcc:F4}, Kendall {r.Kendall:F4}, MAE {r.Mae:F4}"));
         EvaluationSummary summary;
         try
         {
-            var encodings = records.Select(r => r.Encoding).ToList();
+            var encodings = rows.Select(r => r.Encoding!).ToList();
             summary = model switch
             {
                 "ridge" => PredictorEvaluation.Run(encodings, labels, _ => new OneHotRidgePredictor(), trainSize, seeds, report),
                 "rbf" => PredictorEvaluation.Run(encodings, labels, seed => new OrdinalRbfPredictor(members: 500, seed), trainSize, seeds, report),
-                "gnn" or "gnn-adapter" => GnnEvalRunner.Run(records, labels, data, gnn!, trainSize, seeds, report),
+                "gnn" or "gnn-adapter" => GnnEvalRunner.Run(rows, labels, data, task, gnn!, trainSize, seeds, report),
                 _ => throw new CliUsageException($"Unknown model '{model}'; this build has: ridge, rbf, gnn, gnn-adapter."),
             };
         }
@@ -84,7 +87,7 @@ public static class PredictorCommand
         {
             await output.WriteLineAsync(CliJson.Serialize(new
             {
-                data, task, model, trainSize, Seeds = seedCount, firstSeed, Architectures = records.Count,
+                data, task, model, trainSize, Seeds = seedCount, firstSeed, Architectures = rows.Count,
                 Pretrain = gnn?.PretrainData, gnn?.PretrainTask, LabelTransform = gnn?.TransformName, gnn?.Training.Epochs,
                 Srcc = summary.Srcc.Mean, SrccStd = summary.Srcc.Std,
                 Kendall = summary.Kendall.Mean, KendallStd = summary.Kendall.Std,
@@ -94,7 +97,7 @@ public static class PredictorCommand
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{model} on {task}, {records.Count} architectures, train {trainSize}, {seedCount} seeds: " +
+            $"{model} on {task}, {rows.Count} architectures, train {trainSize}, {seedCount} seeds: " +
             $"SRCC {summary.Srcc.Mean:F4} ± {summary.Srcc.Std:F4}, Kendall {summary.Kendall.Mean:F4} ± {summary.Kendall.Std:F4}, " +
             $"MAE {summary.Mae.Mean:F4} ± {summary.Mae.Std:F4}"));
         return 0;

@@ -14,10 +14,25 @@ public sealed record MeanAndStd(double Mean, double Std)
 
 /// <summary>One seed's split and scores; <see cref="Truth"/> and <see cref="Predicted"/> are the test split's values, in
 /// the same order (for a predicted-against-true plot).</summary>
-public sealed record SeedResult(int Seed, int TrainSize, int TestSize, double Srcc, double Kendall, double Mae,
-    IReadOnlyList<double>? Truth = null, IReadOnlyList<double>? Predicted = null);
 
-public sealed record EvaluationSummary(MeanAndStd Srcc, MeanAndStd Kendall, MeanAndStd Mae, IReadOnlyList<SeedResult> Seeds);
+public sealed record SeedResult(int Seed, int TrainSize, int TestSize, double Srcc, double Kendall, double Mae,
+    IReadOnlyList<double>? Truth = null, IReadOnlyList<double>? Predicted = null)
+{
+    /// <summary>A seed's scores on its test split's true and predicted values.</summary>
+    public static SeedResult Of(int seed, int trainSize, IReadOnlyList<double> truth, IReadOnlyList<double> predicted) =>
+        new(seed, trainSize, truth.Count, RankCorrelation.Spearman(truth, predicted), RankCorrelation.KendallTauB(truth, predicted),
+            ErrorMetrics.MeanAbsoluteError(truth, predicted), truth, predicted);
+}
+
+public sealed record EvaluationSummary(MeanAndStd Srcc, MeanAndStd Kendall, MeanAndStd Mae, IReadOnlyList<SeedResult> Seeds)
+{
+    /// <summary>Mean and sample standard deviation of each score over the seeds.</summary>
+    public static EvaluationSummary Of(IReadOnlyList<SeedResult> results) => new(
+        MeanAndStd.Of(results.Select(r => r.Srcc).ToList()),
+        MeanAndStd.Of(results.Select(r => r.Kendall).ToList()),
+        MeanAndStd.Of(results.Select(r => r.Mae).ToList()),
+        results);
+}
 
 /// <summary>
 /// The predictor-quality protocol: per seed, train on N random samples and test on all the others; report mean
@@ -62,18 +77,12 @@ public static class PredictorEvaluation
                 (predictor as IDisposable)?.Dispose();
             }
 
-            var truth = test.Select(i => targets[i]).ToList();
-            var result = new SeedResult(seed, trainSize, test.Length, RankCorrelation.Spearman(truth, predicted),
-                RankCorrelation.KendallTauB(truth, predicted), ErrorMetrics.MeanAbsoluteError(truth, predicted), truth, predicted);
+            var result = SeedResult.Of(seed, trainSize, test.Select(i => targets[i]).ToList(), predicted);
             progress?.Invoke(result);
             results.Add(result);
         }
 
-        return new EvaluationSummary(
-            MeanAndStd.Of(results.Select(r => r.Srcc).ToList()),
-            MeanAndStd.Of(results.Select(r => r.Kendall).ToList()),
-            MeanAndStd.Of(results.Select(r => r.Mae).ToList()),
-            results);
+        return EvaluationSummary.Of(results);
     }
 
     /// <summary>Fisher-Yates with the seed's own generator: the split is a function of the seed alone.</summary>
