@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NasPipeline.Cli.CommandLine;
+using NasPipeline.Cli.Output;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Search.Mutation;
 
@@ -108,8 +109,8 @@ public static class MutateCommand
 
         var wrote = outPath is null ? "" : $"\nwrote   {outPath}";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"scorer  {result.Scorer}\nmacs    {result.Original.TotalMacs:N0} -> {result.Best.TotalMacs:N0} (-{result.MacReduction:P2})\n" +
-            $"params  {result.Original.TotalParams:N0} -> {result.Best.TotalParams:N0} (-{result.ParamsReduction:P2})\n" +
+            $"scorer  {result.Scorer}\nmacs    {result.Original.TotalMacs:N0} -> {result.Best.TotalMacs:N0} ({Units.Change(result.MacReduction)})\n" +
+            $"params  {result.Original.TotalParams:N0} -> {result.Best.TotalParams:N0} ({Units.Change(result.ParamsReduction)})\n" +
             $"metric  {result.OriginalMetric:F4} -> {result.BestMetric:F4} ({result.Mutations.Count} mutations, {result.CandidatesScored} candidates scored)\n" +
             $"weights {result.Weights.Describe()}{wrote}"));
         return 0;

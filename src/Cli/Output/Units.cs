@@ -18,4 +18,9 @@ public static class Units
     }
 
     public static string Shape(IReadOnlyList<long> dims) => string.Join('x', dims);
+
+    /// <summary>A change given as a reduction (0.25: a quarter fewer), signed as the change: "-25.00 %", or "+12.50 %" when
+    /// the count grew (a mutant that no longer shares a weight tensor has more parameters).</summary>
+    public static string Change(double reduction) =>
+        (reduction > 0 ? "-" : reduction < 0 ? "+" : "") + Math.Abs(reduction).ToString("P2", CultureInfo.InvariantCulture);
 }

@@ -34,6 +34,7 @@ internal static class BlockRemoval
             }
         }
 
+        var order = TopologicalOrder.Of(model.Nodes, producers, constants);
         var blocks = new List<Block>();
         foreach (var add in model.Nodes.Where(n => n.OpType == "Add" && n.Input.Count == 2 && !outputs.Contains(n.Output[0])))
         {
@@ -48,7 +49,7 @@ internal static class BlockRemoval
                 var skip = add.Input[skipIndex];
                 var branch = add.Input[1 - skipIndex];
                 if (shapes.TryGetValue(skip, out var skipShape) && skipShape.SequenceEqual(outShape)
-                    && Branch(branch, skip, add, producers, readers, constants, outputs) is { } body)
+                    && Branch(branch, skip, add, producers, readers, constants, outputs, order) is { } body)
                 {
                     blocks.Add(new Block(OnnxModelEditor.NodeName(add), skip, body.Count));
                 }
@@ -67,9 +68,13 @@ internal static class BlockRemoval
 
     /// <summary>The nodes between <paramref name="skip"/> and <paramref name="branch"/>, or null when the branch
     /// reads anything else that varies or something outside reads into it.</summary>
+    /// <remarks>A node placed before the skip's producer cannot read the skip, so unless it is computed from constants
+    /// alone the walk would only end at a graph input: it stops there at once. Without that, trying each Add's inputs
+    /// the wrong way round walked the whole graph above the block (quadratic: 90 s on a 50,000-node network).</remarks>
     private static HashSet<NodeProto>? Branch(string branch, string skip, NodeProto add, Dictionary<string, NodeProto> producers,
-        Dictionary<string, List<NodeProto>> readers, HashSet<string> constants, HashSet<string> outputs)
+        Dictionary<string, List<NodeProto>> readers, HashSet<string> constants, HashSet<string> outputs, TopologicalOrder order)
     {
+        var earliest = producers.TryGetValue(skip, out var skipProducer) ? order.PositionOf(skipProducer) : -1;
         var body = new HashSet<NodeProto>();
         var pending = new Stack<string>([branch]);
         while (pending.Count > 0)
@@ -83,6 +88,11 @@ internal static class BlockRemoval
             if (!producers.TryGetValue(tensor, out var node))
             {
                 return null;   // reaches a graph input other than through the skip
+            }
+
+            if (order.PositionOf(node) < earliest && !order.FromConstantsOnly(node))
+            {
+                return null;   // would reach a graph input other than through the skip, further up
             }
 
             if (body.Add(node))

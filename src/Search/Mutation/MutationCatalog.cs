@@ -1,4 +1,5 @@
 using NasPipeline.ComputationGraph.Editing;
+using NasPipeline.ComputationGraph.Onnx.Proto;
 using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Search.Mutation;
@@ -21,9 +22,16 @@ internal static class MutationCatalog
             }
         }
 
+        // The first node of each name, as a search of the list finds it.
+        var byName = new Dictionary<string, NodeProto>(StringComparer.Ordinal);
+        foreach (var n in model.Nodes)
+        {
+            byName.TryAdd(OnnxModelEditor.NodeName(n), n);
+        }
+
         foreach (var node in KernelShrink.Candidates(model))
         {
-            var kernel = model.Initializer(model.Nodes.First(n => OnnxModelEditor.NodeName(n) == node).Input[1])!.Dims[2];
+            var kernel = model.Initializer(byName[node].Input[1])!.Dims[2];
             mutations.Add(new NetworkMutation(MutationKind.ShrinkKernel, node, kernel, kernel - 2));
         }
 
