@@ -57,6 +57,46 @@ public sealed class RankCorrelationTests
     public void Mean_absolute_error_matches_the_hand_sum() =>
         Assert.Equal((0.5 + 1 + 0) / 3, ErrorMetrics.MeanAbsoluteError([1, 2, 3], [1.5, 1, 3]), 12);
 
+    [Theory]
+    [InlineData(1, 50, 4)]
+    [InlineData(2, 400, 7)]
+    [InlineData(3, 1000, 1000000)]
+    [InlineData(4, 2, 1)]
+    public void Kendall_counts_every_pair_as_comparing_each_pair_does(int seed, int n, int levels)
+    {
+        // Few levels: many ties on each side and on both at once; a million levels: almost none.
+        var random = new Random(seed);
+        var truth = Enumerable.Range(0, n).Select(_ => (double)random.Next(levels)).ToArray();
+        var predicted = truth.Select(t => random.Next(3) == 0 ? t : random.Next(levels)).Select(v => (double)v).ToArray();
+
+        Assert.Equal(PairwiseTauB(truth, predicted), RankCorrelation.KendallTauB(truth, predicted), 12);
+    }
+
+    [Fact]
+    public void Kendall_of_NaN_is_refused() =>
+        Assert.Throws<ArithmeticException>(() => RankCorrelation.KendallTauB([1, double.NaN, 3], [1, 2, 3]));
+
+    /// <summary>The definition, pair by pair: the oracle for the O(n log n) count.</summary>
+    private static double PairwiseTauB(double[] x, double[] y)
+    {
+        long concordant = 0, discordant = 0, tiedX = 0, tiedY = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            for (var j = i + 1; j < x.Length; j++)
+            {
+                var (a, b) = (Math.Sign(x[i] - x[j]), Math.Sign(y[i] - y[j]));
+                tiedX += a == 0 ? 1 : 0;
+                tiedY += b == 0 ? 1 : 0;
+                concordant += a != 0 && a == b ? 1 : 0;
+                discordant += a != 0 && b != 0 && a != b ? 1 : 0;
+            }
+        }
+
+        var pairs = (long)x.Length * (x.Length - 1) / 2;
+        var denominator = Math.Sqrt((double)(pairs - tiedX) * (pairs - tiedY));
+        return denominator == 0 ? double.NaN : (concordant - discordant) / denominator;
+    }
+
     [Fact]
     public void Lists_of_different_lengths_are_refused() =>
         Assert.Throws<ArgumentException>(() => RankCorrelation.Spearman([1, 2], [1, 2, 3]));

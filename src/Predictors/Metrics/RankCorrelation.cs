@@ -12,46 +12,108 @@ public static class RankCorrelation
 
     /// <summary>
     /// Kendall's tau-b: (concordant - discordant) / sqrt((n0 - ties in truth)(n0 - ties in predicted)), so ties on one
-    /// side shrink the denominator instead of counting as disagreement. O(n^2): predictor test sets are thousands.
+    /// side shrink the denominator instead of counting as disagreement. Knight's O(n log n) count (sort by truth, then
+    /// count the swaps a merge sort by prediction makes), so a streamed evaluation of 500,000 architectures needs
+    /// seconds, not the hours of comparing every pair; the counts are the pairwise ones, exactly.
     /// </summary>
     public static double KendallTauB(IReadOnlyList<double> truth, IReadOnlyList<double> predicted)
     {
         RequireSameLength(truth, predicted);
-        long concordant = 0, discordant = 0, tiedTruth = 0, tiedPredicted = 0;
-        var n = truth.Count;
-        for (var i = 0; i < n; i++)
+        if (truth.Any(double.IsNaN) || predicted.Any(double.IsNaN))
         {
-            for (var j = i + 1; j < n; j++)
+            throw new ArithmeticException("Kendall's tau is not defined for NaN values.");
+        }
+
+        var n = truth.Count;
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort(order, (i, j) => truth[i] != truth[j] ? truth[i].CompareTo(truth[j]) : predicted[i].CompareTo(predicted[j]));
+        long tiedTruth = 0, tiedBoth = 0;
+        for (int i = 0, runTruth = 1, runBoth = 1; i < n; i++)
+        {
+            var last = i == n - 1;
+            var sameTruth = !last && truth[order[i + 1]] == truth[order[i]];
+            var sameBoth = sameTruth && predicted[order[i + 1]] == predicted[order[i]];
+            if (sameBoth)
             {
-                var a = Math.Sign(truth[i] - truth[j]);
-                var b = Math.Sign(predicted[i] - predicted[j]);
-                if (a == 0)
-                {
-                    tiedTruth++;
-                }
+                runBoth++;
+            }
+            else
+            {
+                tiedBoth += (long)runBoth * (runBoth - 1) / 2;
+                runBoth = 1;
+            }
 
-                if (b == 0)
-                {
-                    tiedPredicted++;
-                }
+            if (sameTruth)
+            {
+                runTruth++;
+            }
+            else
+            {
+                tiedTruth += (long)runTruth * (runTruth - 1) / 2;
+                runTruth = 1;
+            }
+        }
 
-                if (a != 0 && b != 0)
-                {
-                    if (a == b)
-                    {
-                        concordant++;
-                    }
-                    else
-                    {
-                        discordant++;
-                    }
-                }
+        // Sorted by truth (then prediction), every inversion of the predictions is a discordant pair.
+        var values = order.Select(i => predicted[i]).ToArray();
+        var swaps = MergeSortCountingSwaps(values, new double[n], 0, n);
+        long tiedPredicted = 0;
+        for (int i = 0, run = 1; i < n; i++)
+        {
+            if (i < n - 1 && values[i + 1] == values[i])
+            {
+                run++;
+            }
+            else
+            {
+                tiedPredicted += (long)run * (run - 1) / 2;
+                run = 1;
             }
         }
 
         var pairs = (long)n * (n - 1) / 2;
+        var concordantMinusDiscordant = pairs - tiedTruth - tiedPredicted + tiedBoth - 2 * swaps;
         var denominator = Math.Sqrt((double)(pairs - tiedTruth) * (pairs - tiedPredicted));
-        return denominator == 0 ? double.NaN : (concordant - discordant) / denominator;
+        return denominator == 0 ? double.NaN : concordantMinusDiscordant / denominator;
+    }
+
+    /// <summary>Sorts <paramref name="values"/>[from, to) ascending and returns how many pairs were out of order.</summary>
+    private static long MergeSortCountingSwaps(double[] values, double[] scratch, int from, int to)
+    {
+        if (to - from < 2)
+        {
+            return 0;
+        }
+
+        var middle = (from + to) / 2;
+        var swaps = MergeSortCountingSwaps(values, scratch, from, middle) + MergeSortCountingSwaps(values, scratch, middle, to);
+        int left = from, right = middle, k = from;
+        while (left < middle && right < to)
+        {
+            if (values[right] < values[left])
+            {
+                // values[right] jumps every value still waiting on the left: each is a pair out of order.
+                swaps += middle - left;
+                scratch[k++] = values[right++];
+            }
+            else
+            {
+                scratch[k++] = values[left++];
+            }
+        }
+
+        while (left < middle)
+        {
+            scratch[k++] = values[left++];
+        }
+
+        while (right < to)
+        {
+            scratch[k++] = values[right++];
+        }
+
+        Array.Copy(scratch, from, values, from, to - from);
+        return swaps;
     }
 
     public static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
