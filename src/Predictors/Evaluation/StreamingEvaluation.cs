@@ -24,7 +24,9 @@ public static class StreamingEvaluation
             throw new ArgumentException($"--train-size must be between 0 and {targets.Count - 2} for {targets.Count} architectures (at least two are kept to test on).");
         }
 
-        var splits = seeds.Select(seed => PredictorEvaluation.Shuffle(targets.Count, seed)[..trainSize].ToHashSet()).ToList();
+        // In the in-memory protocol's order, so a fit that depends on its samples' order fits the same.
+        var trains = seeds.Select(seed => PredictorEvaluation.Shuffle(targets.Count, seed)[..trainSize]).ToList();
+        var splits = trains.Select(t => t.ToHashSet()).ToList();
         var training = readSome(splits.SelectMany(s => s).ToHashSet());
         var predictors = new List<IPredictor<TSample>>();
         try
@@ -33,8 +35,7 @@ public static class StreamingEvaluation
             {
                 var predictor = createPredictor(seeds[s]);
                 predictors.Add(predictor);
-                // The same order as the in-memory protocol, so a fit that depends on its samples' order fits the same.
-                var train = PredictorEvaluation.Shuffle(targets.Count, seeds[s])[..trainSize];
+                var train = trains[s];
                 predictor.Fit(train.Select(i => training[i]).ToList(), train.Select(i => targets[i]).ToList());
             }
 
