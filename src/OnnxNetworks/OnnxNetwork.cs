@@ -204,6 +204,53 @@ public sealed class OnnxNetwork : nn.Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>The trainable weights read by every node <paramref name="value"/> is computed from (its producer included),
+    /// with the BatchNorms put back after those nodes' convolutions: "the network up to here", for freezing an early part.</summary>
+    public IReadOnlyList<Tensor> ParametersUpTo(string value)
+    {
+        var producers = _order.SelectMany(n => n.Output.Select(o => (Output: o, Node: n))).ToDictionary(p => p.Output, p => p.Node, StringComparer.Ordinal);
+        if (!producers.ContainsKey(value))
+        {
+            throw new OnnxNetworkException($"No node of the network computes '{value}'.");
+        }
+
+        var produced = producers.Keys.ToHashSet(StringComparer.Ordinal);
+        var visited = new HashSet<NodeProto>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([value]);
+        var result = new List<Tensor>();
+        while (pending.TryPop(out var name))
+        {
+            if (!producers.TryGetValue(name, out var node) || !visited.Add(node))
+            {
+                continue;
+            }
+
+            foreach (var input in Dependencies(node, produced))
+            {
+                if (_initializers.TryGetValue(input, out var initializer))
+                {
+                    if (_roles[input] == InitializerRole.Parameter && taken.Add(input))
+                    {
+                        result.Add(initializer);
+                    }
+                }
+                else
+                {
+                    pending.Push(input);
+                }
+            }
+
+            if (node.Output.Count > 0 && _unfolded.TryGetValue(node.Output[0], out var unfolded))
+            {
+                result.Add(unfolded.Scale);
+                result.Add(unfolded.Shift);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The model with its current weights (and unfolded BatchNorms folded back into their convolutions).</summary>
     public byte[] ToOnnx() => OnnxNetworkExport.Write(_model, _initializers, _roles, _unfolded.Values);
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using NasPipeline.Adaptation.Networks;
 using NasPipeline.Adaptation.Planning;
 using NasPipeline.Adaptation.PseudoLabels;
+using NasPipeline.Adaptation.PseudoLabels.Networks;
 using NasPipeline.Adaptation.PseudoLabels.Planning;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Blobs;
@@ -8,9 +10,13 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Hosting.EventStore;
 using NasPipeline.Hosting.Telemetry;
 using NasPipeline.SearchSpaces;
+using NasPipeline.Supernet;
+using NasPipeline.Supernet.Experiments;
 using NasPipeline.SupernetHosting;
 using NasPipeline.Vision.Tasks;
+using static TorchSharp.torch;
 using LabelValue = NasPipeline.Contracts.Events.PseudoLabel;
+using MeasuredLabel = NasPipeline.Adaptation.PseudoLabels.PseudoLabel;
 
 namespace NasPipeline.Stages.PseudoLabel;
 
@@ -58,6 +64,8 @@ public sealed class PseudoLabelHandler(
             async () => [await PipelineTelemetry.TraceAsync("train", runId, () => TrainHeadAsync(runId, head, cancellationToken))]),
         LabelStep label => await _retried.GetOrRunAsync($"label/{runId}/{label.Request.RequestId}",
             async () => [await PipelineTelemetry.TraceAsync("pseudo-label", runId, () => LabelAsync(runId, label, cancellationToken))]),
+        LabelModelStep model => await _retried.GetOrRunAsync($"label/{runId}/{model.Request.RequestId}",
+            async () => [await PipelineTelemetry.TraceAsync("pseudo-label", runId, () => LabelModelAsync(runId, model, cancellationToken))]),
         _ => throw new InvalidOperationException($"Unknown pseudo-label step {step.GetType().Name}."),
     };
 
@@ -79,18 +87,39 @@ public sealed class PseudoLabelHandler(
 
     private async Task<PseudoLabelReady> LabelAsync(Guid runId, LabelStep step, CancellationToken cancellationToken)
     {
-        var head = step.Head;
-        var supernet = (await _loaded.GetAsync(head.Space, Task(settings.BodyTask), head.SupernetBlobHash, cancellationToken)).Experiment.Supernet;
-        var task = Task(step.Request.Task);
-        var shared = await heads.GetAsync(head.HeadBlobHash, task, supernet, cancellationToken);
-        var sets = data.Get(task, settings.Data, settings.TrainImages, settings.EvaluationImages);
+        var (supernet, task, shared, sets) = await InputsAsync(step.Head, step.Request.Task, cancellationToken);
         var label = await System.Threading.Tasks.Task.Run(
             () => PseudoLabeler.Label(supernet, step.Genes, shared, task, sets.Train, sets.Validation, settings.FineTune(step.Seed)), cancellationToken);
         log.LogInformation("Run {Run}: pseudo-label of {Candidate} on {Task}: {Value:F4} ({Seconds:F1} s)",
             runId, step.Request.Architecture.Name, step.Request.Task, label.Value, label.Seconds);
-        return new PseudoLabelReady(runId, step.Request.RequestId, step.Request.Task, [new LabelValue(step.Request.Architecture, label.Value)], step.Seed,
-            label.Seconds, head.SupernetBlobHash, head.HeadBlobHash);
+        return Ready(runId, step.Request, step.Head, step.Seed, label);
     }
+
+    private async Task<PseudoLabelReady> LabelModelAsync(Guid runId, LabelModelStep step, CancellationToken cancellationToken)
+    {
+        var (supernet, task, shared, sets) = await InputsAsync(step.Head, step.Request.Task, cancellationToken);
+        var onnx = await blobs.GetAsync(step.ModelBlobHash, cancellationToken)
+            ?? throw new AdaptationException($"The ONNX model {step.ModelBlobHash} is not in the blob store.");
+        var label = await System.Threading.Tasks.Task.Run(() => NetworkRefusals.Refused(() => NetworkPseudoLabeler.Label(
+            onnx, DeclaredInput.Of(onnx, step.InputShapes), shared, supernet.Features, NetworkPseudoLabeler.GridsOf(supernet, sets.Train), task,
+            sets.Train, sets.Validation, settings.FineTune(step.Seed))), cancellationToken);
+        log.LogInformation("Run {Run}: pseudo-label of ONNX model {Model} on {Task}: {Value:F4} ({Seconds:F1} s)",
+            runId, step.ModelBlobHash[..12], step.Request.Task, label.Value, label.Seconds);
+        return Ready(runId, step.Request, step.Head, step.Seed, label);
+    }
+
+    /// <summary>What any label starts from: the head's supernet, the task, the shared head and the task's data.</summary>
+    private async Task<(ISupernet Supernet, IVisionTask Task, nn.Module<Tensor[], Tensor> Shared, TaskDataSets Sets)> InputsAsync(
+        SharedHeadTrained head, string taskName, CancellationToken cancellationToken)
+    {
+        var supernet = (await _loaded.GetAsync(head.Space, Task(settings.BodyTask), head.SupernetBlobHash, cancellationToken)).Experiment.Supernet;
+        var task = Task(taskName);
+        var shared = await heads.GetAsync(head.HeadBlobHash, task, supernet, cancellationToken);
+        return (supernet, task, shared, data.Get(task, settings.Data, settings.TrainImages, settings.EvaluationImages));
+    }
+
+    private static PseudoLabelReady Ready(Guid runId, PseudoLabelRequested request, SharedHeadTrained head, int seed, MeasuredLabel label) =>
+        new(runId, request.RequestId, request.Task, [new LabelValue(request.Architecture, label.Value)], seed, label.Seconds, head.SupernetBlobHash, head.HeadBlobHash);
 
     private IVisionTask Task(string name) =>
         tasks.Contains(name) ? tasks.Get(name) : throw new AdaptationException($"No vision task is named '{name}'; pseudo-labels are made for {string.Join(", ", tasks.All.Select(t => t.Name))}.");

@@ -37,12 +37,18 @@ public static class PseudoLabeler
     }
 
     /// <summary>The brief fine-tune with the stem and first stage frozen.</summary>
-    public static void FineTune(IBackbone body, nn.Module<Tensor[], Tensor> head, IVisionTask task, TaskData train, PseudoLabelOptions options)
+    public static void FineTune(IBackbone body, nn.Module<Tensor[], Tensor> head, IVisionTask task, TaskData train, PseudoLabelOptions options) =>
+        FineTune(body, head, task, train, options, IsFrozen);
+
+    /// <summary>The brief fine-tune: AdamW over the head and the body's parameters that <paramref name="isFrozen"/> does
+    /// not name; the body's modules it names stay in eval mode (their BatchNorm statistics are kept too).</summary>
+    public static void FineTune(IBackbone body, nn.Module<Tensor[], Tensor> head, IVisionTask task, TaskData train, PseudoLabelOptions options,
+        Func<string, bool> isFrozen)
     {
-        var trainable = body.Module.named_parameters().Where(p => !IsFrozen(p.name)).Select(p => p.parameter).Concat(head.parameters()).ToArray();
+        var trainable = body.Module.named_parameters().Where(p => !isFrozen(p.name)).Select(p => p.parameter).Concat(head.parameters()).ToArray();
         foreach (var (name, parameter) in body.Module.named_parameters())
         {
-            parameter.requires_grad = !IsFrozen(name);
+            parameter.requires_grad = !isFrozen(name);
         }
 
         using var optimizer = new AdamOptimizer(trainable, new AdamOptions(options.LearningRate, options.WeightDecay));
@@ -50,7 +56,7 @@ public static class PseudoLabeler
         head.train();
         foreach (var (name, module) in body.Module.named_modules())
         {
-            if (IsFrozen(name))
+            if (isFrozen(name))
             {
                 module.eval();
             }

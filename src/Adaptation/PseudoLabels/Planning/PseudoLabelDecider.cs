@@ -1,3 +1,4 @@
+using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Contracts.Seeds;
 using NasPipeline.SearchSpaces;
@@ -7,15 +8,25 @@ namespace NasPipeline.Adaptation.PseudoLabels.Planning;
 /// <summary>
 /// The PseudoLabel stage's next step for a run, pure: the oldest pending request's task gets its shared head first
 /// (once per run and task), then the request's network is pseudo-labelled. One step per message, so a long batch of
-/// labels is a chain of short messages and a restart picks up at the first label not in the stream.
+/// labels is a chain of short messages and a restart picks up at the first label not in the stream. A space point's
+/// head is trained over its space's supernet; an ONNX model's (a submitted network or a mutant) over
+/// <paramref name="networkHeadSpace"/>'s, which it reads through a learned projection.
 /// </summary>
-public sealed class PseudoLabelDecider(SearchSpaceRegistry spaces)
+public sealed class PseudoLabelDecider(SearchSpaceRegistry spaces, string networkHeadSpace = PseudoLabelDecider.DefaultNetworkHeadSpace)
 {
+    /// <summary>The space whose supernet the shared heads of ONNX models' labels are trained over.</summary>
+    public const string DefaultNetworkHeadSpace = "mbv3-28";
+
     public PseudoLabelStep Next(PseudoLabelRunState state)
     {
         if (state.Finished || state.Pending.FirstOrDefault() is not { } request)
         {
             return new PseudoLabelIdle();
+        }
+
+        if (request.Architecture.Kind == CandidateKind.OnnxModel)
+        {
+            return NextForModel(state, request);
         }
 
         if (request.Architecture.Kind != CandidateKind.SpacePoint
@@ -32,6 +43,23 @@ public sealed class PseudoLabelDecider(SearchSpaceRegistry spaces)
         }
 
         return new LabelStep(request, genes, head, LabelSeed(request.Seed, request.Architecture.Name, request.Task));
+    }
+
+    private PseudoLabelStep NextForModel(PseudoLabelRunState state, PseudoLabelRequested request)
+    {
+        if (!ContentHash.IsHash(request.Architecture.Name) || !spaces.TryGet(networkHeadSpace, out _))
+        {
+            return new PseudoLabelRefused(
+                $"An ONNX model is labelled by its blob hash over the {networkHeadSpace} supernet; {request.Architecture.Name} is not a hash or that space is not registered.");
+        }
+
+        if (!state.Heads.TryGetValue(request.Task, out var head))
+        {
+            return new TrainSharedHeadStep(request.Task, networkHeadSpace, HeadSeed(request.Seed, request.Task));
+        }
+
+        return new LabelModelStep(request, request.Architecture.Name, state.Submission?.InputShapes ?? [], head,
+            LabelSeed(request.Seed, request.Architecture.Name, request.Task));
     }
 
     /// <summary>The shared head's seed: the run's, split by task.</summary>

@@ -75,6 +75,30 @@ public sealed class PseudoLabelDeciderTests
         Assert.Contains("mbv3-28", refused.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_onnx_model_gets_a_head_over_the_default_space_then_is_labelled_from_its_blob_with_the_runs_input_shapes()
+    {
+        var model = new string('a', ContentHash.Length);
+        var submitted = new ModelSubmitted(Run, DateTimeOffset.UtcNow, new OnnxModelRef(model, "model.onnx", 1), null, ["1x1x28x28"], ["classification", "segmentation"],
+            [], [], 5);
+        var request = new PseudoLabelRequested(Run, Guid.NewGuid(), "segmentation", Candidate.Model(model), 5);
+        var state = Fold(submitted, request);
+
+        var head = Assert.IsType<TrainSharedHeadStep>(_decider.Next(state));
+        Assert.Equal(("segmentation", PseudoLabelDecider.DefaultNetworkHeadSpace), (head.Task, head.Space));
+
+        var trained = new SharedHeadTrained(Run, "segmentation", head.Space, "supernet", "default", "head", 4, 1.0, head.Seed);
+        var label = Assert.IsType<LabelModelStep>(_decider.Next(state.Evolve(trained)));
+        Assert.Equal((request.RequestId, model, trained), (label.Request.RequestId, label.ModelBlobHash, label.Head));
+        Assert.Equal(["1x1x28x28"], label.InputShapes);
+        Assert.Equal(PseudoLabelDecider.LabelSeed(5, model, "segmentation"), label.Seed);
+
+        var named = Fold(new PseudoLabelRequested(Run, Guid.NewGuid(), "segmentation", Candidate.Model("model.onnx"), 5));
+        Assert.Contains("model.onnx", Assert.IsType<PseudoLabelRefused>(_decider.Next(named)).Reason, StringComparison.Ordinal);
+        var elsewhere = new PseudoLabelDecider(Spaces, "nowhere");
+        Assert.Contains("nowhere", Assert.IsType<PseudoLabelRefused>(elsewhere.Next(state)).Reason, StringComparison.Ordinal);
+    }
+
     private static PseudoLabelRequested Request(string task, IReadOnlyList<int> genes) =>
         new(Run, Guid.NewGuid(), task, Candidate.Point(CandidateCodec.Encode(Space.Name, genes)), 5);
 

@@ -1,0 +1,38 @@
+using NasPipeline.OnnxNetworks;
+using NasPipeline.OnnxNetworks.Backbone;
+using NasPipeline.Vision.Backbones;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Adaptation.PseudoLabels.Networks;
+
+/// <summary>A submitted network read through a <see cref="FeatureProjection"/>: to a task head it looks like the supernet
+/// the head was trained on (same levels, widths and grids).</summary>
+public sealed class ProjectedBackbone(OnnxBackbone network, FeatureProjection projection, FeatureSpec features) : IBackbone
+{
+    public FeatureSpec Features => features;
+
+    /// <summary>The interpreter and the projection together, so train/eval and parameters reach both.</summary>
+    public nn.Module Module { get; } = new ProjectedNetwork(network.Module, projection);
+
+    public Tensor[] Forward(Tensor images)
+    {
+        var taps = network.Forward(images);
+        var projected = projection.call(taps);
+        foreach (var tap in taps.Where(t => !projected.Any(p => ReferenceEquals(p, t))))
+        {
+            tap.Dispose();
+        }
+
+        return projected;
+    }
+}
+
+/// <summary>The two modules of a <see cref="ProjectedBackbone"/> under one root (parameters "network.*", "projection.*").</summary>
+internal sealed class ProjectedNetwork : nn.Module
+{
+    public ProjectedNetwork(nn.Module network, FeatureProjection projection) : base(nameof(ProjectedNetwork))
+    {
+        register_module("network", network);
+        register_module("projection", projection);
+    }
+}
