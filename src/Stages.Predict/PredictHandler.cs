@@ -85,9 +85,7 @@ public sealed class PredictHandler(
     private async Task<IReadOnlyList<IRunMessage>> ExecuteAsync(RunPredictorState state, PredictStep step, CancellationToken cancellationToken) => step switch
     {
         RefitStep refitStep => [await PipelineTelemetry.TraceAsync("refit", state.RunId, () => RefitAsync(state.RunId, refitStep, cancellationToken))],
-        AdoptStep adopt => [new AdapterTrained(state.RunId, adopt.Task, adopt.Predictor.Registration.Model, adopt.Version, adopt.Predictor.Registration.SampleCount,
-            adopt.Predictor.Registration.ValidationSrcc, adopt.Predictor.Registration.WeightsBlobHash, adopt.Predictor.Registration.Seed, adopt.Predictor.Source,
-            adopt.Predictor.Registration.Range)],
+        AdoptStep adopt => [adopt.Recorded(state.RunId)],
         ScoreStep score => await PipelineTelemetry.TraceAsync("score", state.RunId, () => ScoreAsync(state, score, cancellationToken)),
         FailStep fail => [Failed(state.RunId, fail.Kind, fail.Reason)],
         _ => throw new InvalidOperationException($"Unknown plan step {step.GetType().Name}."),

@@ -50,7 +50,7 @@ public static class SubmitCommand
             "D");
         var initial = CliOptions.OptionalInt("--initial", "Initial random samples (0-10000; default: the Search stage's configuration).");
         var pseudoLabels = CliOptions.OptionalInt("--pseudo-labels",
-            "For a --point run: space points pseudo-labelled per task before the search (AIO-P's shared head and a brief fine-tune; 0-500), so each task's predictor is refit on labels of its own; default: the Search stage's configuration (0).");
+            "Networks pseudo-labelled per task before the search (AIO-P's shared head and a brief fine-tune; 0-500), so each task's predictor is refit on labels of its own: space points spread over MACs for a --point run, the model and a chain of its mutants for an ONNX run; default: the Search stage's configuration (0).");
         var wait = new Option<bool>("--wait") { Description = "Follow the run until it ends and print its summary (exit 1 if it is rejected or fails)." };
         var timeout = CliOptions.Timeout(1800, "wait for the run");
         var connectTimeout = ConnectTimeoutOption();

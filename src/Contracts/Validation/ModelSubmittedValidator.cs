@@ -13,9 +13,6 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
 
     public const int MaxTasks = 16;
 
-    public const string PseudoLabelsNeedPoint =
-        "--pseudo-labels labels points of a search space before NAT's search; a submitted ONNX model's run has none to label.";
-
     public const string MaxDropNeedsOnnx =
         "--max-drop chooses among the measured networks of a submitted ONNX model's mutation search; a search-space point's run has no such path.";
 
@@ -72,8 +69,6 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
         RuleFor(m => m.MaxDrop).Must((m, _) => m.Onnx is not null).When(m => m.MaxDrop is not null).WithMessage(MaxDropNeedsOnnx);
         RuleFor(m => m.MaxDrop).Must((m, _) => m.Budget?.AdaptPerIteration is > 0).When(m => m.MaxDrop is not null && m.Onnx is not null)
             .WithMessage(MaxDropNeedsAdapt);
-        RuleFor(m => m.Budget!.PseudoLabels).Must((m, _) => m.Point is not null).When(m => m.Budget?.PseudoLabels is > 0)
-            .WithMessage(PseudoLabelsNeedPoint);
         RuleFor(m => m.ParentRunId).Must(p => p != Guid.Empty).WithMessage("A fork's parent run id is empty.")
             .Must((m, p) => p != m.RunId).WithMessage("A run cannot be forked from itself.")
             .When(m => m.ParentRunId is not null);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
+using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Contracts.Validation;
 
@@ -47,6 +48,8 @@ public sealed class PseudoLabelRequestedValidator : AbstractValidator<PseudoLabe
         RuleFor(m => m.RequestId).NotEmpty();
         RuleFor(m => m.Task).Must(Names.IsTaskName).WithMessage(m => $"'{m.Task}' is not a task name.");
         RuleFor(m => m.Architecture).NotNull().WithMessage("No architecture to pseudo-label.");
+        RuleFor(m => m.ModelBlobHash).Must(h => h is null || ContentHash.IsHash(h))
+            .WithMessage(m => $"The model to pseudo-label is named by its blob hash (64 hex digits), not '{m.ModelBlobHash}'.");
     }
 }
 

@@ -42,8 +42,15 @@ public sealed class PredictDecider(PredictSettings settings, SearchSpaceRegistry
                     return [new FailStep("NoPredictor", NoPredictor(task))];
                 }
 
-                version++;
-                steps.Add(new AdoptStep(task, version, predictor));
+                var adopt = new AdoptStep(task, ++version, predictor);
+                steps.Add(adopt);
+                // Labels only a GNN can learn from (graphs of arbitrary networks) waited for a base to adapt: the one
+                // adopted here, so this request is already scored by the refit predictor.
+                if (state.HasNewLabels(task) && RefitChoice.KindFor(state.Labels(task), predictor.Registration.Model, spaces, settings.MinRefitSamples) is { } adapted)
+                {
+                    version++;
+                    steps.Add(new RefitStep(task, adapted, version, RefitSeed(state.Seed, version), state.Labels(task), adopt.Recorded(state.RunId)));
+                }
             }
         }
 

@@ -14,7 +14,13 @@ public abstract record PredictStep;
 public sealed record RefitStep(string Task, string Model, int Version, int Seed, IReadOnlyDictionary<Candidate, double> Labels, AdapterTrained? Basis) : PredictStep;
 
 /// <summary>Adopt a starting predictor (registered for the task, or the default) as the run's version <see cref="Version"/>.</summary>
-public sealed record AdoptStep(string Task, int Version, StartingPredictor Predictor) : PredictStep;
+public sealed record AdoptStep(string Task, int Version, StartingPredictor Predictor) : PredictStep
+{
+    /// <summary>What the run records for the adoption (a refit planned with it starts from this).</summary>
+    public AdapterTrained Recorded(Guid runId) => new(runId, Task, Predictor.Registration.Model, Version, Predictor.Registration.SampleCount,
+        Predictor.Registration.ValidationSrcc, Predictor.Registration.WeightsBlobHash, Predictor.Registration.Seed, Predictor.Source,
+        Predictor.Registration.Range);
+}
 
 /// <summary>Score the request's candidates with each task's predictor as of <see cref="Version"/>, in batches.</summary>
 public sealed record ScoreStep(ScoreCandidates Request, int Version, int BatchSize) : PredictStep;

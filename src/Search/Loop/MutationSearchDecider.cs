@@ -42,7 +42,8 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         {
             var budget = settings.With(submission.Budget);
             var started = new SearchStarted(submission.RunId, SpaceName, budget.Population, budget.Generations,
-                budget.Iterations, budget.AdaptPerIteration, budget.InitialSamples, submission.Seed);
+                budget.Iterations, budget.AdaptPerIteration, budget.InitialSamples, submission.Seed,
+                PseudoLabels: budget.PseudoLabels > 0 ? budget.PseudoLabels : null);
             messages.Add(started);
             state = state.Evolve(started);
         }
@@ -73,6 +74,11 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         if (state.Finished)
         {
             return [];
+        }
+
+        if (MutationPseudoLabels.Next(state, onnx, extraction ?? Extraction(submission), _extractor, blobs, models) is { } labelling)
+        {
+            return labelling;
         }
 
         if (Scores(state, originalName) is not { } original)

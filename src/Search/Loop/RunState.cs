@@ -119,6 +119,12 @@ public sealed record RunState
     /// <summary>Whether a pseudo-label was asked for under this request id.</summary>
     public bool WasPseudoLabelAsked(Guid requestId) => PseudoLabelsAsked.Contains(requestId);
 
+    /// <summary>Whether any pseudo-label was asked for.</summary>
+    public bool PseudoLabelsWereAsked => !PseudoLabelsAsked.IsEmpty;
+
+    /// <summary>Whether every pseudo-label asked for arrived.</summary>
+    public bool AllPseudoLabelsIn => PseudoLabelsAsked.IsSubsetOf(PseudoLabelsIn);
+
     /// <summary>Whether the pseudo-label of this request id arrived.</summary>
     public bool HasPseudoLabel(Guid requestId) => PseudoLabelsIn.Contains(requestId);
 

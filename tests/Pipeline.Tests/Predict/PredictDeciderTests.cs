@@ -74,6 +74,29 @@ public sealed class PredictDeciderTests
     }
 
     [Fact]
+    public void Graph_pseudo_labels_that_arrived_before_any_predictor_adapt_the_adopted_gnn_in_the_same_plan_before_scoring()
+    {
+        var labels = new[] { Graph('a'), Graph('b'), Graph('c') }
+            .Select((g, i) => (object)new PseudoLabelReady(Run, Guid.NewGuid(), "seg", [new PseudoLabel(g, 0.5 + i / 10.0)], 1, 1.0, "s", "h")).ToArray();
+        var state = Given(labels);
+        var request = Request("seg");
+
+        // No refit is possible on arrival (no GNN to adapt yet), so the request adopts one and adapts it at once.
+        Assert.Empty(Decider.Learn(state));
+        Assert.Equal(["seg"], Decider.Adoptions(state, request));
+        var plan = Decider.Score(state, request, Starting("seg", Registered));
+
+        var adopt = Assert.IsType<AdoptStep>(plan[0]);
+        Assert.Equal(new AdoptStep("seg", 1, Registered), adopt);
+        var refit = Assert.IsType<RefitStep>(plan[1]);
+        Assert.Equal(("seg", ModelKinds.GnnAdapter, 2, PredictDecider.RefitSeed(Seed, 2)), (refit.Task, refit.Model, refit.Version, refit.Seed));
+        Assert.Equal(adopt.Recorded(Run), refit.Basis);
+        Assert.Equal(state.Labels("seg"), refit.Labels);
+        Assert.Equal(new ScoreStep(request, 2, 2), plan[2]);
+        Assert.Equal(3, plan.Count);
+    }
+
+    [Fact]
     public void Graph_labels_with_an_rbf_predictor_cannot_refit_and_it_keeps_scoring()
     {
         var current = new AdapterTrained(Run, "cls", ModelKinds.Rbf, 1, 10, 0.5, "w1", 0);

@@ -85,4 +85,40 @@ public sealed class PseudoLabelRunTests(PipelineFixture fixture)
         var redrive = SearchRedrive.Check(stream, SearchSpaceRegistry.CreateDefault());
         Assert.True(redrive.Identical, $"{redrive.Recorded}\n!=\n{redrive.Redriven}");
     }
+
+    [Fact]
+    public async Task An_onnx_run_with_pseudo_labels_adapts_its_tasks_gnn_to_the_labels_of_the_model_and_its_mutants_before_scoring_the_original()
+    {
+        var env = NaspCli.Embedded(fixture);
+        foreach (var (key, value) in Budget.Concat(SmallDefaultPredictor.Environment))
+        {
+            env[key] = value;
+        }
+
+        var submit = await NaspCli.RunAsync(env, "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--tasks", "segmentation",
+            "--pseudo-labels", "8", "--population", "4", "--generations", "1", "--seed", "5", "--wait");
+        Assert.True(submit.ExitCode == 0, submit.Output);
+        var runId = Guid.Parse(NaspCli.RunIdOf(submit.Output));
+        var stream = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data).ToList();
+
+        Assert.Empty(stream.OfType<RunFailed>());
+        var asked = stream.OfType<PseudoLabelRequested>().ToList();
+        Assert.Equal(8, asked.Select(a => a.Architecture).Distinct().Count());
+        Assert.All(asked, a => Assert.NotNull(a.ModelBlobHash));
+        Assert.Equal(stream.OfType<GraphExtracted>().Single().GraphBlobHash, asked[0].Architecture.Name);
+        var head = Assert.Single(stream.OfType<SharedHeadTrained>());
+        Assert.Equal("mbv3-28", head.Space);
+        var ready = stream.OfType<PseudoLabelReady>().ToList();
+        Assert.Equal(asked.Select(a => a.RequestId).Order(), ready.Select(r => r.RequestId).Order());
+        Assert.All(ready, r => Assert.InRange(Assert.Single(r.Labels).Value, 0.0, 1.0));
+
+        // The default GNN is adopted and adapted to the 8 labels in one plan, before the original is scored.
+        var trained = stream.OfType<AdapterTrained>().Where(a => a.Task == "segmentation").ToList();
+        Assert.Contains("refit on 8 labels", trained[1].Source, StringComparison.Ordinal);
+        Assert.True(stream.FindLastIndex(e => e is PseudoLabelReady) < stream.FindIndex(e => e is ScoreCandidates), "the original was scored before its labels");
+        Assert.True(stream.IndexOf(trained[1]) < stream.FindIndex(e => e is CandidateScored), "the first scores came before the refit");
+        Assert.Single(stream.OfType<SearchCompleted>());
+        var redrive = await NaspCli.RunAsync(env, "replay", runId.ToString(), "--redrive");
+        Assert.True(redrive.ExitCode == 0 && redrive.Output.Contains("all identical", StringComparison.Ordinal), redrive.Output);
+    }
 }

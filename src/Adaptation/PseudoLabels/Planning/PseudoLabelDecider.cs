@@ -26,7 +26,12 @@ public sealed class PseudoLabelDecider(SearchSpaceRegistry spaces, string networ
 
         if (request.Architecture.Kind == CandidateKind.OnnxModel)
         {
-            return NextForModel(state, request);
+            return NextForModel(state, request, request.Architecture.Name);
+        }
+
+        if (request.Architecture.Kind == CandidateKind.GraphBlob && request.ModelBlobHash is { } model)
+        {
+            return NextForModel(state, request, model);
         }
 
         if (request.Architecture.Kind != CandidateKind.SpacePoint
@@ -45,12 +50,12 @@ public sealed class PseudoLabelDecider(SearchSpaceRegistry spaces, string networ
         return new LabelStep(request, genes, head, LabelSeed(request.Seed, request.Architecture.Name, request.Task));
     }
 
-    private PseudoLabelStep NextForModel(PseudoLabelRunState state, PseudoLabelRequested request)
+    private PseudoLabelStep NextForModel(PseudoLabelRunState state, PseudoLabelRequested request, string model)
     {
-        if (!ContentHash.IsHash(request.Architecture.Name) || !spaces.TryGet(networkHeadSpace, out _))
+        if (!ContentHash.IsHash(model) || !spaces.TryGet(networkHeadSpace, out _))
         {
             return new PseudoLabelRefused(
-                $"An ONNX model is labelled by its blob hash over the {networkHeadSpace} supernet; {request.Architecture.Name} is not a hash or that space is not registered.");
+                $"An ONNX model is labelled by its blob hash over the {networkHeadSpace} supernet; {model} is not a hash or that space is not registered.");
         }
 
         if (!state.Heads.TryGetValue(request.Task, out var head))
@@ -58,7 +63,7 @@ public sealed class PseudoLabelDecider(SearchSpaceRegistry spaces, string networ
             return new TrainSharedHeadStep(request.Task, networkHeadSpace, HeadSeed(request.Seed, request.Task));
         }
 
-        return new LabelModelStep(request, request.Architecture.Name, state.Submission?.InputShapes ?? [], head,
+        return new LabelModelStep(request, model, state.Submission?.InputShapes ?? [], head,
             LabelSeed(request.Seed, request.Architecture.Name, request.Task));
     }
 
