@@ -89,7 +89,7 @@ public static class PseudoLabelClaimBench
         return table;
     }
 
-    private static SupernetExperiment Body(ISearchSpace space, IVisionTask classification, PseudoLabelClaimOptions options)
+    internal static SupernetExperiment Body(ISearchSpace space, IVisionTask classification, PseudoLabelClaimOptions options)
     {
         if (options.Checkpoint is { } path)
         {
