@@ -1,6 +1,6 @@
 using NasPipeline.Bench;
 
-// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|pseudo-label-claim [--tasks T,T] [--networks N] [--checkpoint PATH] [--supernet-images N] [--head-steps N] [--fine-tune-steps N] [--standalone-epochs N] [--standalone-images N] [--eval-images N] [--records PATH] [--save-body PATH] [--second-truth]|pseudo-label-adapter --records PATH [--seeds 1,2,3]|network-pseudo-labels --model PATH [--input 1x1x28x28] [--task T] [--networks N] [--seed S] [--checkpoint PATH] [--truth-images N] [--truth-epochs N] [--eval-images N] [--records PATH]|dataset-scale [--networks N]|all] [--quick] [--threads N]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|pseudo-label-claim [--tasks T,T] [--networks N] [--checkpoint PATH] [--supernet-images N] [--head-steps N] [--fine-tune-steps N] [--standalone-epochs N] [--standalone-images N] [--eval-images N] [--records PATH] [--save-body PATH] [--second-truth]|pseudo-label-adapter --records PATH [--seeds 1,2,3]|network-pseudo-labels --model PATH [--input 1x1x28x28] [--task T] [--networks N] [--rounds R] [--seed S] [--checkpoint PATH] [--truth-images N] [--truth-epochs N] [--eval-images N] [--records PATH]|dataset-scale [--networks N]|all] [--quick] [--threads N]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 20 x 2 stand-alone trainings; --space S the accuracy run's space; --save-checkpoint PATH keeps its supernet for supernet-fidelity; --threads N sets torch's threads, default 2; --images N supernet-recipe's training images, --eval-images N the validation images;
@@ -152,6 +152,7 @@ if (which is "network-pseudo-labels")
         Input = Text("--input") ?? defaults.Input,
         Task = Text("--task") ?? defaults.Task,
         Networks = Whole("--networks") ?? defaults.Networks,
+        Rounds = Whole("--rounds") ?? defaults.Rounds,
         Seed = Whole("--seed") ?? defaults.Seed,
         Checkpoint = Text("--checkpoint"),
         HeadSteps = Whole("--head-steps") ?? defaults.HeadSteps,

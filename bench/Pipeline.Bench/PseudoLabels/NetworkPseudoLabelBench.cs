@@ -17,8 +17,8 @@ namespace NasPipeline.Bench.PseudoLabels;
 /// <summary>One network of a submitted model's mutant chain: its pseudo-label (and its cost) and its measured truth.</summary>
 public sealed record NetworkPseudoLabelRecord(int Edits, string Graph, long Macs, double Pseudo, double Seconds, double Truth);
 
-/// <summary>The budget of <see cref="NetworkPseudoLabelBench"/>: the model and its input, the task, the chain's length
-/// and seed, the body (<paramref name="Checkpoint"/>: a classification supernet of mbv3-28, or one trained here as
+/// <summary>The budget of <see cref="NetworkPseudoLabelBench"/>: the model and its input, the task, the chain's length,
+/// the rounds of the search it is spread over (<paramref name="Rounds"/>, the Search stage's default generations) and seed, the body (<paramref name="Checkpoint"/>: a classification supernet of mbv3-28, or one trained here as
 /// pseudo-label-claim does), the head's and the labels' steps (the PseudoLabel stage's defaults), and the truth: each
 /// network fine-tuned from its own weights as the Adapt stage does (<paramref name="TruthEpochs"/> over
 /// <paramref name="TruthImages"/>, the Adapt stage's batch, rate and decay), measured on <paramref name="EvaluationImages"/>.</summary>
@@ -27,6 +27,7 @@ public sealed record NetworkPseudoLabelOptions(
     string Input = "1x1x28x28",
     string Task = "classification",
     int Networks = 8,
+    int Rounds = 10,
     int Seed = 1,
     string? Checkpoint = null,
     int HeadSteps = 150,
@@ -57,7 +58,8 @@ public static class NetworkPseudoLabelBench
         var data = TaskDataSets.Load(task, new FashionMnistOptions(options.Data), options.TruthImages, options.EvaluationImages, seed: 7);
         var onnx = File.ReadAllBytes(options.Model);
         var extraction = new ExtractionOptions { InputShapes = [InputShape.Parse(options.Input)] };
-        var chain = MutantChain.Of(onnx, extraction, new OnnxGraphExtractor(), options.Networks, options.Seed);
+        var chain = MutantChain.Of(onnx, extraction, new OnnxGraphExtractor(), options.Networks, options.Seed,
+            MutantChain.EditsPerStep(options.Rounds, options.Networks));
         Console.Error.WriteLine($"[network-pseudo-labels] {chain.Count} networks, {chain[0].Graph.TotalMacs:N0} -> {chain[^1].Graph.TotalMacs:N0} MACs; training the shared {task.Name} head");
         using var head = SharedHeadTrainer.Train(body.Supernet, task, data.Train, new SharedHeadOptions(options.HeadSteps, 64, 1e-3, 4e-5, Seed: HeadSeed));
         var grids = NetworkPseudoLabeler.GridsOf(body.Supernet, data.Train);

@@ -8,7 +8,7 @@ namespace NasPipeline.Search.Loop;
 
 /// <summary>
 /// AIO-P's labels before a mutation search (<c>--pseudo-labels N</c> on an ONNX run): the networks of the submitted
-/// one's <see cref="MutantChain"/>, each asked for per task as its computation graph (what the predictors read and the
+/// one's <see cref="MutantChain"/>, spread over as many edits as the search has rounds, each asked for per task as its computation graph (what the predictors read and the
 /// search scores) together with its ONNX model with weights, which the PseudoLabel stage fine-tunes. The Predict stage
 /// adapts each task's GNN to the labels before the original is scored.
 /// </summary>
@@ -30,7 +30,7 @@ public static class MutationPseudoLabels
         }
 
         var submission = state.Submission!;
-        var chain = MutantChain.Of(onnx, options, extractor, count, started.Seed);
+        var chain = MutantChain.Of(onnx, options, extractor, count, started.Seed, MutantChain.EditsPerStep(started.Generations, count));
         var networks = chain.Select((n, i) =>
         {
             models[n.ModelHash] = n.Model;

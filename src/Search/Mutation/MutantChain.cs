@@ -16,28 +16,43 @@ public sealed record ChainedNetwork(int Edits, Graph Graph, byte[] GraphJson, by
 }
 
 /// <summary>
-/// A network and the networks 1 .. N-1 random edits away from it along one chain, each edit drawn from the catalog of
-/// the network before it (<c>GenerationRandom(seed, -2)</c>), so they span the cuts a mutation search considers rather
-/// than clump one edit away. Models carry the submitted weights sliced to each network (missing ones seeded). The chain
-/// ends early when a network has no edit left or an edit gives a graph already in it.
+/// A network and N-1 networks further and further from it along one random chain of edits, each edit drawn from the
+/// catalog of the network before it (<c>GenerationRandom(seed, -2)</c>), <paramref name="editsPerStep"/> edits between
+/// consecutive networks, so they span the cuts a mutation search reaches rather than clump one edit away. Models carry
+/// the submitted weights sliced to each network (missing ones seeded). The chain ends early when a network has no edit
+/// left or an edit gives a graph already in it.
 /// </summary>
 public static class MutantChain
 {
-    public static IReadOnlyList<ChainedNetwork> Of(byte[] onnx, ExtractionOptions options, OnnxGraphExtractor extractor, int count, int seed)
+    /// <summary>Edits between consecutive networks so that <paramref name="count"/> networks span <paramref name="depth"/>
+    /// edits (a search of that many rounds keeps at most one edit a round).</summary>
+    public static int EditsPerStep(int depth, int count) => count <= 1 ? 1 : Math.Max(1, (depth + count - 2) / (count - 1));
+
+    public static IReadOnlyList<ChainedNetwork> Of(byte[] onnx, ExtractionOptions options, OnnxGraphExtractor extractor, int count, int seed, int editsPerStep = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(editsPerStep, 1);
         var random = GenerationRandom.Create(seed, -2);
         var model = OnnxModelEditor.Parse(onnx);
-        var chain = new List<ChainedNetwork> { Network(0, model, KeptNetwork.Of(onnx, seed).Onnx, options, extractor) };
+        var graph = extractor.Extract(model.ToBytes(), options);
+        var chain = new List<ChainedNetwork> { Network(0, graph, KeptNetwork.Of(onnx, seed).Onnx) };
+        var edits = 0;
         while (chain.Count < count)
         {
-            var catalog = MutationCatalog.Enumerate(model, chain[^1].Graph);
+            var catalog = MutationCatalog.Enumerate(model, graph);
             if (catalog.Count == 0)
             {
                 break;
             }
 
             model = MutationCatalog.Apply(model, catalog[random.Next(catalog.Count)]);
-            var next = Network(chain[^1].Edits + 1, model, KeptNetwork.Of(model, seed).Onnx, options, extractor);
+            edits++;
+            graph = extractor.Extract(model.ToBytes(), options);
+            if (edits % editsPerStep != 0)
+            {
+                continue;
+            }
+
+            var next = Network(edits, graph, KeptNetwork.Of(model, seed).Onnx);
             if (chain.Any(n => n.GraphHash == next.GraphHash))
             {
                 break;
@@ -49,9 +64,6 @@ public static class MutantChain
         return chain;
     }
 
-    private static ChainedNetwork Network(int edits, OnnxModelEditor model, byte[] weighted, ExtractionOptions options, OnnxGraphExtractor extractor)
-    {
-        var graph = extractor.Extract(model.ToBytes(), options);
-        return new ChainedNetwork(edits, graph, ComputationGraphJson.SerializeToUtf8Bytes(graph), weighted);
-    }
+    private static ChainedNetwork Network(int edits, Graph graph, byte[] weighted) =>
+        new(edits, graph, ComputationGraphJson.SerializeToUtf8Bytes(graph), weighted);
 }

@@ -3,6 +3,7 @@ using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Search.Loop;
+using NasPipeline.Search.Mutation;
 using NasPipeline.Search.Tests.Mutation;
 using Graph = NasPipeline.ComputationGraph.ComputationGraph;
 
@@ -73,6 +74,28 @@ public sealed class MutationPseudoLabelTests
         var plain = new MutationSearchDecider(new SearchSettings(Population: 4, Generations: 2)).Decide(RunState.Fold(Submitted()), Onnx).Messages;
         Assert.Empty(plain.OfType<PseudoLabelRequested>());
         Assert.Single(plain.OfType<ScoreCandidates>());
+    }
+
+    [Theory]
+    [InlineData(10, 8, 2)]
+    [InlineData(14, 8, 2)]
+    [InlineData(15, 8, 3)]
+    [InlineData(2, 5, 1)]
+    [InlineData(0, 8, 1)]
+    [InlineData(10, 1, 1)]
+    public void Consecutive_networks_are_as_many_edits_apart_as_spread_the_labels_over_the_searchs_rounds(int rounds, int count, int expected) =>
+        Assert.Equal(expected, MutantChain.EditsPerStep(rounds, count));
+
+    [Fact]
+    public void A_chain_of_three_edits_a_step_is_every_third_network_of_the_one_edit_chain_of_the_same_seed()
+    {
+        var extractor = new OnnxGraphExtractor();
+        var single = MutantChain.Of(Onnx, Extraction, extractor, count: 7, seed: 3);
+        var triple = MutantChain.Of(Onnx, Extraction, extractor, count: 3, seed: 3, editsPerStep: 3);
+
+        Assert.Equal([0, 3, 6], triple.Select(n => n.Edits));
+        Assert.Equal([single[0].GraphHash, single[3].GraphHash, single[6].GraphHash], triple.Select(n => n.GraphHash));
+        Assert.Equal([single[0].ModelHash, single[3].ModelHash, single[6].ModelHash], triple.Select(n => n.ModelHash));
     }
 
     private static List<object> Submitted() =>
