@@ -24,7 +24,7 @@ public sealed class NetworkFineTunes(IBlobStore blobs, AdaptSettings settings, T
     {
         var task = Task(step.Task);
         var onnx = await ModelAsync(step.Request.Candidate.Name, cancellationToken);
-        var declared = Refused(() => DeclaredInput.Of(onnx, step.InputShapes));
+        var declared = NetworkRefusals.Refused("be fine-tuned", () => DeclaredInput.Of(onnx, step.InputShapes));
         var train = data.Get(task, settings.Data, settings.TrainImages, settings.EvaluationImages).Train;
         using var network = Build(onnx, task, declared, train, step.Seed);
         var steps = settings.TotalSteps;
@@ -86,20 +86,7 @@ public sealed class NetworkFineTunes(IBlobStore blobs, AdaptSettings settings, T
     {
         using var probe = train.Batch([0]);
         var shape = probe.Inputs.shape;
-        return Refused(() => TrainableNetwork.Create(onnx, task, declared, (int)shape[1], (int)shape[^1], seed));
-    }
-
-    /// <summary>A network the interpreter cannot run fails its run with the reason, instead of being redelivered.</summary>
-    private static T Refused<T>(Func<T> build)
-    {
-        try
-        {
-            return build();
-        }
-        catch (Exception e) when (e is OnnxNetworkException or FormatException or Google.Protobuf.InvalidProtocolBufferException)
-        {
-            throw new AdaptationException($"The network cannot be fine-tuned: {e.Message}");
-        }
+        return NetworkRefusals.Refused("be fine-tuned", () => TrainableNetwork.Create(onnx, task, declared, (int)shape[1], (int)shape[^1], seed));
     }
 
     private async Task<byte[]> ModelAsync(string hash, CancellationToken cancellationToken) =>

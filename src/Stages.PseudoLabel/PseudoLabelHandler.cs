@@ -100,7 +100,7 @@ public sealed class PseudoLabelHandler(
         var (supernet, task, shared, sets) = await InputsAsync(step.Head, step.Request.Task, cancellationToken);
         var onnx = await blobs.GetAsync(step.ModelBlobHash, cancellationToken)
             ?? throw new AdaptationException($"The ONNX model {step.ModelBlobHash} is not in the blob store.");
-        var label = await System.Threading.Tasks.Task.Run(() => NetworkRefusals.Refused(() => NetworkPseudoLabeler.Label(
+        var label = await System.Threading.Tasks.Task.Run(() => NetworkRefusals.Refused("be pseudo-labelled", () => NetworkPseudoLabeler.Label(
             onnx, DeclaredInput.Of(onnx, step.InputShapes), shared, supernet.Features, NetworkPseudoLabeler.GridsOf(supernet, sets.Train), task,
             sets.Train, sets.Validation, settings.FineTune(step.Seed))), cancellationToken);
         log.LogInformation("Run {Run}: pseudo-label of ONNX model {Model} on {Task}: {Value:F4} ({Seconds:F1} s)",

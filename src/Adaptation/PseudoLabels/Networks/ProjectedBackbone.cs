@@ -16,9 +16,10 @@ public sealed class ProjectedBackbone(OnnxBackbone network, FeatureProjection pr
 
     public Tensor[] Forward(Tensor images)
     {
+        // The projection always makes new tensors, so the taps' wrappers can go (autograd keeps what it needs).
         var taps = network.Forward(images);
         var projected = projection.call(taps);
-        foreach (var tap in taps.Where(t => !projected.Any(p => ReferenceEquals(p, t))))
+        foreach (var tap in taps)
         {
             tap.Dispose();
         }
