@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasPipeline.Contracts;
 using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
@@ -95,6 +96,17 @@ public sealed class PredictHandler(
     {
         var current = step.Basis is { } basis ? await models.GetAsync(basis.Model, basis.WeightsBlobHash, cancellationToken) : null;
         var result = await refit.FitAsync(step.Model, step.Labels, current, step.Seed, cancellationToken);
+        if (result.KeepsBasis && step.Basis is { } kept)
+        {
+            return kept with
+            {
+                Version = step.Version,
+                Seed = step.Seed,
+                Source = string.Create(CultureInfo.InvariantCulture,
+                    $"kept ({kept.Source}): a refit on {result.SampleCount} labels of this run ranked held-out ones at SRCC {result.ValidationSrcc:F3}, this predictor ranks them at {result.BasisSrcc:F3}"),
+            };
+        }
+
         var hash = await blobs.PutAsync(result.Weights, ModelKinds.MediaType(result.Model), cancellationToken);
         return new AdapterTrained(runId, step.Task, result.Model, step.Version, result.SampleCount,
             double.IsFinite(result.ValidationSrcc) ? result.ValidationSrcc : 0, hash, step.Seed, $"refit on {result.SampleCount} labels of this run",

@@ -1,13 +1,15 @@
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Prediction.Models;
 using NasPipeline.Predictors.Gnn.Evaluation;
+using NasPipeline.Predictors.Metrics;
 using NasPipeline.Contracts.Model;
 
 namespace NasPipeline.Prediction.Refitting;
 
 /// <summary>
 /// Refits a task's predictor on every label the run holds for it, as <see cref="RefitChoice"/> chose: NAT's RBF
-/// ensemble on the points' genes, or AIO-P's new K-Adapters over the frozen base of the task's current GNN.
+/// ensemble on the points' genes, or AIO-P's new K-Adapters over the frozen base of the task's current GNN (with that
+/// GNN's own SRCC on the labels, so the stage can keep it when the refit ranks no better).
 /// </summary>
 public sealed class OnlineRefit(CandidateResolver resolver, PredictSettings settings)
 {
@@ -52,7 +54,13 @@ public sealed class OnlineRefit(CandidateResolver resolver, PredictSettings sett
             using var fold = current.Predictor.Refit(train.Select(i => samples[i]).ToList(), train.Select(i => targets[i]).ToList(), options, seed);
             return Task.FromResult<IReadOnlyList<double>>(fold.Predict(held.Select(i => samples[i]).ToList()));
         });
+        double basisSrcc;
+        lock (current.Predictor)
+        {
+            basisSrcc = RankCorrelation.Spearman(targets, current.Predictor.Predict(samples));
+        }
+
         using var refit = current.Predictor.Refit(samples, targets, options, seed);
-        return new RefitResult(ModelKinds.GnnAdapter, refit.ToBytes(), targets.Count, srcc);
+        return new RefitResult(ModelKinds.GnnAdapter, refit.ToBytes(), targets.Count, srcc, basisSrcc);
     }
 }
