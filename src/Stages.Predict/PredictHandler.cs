@@ -103,7 +103,7 @@ public sealed class PredictHandler(
                 Version = step.Version,
                 Seed = step.Seed,
                 Source = string.Create(CultureInfo.InvariantCulture,
-                    $"kept ({kept.Source}): a refit on {result.SampleCount} labels of this run ranked held-out ones at SRCC {result.ValidationSrcc:F3}, this predictor ranks them at {result.BasisSrcc:F3}"),
+                    $"kept ({kept.Source}): its refit on the {result.SampleCount} labels of this run ranked held-out ones at SRCC {result.ValidationSrcc:F3}, this predictor ranks them at {result.BasisSrcc:F3}"),
             };
         }
 
