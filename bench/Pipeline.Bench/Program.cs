@@ -1,6 +1,6 @@
 using NasPipeline.Bench;
 
-// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|pseudo-label-claim [--tasks T,T] [--networks N] [--checkpoint PATH] [--supernet-images N] [--head-steps N] [--fine-tune-steps N] [--standalone-epochs N] [--standalone-images N] [--eval-images N] [--records PATH] [--save-body PATH] [--second-truth]|pseudo-label-adapter --records PATH [--seeds 1,2,3]|network-pseudo-labels --model PATH [--input 1x1x28x28] [--task T] [--networks N] [--rounds R] [--seed S] [--checkpoint PATH] [--truth-images N] [--truth-epochs N] [--eval-images N] [--records PATH]|dataset-scale [--networks N]|all] [--quick] [--threads N]
+// nasp-bench [search-decide [--json]|graph|store|bus|training|rbf|gnn|default-predictor|supernet|supernet-speed|supernet-accuracy [--json]|supernet-fidelity --checkpoint PATH|supernet-ablation|supernet-optimizer|supernet-recipe|latency [--space S]|nat-claim --checkpoint PATH [--seeds N] [--first-seed S]|fna-claim [--tasks T,T] [--seeds N] [--images N] [--eval-images N] [--seed-epochs N] [--search-epochs N] [--fine-tune-epochs N]|pseudo-label-claim [--tasks T,T] [--networks N] [--checkpoint PATH] [--supernet-images N] [--head-steps N] [--fine-tune-steps N] [--standalone-epochs N] [--standalone-images N] [--eval-images N] [--records PATH] [--save-body PATH] [--second-truth]|pseudo-label-adapter --records PATH [--seeds 1,2,3]|network-pseudo-labels --model PATH [--input 1x1x28x28] [--task T] [--networks N] [--rounds R] [--seed S] [--checkpoint PATH] [--truth-images N] [--truth-epochs N] [--eval-images N] [--records PATH]|distilled-fine-tune --model PATH [--networks N] [--edits-per-step K] [--chain-seed S] [--seeds 1,2] [--images N] [--weight W] [--eval-images N] [--records PATH]|dataset-scale [--networks N]|all] [--quick] [--threads N]
 // ("default-predictor" trains the Predict stage's default once per recipe, --recipes 1000x40x20,...; not part of "all")
 // ("supernet" = accuracy, then ranking fidelity on the same supernet, speed and the ablation; not part of "all": it trains for
 // about an hour; --epochs N sets its budget, --no-fidelity skips the 20 x 2 stand-alone trainings; --space S the accuracy run's space; --save-checkpoint PATH keeps its supernet for supernet-fidelity; --threads N sets torch's threads, default 2; --images N supernet-recipe's training images, --eval-images N the validation images;
@@ -142,6 +142,26 @@ if (which is "pseudo-label-claim")
     }));
 }
 
+if (which is "distilled-fine-tune")
+{
+    NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = Whole("--threads") ?? 2, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
+    var defaults = new NasPipeline.Bench.Fna.DistilledFineTuneOptions(
+        Text("--model") ?? throw new ArgumentException("distilled-fine-tune needs --model PATH: an ONNX network with its weights (e.g. from nasp chain train)."));
+    tables.Add(NasPipeline.Bench.Fna.DistilledFineTuneBench.Run(defaults with
+    {
+        Input = Text("--input") ?? defaults.Input,
+        Task = Text("--task") ?? defaults.Task,
+        Networks = Whole("--networks") ?? defaults.Networks,
+        EditsPerStep = Whole("--edits-per-step") ?? defaults.EditsPerStep,
+        ChainSeed = Whole("--chain-seed") ?? defaults.ChainSeed,
+        Seeds = Text("--seeds") is { } seeds ? [.. seeds.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))] : null,
+        TrainImages = Whole("--images") ?? defaults.TrainImages,
+        Weight = Text("--weight") is { } weight ? double.Parse(weight, System.Globalization.CultureInfo.InvariantCulture) : defaults.Weight,
+        EvaluationImages = Whole("--eval-images") ?? defaults.EvaluationImages,
+        Records = Text("--records"),
+    }));
+}
+
 if (which is "network-pseudo-labels")
 {
     NasPipeline.TorchRuntime.TorchEnvironment.Initialise(new NasPipeline.TorchRuntime.TorchOptions { Threads = Whole("--threads") ?? 2, Device = NasPipeline.TorchRuntime.TorchDeviceKind.Cpu });
@@ -223,7 +243,7 @@ foreach (var table in tables)
     table.Print(Console.Out);
 }
 
-var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" or "pseudo-label-claim" or "pseudo-label-adapter" or "network-pseudo-labels" or "dataset-scale" or "large-graph" ? $"{which}.json" : "pipeline.json");
+var jsonPath = Path.Combine(root, "bench", "results", which.StartsWith("supernet", StringComparison.Ordinal) || which is "default-predictor" or "fna-claim" or "pseudo-label-claim" or "pseudo-label-adapter" or "network-pseudo-labels" or "distilled-fine-tune" or "dataset-scale" or "large-graph" ? $"{which}.json" : "pipeline.json");
 BenchTable.WriteJson(jsonPath, tables);
 Console.WriteLine();
 Console.WriteLine($"wrote {jsonPath}");

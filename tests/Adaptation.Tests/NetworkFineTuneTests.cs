@@ -88,6 +88,44 @@ public sealed class NetworkFineTuneTests
         Assert.All(values.Zip(actual.Values), p => Assert.InRange(p.Second - p.First, -1e-4, 1e-4));
     }
 
+    [Fact]
+    public void A_teacher_pulls_the_fine_tuned_network_towards_its_predictions_and_a_teacher_of_weight_zero_changes_nothing()
+    {
+        // The teacher learnt the next quadrant's label, so agreeing with it means having listened to it.
+        var data = Images(count: 64, seed: 7);
+        var schedule = new AdaptationSchedule(TotalSteps: 30, BatchSize: 16, LearningRate: 5e-3, WeightDecay: 0, Seed: 4);
+        using var teacherNetwork = TrainableNetwork.Create(SmallCnn, Classification, Declared, 1, 28, seed: 1);
+        using (var teach = new NetworkFineTune(teacherNetwork, Classification, schedule with { TotalSteps = 40, LearningRate = 1e-2 }))
+        {
+            teach.Train(Images(count: 64, seed: 7, labelShift: 1), 0, 40);
+        }
+
+        var teacher = new FineTuneTeacher(teacherNetwork, weight: 1.0);
+        using var alone = TrainableNetwork.Create(SmallCnn, Classification, Declared, 1, 28, seed: 1);
+        using var distilled = TrainableNetwork.Create(SmallCnn, Classification, Declared, 1, 28, seed: 1);
+        using var weightless = TrainableNetwork.Create(SmallCnn, Classification, Declared, 1, 28, seed: 1);
+        foreach (var (network, withTeacher) in new[] { (alone, (FineTuneTeacher?)null), (distilled, teacher), (weightless, new FineTuneTeacher(teacherNetwork, 0)) })
+        {
+            using var fineTune = new NetworkFineTune(network, Classification, schedule, withTeacher);
+            fineTune.Train(data, 0, schedule.TotalSteps);
+        }
+
+        Assert.Equal(alone.ToOnnx(), weightless.ToOnnx());
+        using var batch = data.Batch([.. Enumerable.Range(0, data.Count)]);
+        using var taught = teacher.Predict(batch.Inputs).argmax(1);
+        double Agreement(TrainableNetwork network)
+        {
+            network.Network.eval();
+            using var noGrad = no_grad();
+            using var predicted = network.Head.call(network.Backbone.Forward(batch.Inputs)).argmax(1);
+            using var agree = predicted.eq(taught).to_type(ScalarType.Float32).mean();
+            return agree.item<float>();
+        }
+
+        Assert.True(Agreement(distilled) > Agreement(alone) + 0.25,
+            $"agreement with the teacher: distilled {Agreement(distilled):P0}, alone {Agreement(alone):P0}");
+    }
+
     private static byte[] Trained(TaskData data, AdaptationSchedule schedule, (int From, int To) steps)
     {
         using var network = TrainableNetwork.Create(SmallCnn, Classification, Declared, 1, 28, seed: 1);
@@ -96,8 +134,9 @@ public sealed class NetworkFineTuneTests
         return network.ToOnnx();
     }
 
-    /// <summary>Images whose label is the quadrant their bright square sits in: learnable in a few dozen steps.</summary>
-    private static TaskData Images(int count, int seed)
+    /// <summary>Images whose label is the quadrant their bright square sits in (plus <paramref name="labelShift"/>, modulo
+    /// 4): learnable in a few dozen steps.</summary>
+    private static TaskData Images(int count, int seed, int labelShift = 0)
     {
         var random = new Random(seed);
         var pixels = new byte[count * 28 * 28];
@@ -106,6 +145,7 @@ public sealed class NetworkFineTuneTests
         {
             labels[n] = (byte)random.Next(4);
             var (top, left) = (labels[n] / 2 * 14 + 3, labels[n] % 2 * 14 + 3);
+            labels[n] = (byte)((labels[n] + labelShift) % 4);
             for (var y = top; y < top + 8; y++)
             {
                 for (var x = left; x < left + 8; x++)

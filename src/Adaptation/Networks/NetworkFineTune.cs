@@ -14,6 +14,7 @@ namespace NasPipeline.Adaptation.Networks;
 /// its head with the task's loss, cosine-decayed over the whole schedule, each step's batch fixed by the seed
 /// (<see cref="SeededBatches"/>). The network starts from its own weights: for the mutation search's kept network these
 /// are the submitted model's, sliced to the kept channels, kernels and blocks (FNA's width, kernel and depth remapping).
+/// With a <see cref="FineTuneTeacher"/>, each step adds the task's distillation loss towards the teacher's prediction.
 /// </summary>
 public sealed class NetworkFineTune : IDisposable
 {
@@ -24,12 +25,14 @@ public sealed class NetworkFineTune : IDisposable
     private readonly IVisionTask _task;
     private readonly AdaptationSchedule _schedule;
     private readonly AdamOptimizer _optimizer;
+    private readonly FineTuneTeacher? _teacher;
 
-    public NetworkFineTune(TrainableNetwork network, IVisionTask task, AdaptationSchedule schedule)
+    public NetworkFineTune(TrainableNetwork network, IVisionTask task, AdaptationSchedule schedule, FineTuneTeacher? teacher = null)
     {
         _network = network;
         _task = task;
         _schedule = schedule;
+        _teacher = teacher;
         _optimizer = new AdamOptimizer([.. network.Backbone.Module.parameters(), .. network.Head.parameters()],
             new AdamOptions(schedule.LearningRate, schedule.WeightDecay));
     }
@@ -48,7 +51,15 @@ public sealed class NetworkFineTune : IDisposable
             using var scope = NewDisposeScope();
             _optimizer.ZeroGrad();
             using var batch = data.Batch(batches.At(step));
-            var stepLoss = _task.Loss(_network.Head.call(_network.Backbone.Forward(batch.Inputs)), batch);
+            var prediction = _network.Head.call(_network.Backbone.Forward(batch.Inputs));
+            var stepLoss = _task.Loss(prediction, batch);
+            if (_teacher is { } teacher)
+            {
+                // Scalars held across the native calls (see TorchRuntime.HeldScalars).
+                using var weight = teacher.Weight.ToScalar();
+                stepLoss = stepLoss.add(_task.DistillationLoss(prediction, teacher.Predict(batch.Inputs)).mul(weight));
+            }
+
             stepLoss.backward();
             _optimizer.LearningRate = _schedule.LearningRateAt(step);
             _optimizer.Step();
