@@ -22,5 +22,6 @@ public sealed class FineTunedNetwork(OnnxNetwork network, FeatureProjection proj
         head.Dispose();
         projection.Dispose();
         network.Dispose();
+        body.Dispose();
     }
 }

@@ -42,11 +42,12 @@ public static class NetworkPseudoLabeler
         var network = OnnxNetwork.Load(onnx, new OnnxNetworkOptions(SeedForMissingWeights: options.Seed));
         FeatureProjection? projection = null;
         nn.Module<Tensor[], Tensor>? head = null;
+        ProjectedBackbone? body = null;
         try
         {
             var backbone = OnnxBackbone.Create(network, declaredInput, channels, size);
             projection = new FeatureProjection(backbone.Features, headFeatures, headGrids, options.Seed);
-            var body = new ProjectedBackbone(backbone, projection, headFeatures);
+            body = new ProjectedBackbone(backbone, projection, headFeatures);
             head = task.CreateHead(headFeatures);
             head.load_state_dict(sharedHead.state_dict());
 
@@ -60,6 +61,7 @@ public static class NetworkPseudoLabeler
             head?.Dispose();
             projection?.Dispose();
             network.Dispose();
+            body?.Dispose();
             throw;
         }
     }

@@ -6,8 +6,9 @@ using static TorchSharp.torch;
 namespace NasPipeline.Adaptation.PseudoLabels.Networks;
 
 /// <summary>A submitted network read through a <see cref="FeatureProjection"/>: to a task head it looks like the supernet
-/// the head was trained on (same levels, widths and grids).</summary>
-public sealed class ProjectedBackbone(OnnxBackbone network, FeatureProjection projection, FeatureSpec features) : IBackbone
+/// the head was trained on (same levels, widths and grids). Disposing it releases only the container that joins the two
+/// (their owner disposes the network and the projection).</summary>
+public sealed class ProjectedBackbone(OnnxBackbone network, FeatureProjection projection, FeatureSpec features) : IBackbone, IDisposable
 {
     public FeatureSpec Features => features;
 
@@ -26,6 +27,8 @@ public sealed class ProjectedBackbone(OnnxBackbone network, FeatureProjection pr
 
         return projected;
     }
+
+    public void Dispose() => Module.Dispose();
 }
 
 /// <summary>The two modules of a <see cref="ProjectedBackbone"/> under one root (parameters "network.*", "projection.*").</summary>
