@@ -1,5 +1,6 @@
 using NasPipeline.Prediction.Candidates;
 using NasPipeline.Prediction.Models;
+using NasPipeline.Predictors.Gnn.Adapters;
 using NasPipeline.Predictors.Gnn.Evaluation;
 using NasPipeline.Predictors.Metrics;
 using NasPipeline.Contracts.Model;
@@ -48,19 +49,25 @@ public sealed class OnlineRefit(CandidateResolver resolver, PredictSettings sett
     {
         var samples = await GnnScoringModel.SamplesAsync(candidates, resolver, cancellationToken);
 
-        var options = new GnnTrainingOptions { Epochs = settings.AdapterEpochs, Transform = current.Predictor.Transform.Kind };
-        var srcc = await CrossValidation.SpearmanAsync(targets, settings.ValidationFolds, seed, (train, held) =>
-        {
-            using var fold = current.Predictor.Refit(train.Select(i => samples[i]).ToList(), train.Select(i => targets[i]).ToList(), options, seed);
-            return Task.FromResult<IReadOnlyList<double>>(fold.Predict(held.Select(i => samples[i]).ToList()));
-        });
-        double basisSrcc;
+        // The cached GNN keeps scoring other requests while the refit trains: copy it under the lock scoring takes, then
+        // read only the copy.
+        TaskPredictor basis;
         lock (current.Predictor)
         {
-            basisSrcc = RankCorrelation.Spearman(targets, current.Predictor.Predict(samples));
+            basis = TaskPredictor.FromBytes(current.Predictor.ToBytes());
         }
 
-        using var refit = current.Predictor.Refit(samples, targets, options, seed);
-        return new RefitResult(ModelKinds.GnnAdapter, refit.ToBytes(), targets.Count, srcc, basisSrcc);
+        using (basis)
+        {
+            var options = new GnnTrainingOptions { Epochs = settings.AdapterEpochs, Transform = basis.Transform.Kind };
+            var srcc = await CrossValidation.SpearmanAsync(targets, settings.ValidationFolds, seed, (train, held) =>
+            {
+                using var fold = basis.Refit(train.Select(i => samples[i]).ToList(), train.Select(i => targets[i]).ToList(), options, seed);
+                return Task.FromResult<IReadOnlyList<double>>(fold.Predict(held.Select(i => samples[i]).ToList()));
+            });
+            var basisSrcc = RankCorrelation.Spearman(targets, basis.Predict(samples));
+            using var refit = basis.Refit(samples, targets, options, seed);
+            return new RefitResult(ModelKinds.GnnAdapter, refit.ToBytes(), targets.Count, srcc, basisSrcc);
+        }
     }
 }
