@@ -57,7 +57,7 @@ public sealed class NetworkFineTune : IDisposable
             {
                 // Scalars held across the native calls (see TorchRuntime.HeldScalars).
                 using var weight = teacher.Weight.ToScalar();
-                stepLoss = stepLoss.add(_task.DistillationLoss(prediction, teacher.Predict(batch.Inputs)).mul(weight));
+                stepLoss = stepLoss.add(_task.DistillationLoss(prediction, teacher.Predict(batch.Inputs)), weight);
             }
 
             stepLoss.backward();
