@@ -1,6 +1,6 @@
 using System.Text.Json;
-using NasPipeline.Adaptation.Nat;
 using NasPipeline.Adaptation.Networks;
+using NasPipeline.Bench.Training;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Search.Mutation;
 using NasPipeline.Supernet.Experiments;
@@ -40,7 +40,6 @@ public sealed record DistilledFineTuneOptions(
 /// </summary>
 public static class DistilledFineTuneBench
 {
-    private const int Batch = 128;
     private static readonly string[] Variants = ["task loss", "distil from submitted", "distil from fine-tuned original"];
 
     public static BenchTable Run(DistilledFineTuneOptions options)
@@ -60,7 +59,7 @@ public static class DistilledFineTuneBench
         {
             using var submitted = TrainableNetwork.Create(chain[0].Model, task, declared, channels, size, seed);
             using var fineTunedOriginal = TrainableNetwork.Create(chain[0].Model, task, declared, channels, size, seed);
-            FineTune(fineTunedOriginal, task, data, options, seed, teacher: null);
+            AdaptStageFineTune.Train(fineTunedOriginal, task, data.Train, options.Epochs, seed);
             var teachers = new Dictionary<string, FineTuneTeacher?>
             {
                 [Variants[0]] = null,
@@ -75,7 +74,7 @@ public static class DistilledFineTuneBench
                     if (!done.TryGetValue(key, out var record))
                     {
                         using var student = TrainableNetwork.Create(network.Model, task, declared, channels, size, seed);
-                        FineTune(student, task, data, options, seed, teachers[variant]);
+                        AdaptStageFineTune.Train(student, task, data.Train, options.Epochs, seed, teachers[variant]);
                         record = new DistilledFineTuneRecord(variant, network.Edits, network.GraphHash, network.Graph.TotalMacs, seed,
                             TaskEvaluator.Evaluate(student.Backbone, student.Head, task, data.Validation));
                         if (options.Records is { } path)
@@ -108,13 +107,6 @@ public static class DistilledFineTuneBench
         }
 
         return table;
-    }
-
-    private static void FineTune(TrainableNetwork network, IVisionTask task, TaskDataSets data, DistilledFineTuneOptions options, int seed, FineTuneTeacher? teacher)
-    {
-        var steps = options.Epochs * (data.Train.Count / Batch);
-        using var tune = new NetworkFineTune(network, task, new AdaptationSchedule(steps, Batch, 1e-3, 4e-5, seed), teacher);
-        tune.Train(data.Train, 0, steps);
     }
 
     private static Dictionary<string, DistilledFineTuneRecord> Load(string? path) =>

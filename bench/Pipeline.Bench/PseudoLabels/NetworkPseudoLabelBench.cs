@@ -1,8 +1,8 @@
 using System.Text.Json;
-using NasPipeline.Adaptation.Nat;
 using NasPipeline.Adaptation.Networks;
 using NasPipeline.Adaptation.PseudoLabels;
 using NasPipeline.Adaptation.PseudoLabels.Networks;
+using NasPipeline.Bench.Training;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Predictors.Metrics;
 using NasPipeline.Search.Mutation;
@@ -102,10 +102,7 @@ public static class NetworkPseudoLabelBench
     {
         using var probe = data.Train.Batch([0]);
         using var network = TrainableNetwork.Create(model, task, declared, (int)probe.Inputs.shape[1], (int)probe.Inputs.shape[^1], seed);
-        const int batch = 128;
-        var steps = options.TruthEpochs * (data.Train.Count / batch);
-        using var tune = new NetworkFineTune(network, task, new AdaptationSchedule(steps, batch, 1e-3, 4e-5, seed));
-        tune.Train(data.Train, 0, steps);
+        AdaptStageFineTune.Train(network, task, data.Train, options.TruthEpochs, seed);
         return TaskEvaluator.Evaluate(network.Backbone, network.Head, task, data.Validation);
     }
 
