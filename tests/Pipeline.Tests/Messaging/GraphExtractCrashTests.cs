@@ -10,22 +10,39 @@ public sealed class GraphExtractCrashTests(PipelineFixture fixture, ITestOutputH
     [Fact]
     public async Task GraphExtract_killed_while_handling_messages_loses_nothing_once_restarted()
     {
+        const int warmUp = 2;
         const int submissions = 30;
         var stage = await GraphExtractProcess.StartAsync(fixture);
         await using var bus = await TestBus.StartAsync();
         var runs = new List<Guid>();
+        var pending = new List<ModelSubmitted>();
         for (var i = 0; i < submissions; i++)
         {
             var submission = await Submissions.OfFileAsync(fixture.Blobs, "resnet50.onnx", "1x3x224x224");
             runs.Add(submission.RunId);
+            pending.Add(submission);
+        }
+
+        // The first runs are handled before the burst, so the stage is warm and consuming when the rest arrive.
+        foreach (var submission in pending.Take(warmUp))
+        {
             await bus.PublishAsync(submission);
         }
 
-        await Eventually.TrueAsync(async () => await CountFinishedAsync(runs) >= 2, TimeSpan.FromSeconds(90), "the first runs to finish");
+        await Eventually.TrueAsync(async () => await CountFinishedAsync(runs) == warmUp, TimeSpan.FromSeconds(90), "the first runs to finish");
+
+        // The kill comes while the stage works through a burst (its first run has finished) and right after the broker
+        // confirms one more submission, which cannot have been extracted and stored by then. Killing once a poll over
+        // all runs had seen two finish (the earlier shape) let a slow poll outlast the whole queue: the crash then
+        // tested nothing.
+        var burst = pending.Skip(warmUp).SkipLast(1).ToList();
+        await Task.WhenAll(burst.Select(submission => bus.PublishAsync(submission)));
+        await Eventually.TrueAsync(async () => await IsFinishedAsync(burst[0].RunId), TimeSpan.FromSeconds(90), "the burst's first run to finish");
+        await bus.PublishAsync(pending[^1]);
         stage.Kill();
         var finishedAtKill = await CountFinishedAsync(runs);
         log.WriteLine($"finished when killed: {finishedAtKill} of {submissions}");
-        Assert.True(finishedAtKill < submissions, "every message was handled before the kill, so the crash tested nothing");
+        Assert.InRange(finishedAtKill, warmUp + 1, submissions - 1);
 
         await using var restarted = await GraphExtractProcess.StartAsync(fixture);
         await Eventually.TrueAsync(async () => await CountFinishedAsync(runs) == submissions, TimeSpan.FromSeconds(180),
@@ -45,7 +62,7 @@ public sealed class GraphExtractCrashTests(PipelineFixture fixture, ITestOutputH
         var finished = 0;
         foreach (var runId in runs)
         {
-            if ((await fixture.Reader.EventsAsync(runId)).Any(e => e.Data is GraphExtracted))
+            if (await IsFinishedAsync(runId))
             {
                 finished++;
             }
@@ -53,4 +70,7 @@ public sealed class GraphExtractCrashTests(PipelineFixture fixture, ITestOutputH
 
         return finished;
     }
+
+    private async Task<bool> IsFinishedAsync(Guid runId) =>
+        (await fixture.Reader.EventsAsync(runId)).Any(e => e.Data is GraphExtracted);
 }
