@@ -20,6 +20,7 @@
 # both, and kept.onnx carries the fine-tuned weights: meant for networks on 28x28 Fashion-MNIST-sized inputs),
 # NASP_DEMO_MAX_DROP (with NASP_DEMO_ADAPT >= 1: kept.onnx is the cheapest measured network at most this far below the
 # original on every task, `--max-drop`; default: the end of the search's path),
+# NASP_DEMO_MAX_STEP_CUT (each round of the mutation search removes at most this fraction of the MACs, `--max-step-cut`),
 # NASP_DEMO_PSEUDO_LABELS (default 0; N: the model and N - 1 of its mutants are pseudo-labelled per task first, and each
 # task's predictor is adapted to those labels before the search, `--pseudo-labels`),
 # NASP_DEMO_TIMEOUT (seconds for the run, default 0 = no limit), NASP_DEMO_SKIP_BUILD=1,
@@ -36,10 +37,10 @@ INPUT="${NASP_DEMO_INPUT:-1x3x224x224}"
 SEED="${NASP_DEMO_SEED:-1}"
 ADAPT="${NASP_DEMO_ADAPT:-0}"
 TASKS="${NASP_DEMO_TASKS:-classification}"
-MAX_DROP=()
-if [ -n "${NASP_DEMO_MAX_DROP:-}" ]; then MAX_DROP=(--max-drop "$NASP_DEMO_MAX_DROP"); fi
-PSEUDO_LABELS=()
-if [ "${NASP_DEMO_PSEUDO_LABELS:-0}" != 0 ]; then PSEUDO_LABELS=(--pseudo-labels "$NASP_DEMO_PSEUDO_LABELS"); fi
+OPTIONS=()
+if [ -n "${NASP_DEMO_MAX_DROP:-}" ]; then OPTIONS+=(--max-drop "$NASP_DEMO_MAX_DROP"); fi
+if [ -n "${NASP_DEMO_MAX_STEP_CUT:-}" ]; then OPTIONS+=(--max-step-cut "$NASP_DEMO_MAX_STEP_CUT"); fi
+if [ "${NASP_DEMO_PSEUDO_LABELS:-0}" != 0 ]; then OPTIONS+=(--pseudo-labels "$NASP_DEMO_PSEUDO_LABELS"); fi
 RUN_TIMEOUT="${NASP_DEMO_TIMEOUT:-0}"
 READY_TIMEOUT="${NASP_DEMO_STAGE_READY_TIMEOUT:-120}"
 LOGS="$REPO/.local/logs"
@@ -144,12 +145,12 @@ say "all stages up: ${!STAGE_PID[*]}"
 
 # --- submit and wait --------------------------------------------------------------------------
 SUBMIT_LOG="$LOGS/submit.log"
-say "nasp submit $MODEL --input $INPUT --tasks $TASKS --seed $SEED --adapt $ADAPT ${MAX_DROP[*]} ${PSEUDO_LABELS[*]} --wait"
+say "nasp submit $MODEL --input $INPUT --tasks $TASKS --seed $SEED --adapt $ADAPT ${OPTIONS[*]} --wait"
 if [ "$RUN_TIMEOUT" -gt 0 ] 2>/dev/null; then
-  timeout "$RUN_TIMEOUT" dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" "${MAX_DROP[@]}" "${PSEUDO_LABELS[@]}" --wait \
+  timeout "$RUN_TIMEOUT" dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" "${OPTIONS[@]}" --wait \
     </dev/null > >(tee "$SUBMIT_LOG") 2>&1 &
 else
-  dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" "${MAX_DROP[@]}" "${PSEUDO_LABELS[@]}" --wait \
+  dotnet "$CLI_DLL" submit "$MODEL" --input "$INPUT" --tasks "$TASKS" --seed "$SEED" --adapt "$ADAPT" "${OPTIONS[@]}" --wait \
     </dev/null > >(tee "$SUBMIT_LOG") 2>&1 &
 fi
 CLI_PID=$!

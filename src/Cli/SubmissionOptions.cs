@@ -44,6 +44,12 @@ public static partial class SubmissionOptions
             ? value
             : throw new CliUsageException($"--max-drop takes a number in the tasks' metric units (e.g. 0.005 for half a top-1 point), not '{text}'.");
 
+    /// <summary><c>--max-step-cut F</c>: a fraction of the current network's MACs (the validator checks its range).</summary>
+    public static double ParseMaxStepCut(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new CliUsageException($"--max-step-cut takes a fraction of the current network's MACs (e.g. 0.03), not '{text}'.");
+
     /// <summary>The submission's own search budget from --population, --generations, --iterations, --adapt, --initial and
     /// --pseudo-labels; null when none is given, and each part not given is left to the Search stage's configuration.</summary>
     public static SearchBudget? Budget(int? population, int? generations, int? iterations, int? adapt, int? initial, int? pseudoLabels = null)

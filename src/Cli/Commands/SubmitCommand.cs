@@ -48,6 +48,9 @@ public static class SubmitCommand
         var maxDrop = CliOptions.Text("--max-drop",
             "With --adapt on a submitted ONNX model: return the cheapest measured network of the search's path whose measured metric is at most D below the original's on every task (task units, e.g. 0.005 = half a top-1 point); default: the path's end.",
             "D");
+        var maxStepCut = CliOptions.Text("--max-step-cut",
+            "On a submitted ONNX model: each round of the mutation search removes at most this fraction of the current network's MACs (e.g. 0.03), so the path takes small steps; default: no cap.",
+            "F");
         var initial = CliOptions.OptionalInt("--initial", "Initial random samples (0-10000; default: the Search stage's configuration).");
         var pseudoLabels = CliOptions.OptionalInt("--pseudo-labels",
             "Networks pseudo-labelled per task before the search (AIO-P's shared head and a brief fine-tune; 0-500), so each task's predictor is refit on labels of its own: space points spread over MACs for a --point run, the model and a chain of its mutants for an ONNX run; default: the Search stage's configuration (0).");
@@ -56,7 +59,7 @@ public static class SubmitCommand
         var connectTimeout = ConnectTimeoutOption();
         var command = new Command("submit", "Submit a model (an ONNX file, or a search-space point) with its tasks and objectives; prints the run id.")
         {
-            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, maxDrop, initial, pseudoLabels, wait, timeout,
+            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, maxDrop, maxStepCut, initial, pseudoLabels, wait, timeout,
             connectTimeout,
         };
         command.SetCliAction((parse, output, ct) => RunAsync(
@@ -66,7 +69,7 @@ public static class SubmitCommand
                 SubmissionOptions.Budget(parse.GetValue(population), parse.GetValue(generations), parse.GetValue(iterations), parse.GetValue(adapt), parse.GetValue(initial),
                     parse.GetValue(pseudoLabels)),
                 parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
-                parse.GetValue(maxDrop)),
+                parse.GetValue(maxDrop), parse.GetValue(maxStepCut)),
             output,
             ct));
         return command;
@@ -114,7 +117,8 @@ public static class SubmitCommand
             constraints,
             seed,
             settings.Budget,
-            MaxDrop: settings.MaxDrop is { } drop ? SubmissionOptions.ParseMaxDrop(drop) : null);
+            MaxDrop: settings.MaxDrop is { } drop ? SubmissionOptions.ParseMaxDrop(drop) : null,
+            MaxStepCut: settings.MaxStepCut is { } cap ? SubmissionOptions.ParseMaxStepCut(cap) : null);
         var validation = new ModelSubmittedValidator().Validate(draft);
         if (!validation.IsValid)
         {
@@ -154,4 +158,5 @@ public static class SubmitCommand
 /// <summary>What <c>submit</c> was asked to do, as given on the command line.</summary>
 public sealed record SubmitSettings(
     string? Model, string? Point, IReadOnlyList<string> Inputs, string Tasks, IReadOnlyList<string> Objectives, IReadOnlyList<string> Constraints,
-    int? Seed, SearchBudget? Budget, bool Wait, TimeSpan Timeout, TimeSpan ConnectTimeout, string? MaxDrop = null);
+    int? Seed, SearchBudget? Budget, bool Wait, TimeSpan Timeout, TimeSpan ConnectTimeout, string? MaxDrop = null,
+    string? MaxStepCut = null);

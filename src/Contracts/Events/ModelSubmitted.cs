@@ -8,8 +8,11 @@ namespace NasPipeline.Contracts.Events;
 /// <see cref="Budget"/> overrides the Search stage's configured budget; <see cref="ParentRunId"/> names the run this
 /// one was forked from (<c>replay --fork</c>). <see cref="MaxDrop"/> (a submitted network with <c>--adapt</c>): the
 /// run's model is the cheapest measured network whose measured metric is at most this much worse than the original's
-/// on every task, in each task's own units; without it the run's model is the end of the search's path. These were added
-/// later and are optional, so older stored submissions still read back (as null).
+/// on every task, in each task's own units; without it the run's model is the end of the search's path.
+/// <see cref="MaxStepCut"/> (a submitted network): each round of the mutation search moves only to a mutant that removes
+/// at most this fraction of the current network's MACs, so the path takes small steps and measurements along it can stop
+/// where the metric starts to fall. These were added later and are optional, so older stored submissions still read back
+/// (as null).
 /// </summary>
 public sealed record ModelSubmitted(
     Guid RunId,
@@ -23,4 +26,5 @@ public sealed record ModelSubmitted(
     int Seed,
     SearchBudget? Budget = null,
     Guid? ParentRunId = null,
-    double? MaxDrop = null) : IRunMessage;
+    double? MaxDrop = null,
+    double? MaxStepCut = null) : IRunMessage;

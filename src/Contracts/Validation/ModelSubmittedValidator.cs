@@ -20,6 +20,9 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
     public const string MaxDropNeedsAdapt =
         "--max-drop chooses by measurement, so it needs --adapt N (N >= 1): the networks of the search's path the Adapt stage fine-tunes and measures.";
 
+    public const string MaxStepCutNeedsOnnx =
+        "--max-step-cut bounds each round of a submitted ONNX model's mutation search; a search-space point's run has no such rounds.";
+
     public ModelSubmittedValidator()
     {
         RuleFor(m => m.RunId).NotEmpty().WithMessage("The submission has no run id.");
@@ -69,6 +72,9 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
         RuleFor(m => m.MaxDrop).Must((m, _) => m.Onnx is not null).When(m => m.MaxDrop is not null).WithMessage(MaxDropNeedsOnnx);
         RuleFor(m => m.MaxDrop).Must((m, _) => m.Budget?.AdaptPerIteration is > 0).When(m => m.MaxDrop is not null && m.Onnx is not null)
             .WithMessage(MaxDropNeedsAdapt);
+        RuleFor(m => m.MaxStepCut).Must(c => c is { } v && double.IsFinite(v) && v > 0 && v < 1).When(m => m.MaxStepCut is not null)
+            .WithMessage(m => $"--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not {m.MaxStepCut}.");
+        RuleFor(m => m.MaxStepCut).Must((m, _) => m.Onnx is not null).When(m => m.MaxStepCut is not null).WithMessage(MaxStepCutNeedsOnnx);
         RuleFor(m => m.ParentRunId).Must(p => p != Guid.Empty).WithMessage("A fork's parent run id is empty.")
             .Must((m, p) => p != m.RunId).WithMessage("A run cannot be forked from itself.")
             .When(m => m.ParentRunId is not null);

@@ -27,6 +27,9 @@ public sealed class SubmitRefusalTests(PipelineFixture fixture)
             { ModelSubmittedValidator.MaxDropNeedsAdapt, [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--max-drop", "0.005"] },
             { "--max-drop takes a number in the tasks' metric units (e.g. 0.005 for half a top-1 point), not 'half'.",
                 [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--adapt", "1", "--max-drop", "half"] },
+            { "--max-step-cut takes a fraction of the current network's MACs (e.g. 0.03), not '3%'.",
+                [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--max-step-cut", "3%"] },
+            { ModelSubmittedValidator.MaxStepCutNeedsOnnx, ["--point", point, "--max-step-cut", "0.03"] },
         };
     }
 

@@ -209,6 +209,39 @@ public sealed class MutationSearchDeciderTests
         Assert.Equal(refusal is null ? [] : [refusal], errors);
     }
 
+    [Fact]
+    public void With_a_step_cap_no_round_cuts_more_than_its_fraction_of_the_network_it_started_from()
+    {
+        // Every mutant scored alike: without the cap the first round takes its cheapest mutant (-69% here); the small
+        // CNN's mildest mutants cut 12%.
+        const double cap = 0.15;
+        var uncapped = Drive(_ => 1.0).Stream.OfType<MutationRoundCompleted>().Select(r => (long)r.Current.Objectives[CostNames.Macs]).ToList();
+        Assert.True(uncapped[0] < Original.TotalMacs * (1 - cap), $"the uncapped first round cut only to {uncapped[0]} of {Original.TotalMacs}: the cap would test nothing");
+
+        var (stream, _, _) = Drive(_ => 1.0, maxStepCut: cap);
+
+        var macs = new List<long> { Original.TotalMacs };
+        macs.AddRange(stream.OfType<MutationRoundCompleted>().Select(r => (long)r.Current.Objectives[CostNames.Macs]));
+        Assert.Contains(macs.Skip(1), m => m < Original.TotalMacs);
+        Assert.All(macs.Zip(macs.Skip(1)), p => Assert.InRange(p.First - p.Second, 0, cap * p.First));
+        Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
+    }
+
+    [Theory]
+    [InlineData(0.03, true, null)]
+    [InlineData(0.0, true, "--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not 0.")]
+    [InlineData(1.0, true, "--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not 1.")]
+    [InlineData(0.03, false, ModelSubmittedValidator.MaxStepCutNeedsOnnx)]
+    public void Max_step_cut_is_refused_with_the_reason_unless_it_is_a_fraction_for_a_submitted_network(double cap, bool onnx, string? refusal)
+    {
+        var submission = new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, onnx ? new OnnxModelRef(ContentHash.Of(Onnx), "m.onnx", Onnx.Length) : null,
+            onnx ? null : new SearchSpacePoint("mbv3-28", [0, 1]), [], [Task], [new Objective(Task, ObjectiveDirection.Maximize)], [], 1, MaxStepCut: cap);
+
+        var errors = new ModelSubmittedValidator().Validate(submission).Errors.Select(e => e.ErrorMessage).ToList();
+
+        Assert.Equal(refusal is null ? [] : [refusal], errors);
+    }
+
     [Theory]
     [InlineData(0.80, 0.79, ObjectiveDirection.Maximize, 0.01)]
     [InlineData(0.80, 0.85, ObjectiveDirection.Maximize, -0.05)]
@@ -237,7 +270,8 @@ public sealed class MutationSearchDeciderTests
     /// submission is constrained to macs &lt;= <paramref name="macsFactor"/> x its own. Returns the kept network's ONNX too.</summary>
     /// <param name="measure">The Adapt stage's answer to a request (true: the submitted network's).</param>
     private static (List<object> Stream, Dictionary<string, Graph> Graphs, byte[]? Kept) Drive(Func<Graph, double> metric, double macsFactor = 0.99,
-        SearchSettings? settings = null, Func<AdaptSubnet, bool, SubnetAdapted>? measure = null, double? maxDrop = null)
+        SearchSettings? settings = null, Func<AdaptSubnet, bool, SubnetAdapted>? measure = null, double? maxDrop = null,
+        double? maxStepCut = null)
     {
         byte[]? kept = null;
         var graphs = new Dictionary<string, Graph> { [ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
@@ -245,7 +279,7 @@ public sealed class MutationSearchDeciderTests
         {
             new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, new OnnxModelRef(ContentHash.Of(Onnx), "small_cnn_28.onnx", Onnx.Length), null,
                 ["1x1x28x28"], [Task], [new Objective(Task, ObjectiveDirection.Maximize)],
-                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, macsFactor, RelativeToSubmitted: true)], 3, MaxDrop: maxDrop),
+                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, macsFactor, RelativeToSubmitted: true)], 3, MaxDrop: maxDrop, MaxStepCut: maxStepCut),
             new GraphExtracted(RunId, graphs.Keys.Single(), Original.Nodes.Count, Original.Edges.Count, Original.TotalMacs, Original.TotalParams,
                 new Dictionary<string, int>(), "test", 8, 13, 1.0),
         };

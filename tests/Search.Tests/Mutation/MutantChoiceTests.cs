@@ -25,4 +25,13 @@ public sealed class MutantChoiceTests
         Assert.Equal(2, MutantChoice.Pick([-1e-9, double.NaN, 0.0], [10, 10, 99], currentMacs: 100));
         Assert.Null(MutantChoice.Pick([], [], currentMacs: 100));
     }
+
+    [Fact]
+    public void A_step_cap_passes_over_a_mutant_that_cuts_more_than_its_fraction_of_the_current_macs()
+    {
+        // 1000 MACs and a 3% cap: 970 (a cut of exactly 30) qualifies, 969 does not, however much headroom it has.
+        Assert.Equal(0, MutantChoice.Pick([0.9, 0.1], [969, 970], currentMacs: 1000));
+        Assert.Equal(1, MutantChoice.Pick([0.9, 0.1], [969, 970], currentMacs: 1000, maxStepCut: 0.03));
+        Assert.Null(MutantChoice.Pick([0.9, 0.1], [500, 960], currentMacs: 1000, maxStepCut: 0.03));
+    }
 }
