@@ -21,6 +21,7 @@
 # NASP_DEMO_MAX_DROP (with NASP_DEMO_ADAPT >= 1: kept.onnx is the cheapest measured network at most this far below the
 # original on every task, `--max-drop`; default: the end of the search's path),
 # NASP_DEMO_MAX_STEP_CUT (each round of the mutation search removes at most this fraction of the MACs, `--max-step-cut`),
+# NASP_DEMO_STEP_RULE (headroom or spread: how a round chooses among its qualifying mutants, `--step-rule`),
 # NASP_DEMO_PSEUDO_LABELS (default 0; N: the model and N - 1 of its mutants are pseudo-labelled per task first, and each
 # task's predictor is adapted to those labels before the search, `--pseudo-labels`),
 # NASP_DEMO_TIMEOUT (seconds for the run, default 0 = no limit), NASP_DEMO_SKIP_BUILD=1,
@@ -40,6 +41,7 @@ TASKS="${NASP_DEMO_TASKS:-classification}"
 OPTIONS=()
 if [ -n "${NASP_DEMO_MAX_DROP:-}" ]; then OPTIONS+=(--max-drop "$NASP_DEMO_MAX_DROP"); fi
 if [ -n "${NASP_DEMO_MAX_STEP_CUT:-}" ]; then OPTIONS+=(--max-step-cut "$NASP_DEMO_MAX_STEP_CUT"); fi
+if [ -n "${NASP_DEMO_STEP_RULE:-}" ]; then OPTIONS+=(--step-rule "$NASP_DEMO_STEP_RULE"); fi
 if [ "${NASP_DEMO_PSEUDO_LABELS:-0}" != 0 ]; then OPTIONS+=(--pseudo-labels "$NASP_DEMO_PSEUDO_LABELS"); fi
 RUN_TIMEOUT="${NASP_DEMO_TIMEOUT:-0}"
 READY_TIMEOUT="${NASP_DEMO_STAGE_READY_TIMEOUT:-120}"

@@ -50,6 +50,11 @@ public static partial class SubmissionOptions
             ? value
             : throw new CliUsageException($"--max-step-cut takes a fraction of the current network's MACs (e.g. 0.03), not '{text}'.");
 
+    /// <summary><c>--step-rule headroom|spread</c>.</summary>
+    public static MutationStepRule ParseStepRule(string text) =>
+        Enum.GetValues<MutationStepRule>().Where(r => string.Equals(r.ToString(), text, StringComparison.OrdinalIgnoreCase)).Cast<MutationStepRule?>().FirstOrDefault()
+        ?? throw new CliUsageException($"--step-rule is headroom or spread, not '{text}'.");
+
     /// <summary>The submission's own search budget from --population, --generations, --iterations, --adapt, --initial and
     /// --pseudo-labels; null when none is given, and each part not given is left to the Search stage's configuration.</summary>
     public static SearchBudget? Budget(int? population, int? generations, int? iterations, int? adapt, int? initial, int? pseudoLabels = null)

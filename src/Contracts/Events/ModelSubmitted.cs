@@ -11,7 +11,8 @@ namespace NasPipeline.Contracts.Events;
 /// on every task, in each task's own units; without it the run's model is the end of the search's path.
 /// <see cref="MaxStepCut"/> (a submitted network): each round of the mutation search moves only to a mutant that removes
 /// at most this fraction of the current network's MACs, so the path takes small steps and measurements along it can stop
-/// where the metric starts to fall. These were added later and are optional, so older stored submissions still read back
+/// where the metric starts to fall. <see cref="StepRule"/>: how a round chooses among its qualifying mutants (null: by
+/// predicted headroom). These were added later and are optional, so older stored submissions still read back
 /// (as null).
 /// </summary>
 public sealed record ModelSubmitted(
@@ -27,4 +28,5 @@ public sealed record ModelSubmitted(
     SearchBudget? Budget = null,
     Guid? ParentRunId = null,
     double? MaxDrop = null,
-    double? MaxStepCut = null) : IRunMessage;
+    double? MaxStepCut = null,
+    MutationStepRule? StepRule = null) : IRunMessage;

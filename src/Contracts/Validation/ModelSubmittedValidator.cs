@@ -23,6 +23,9 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
     public const string MaxStepCutNeedsOnnx =
         "--max-step-cut bounds each round of a submitted ONNX model's mutation search; a search-space point's run has no such rounds.";
 
+    public const string StepRuleNeedsOnnx =
+        "--step-rule chooses among the mutants of a submitted ONNX model's mutation search; a search-space point's run has no such rounds.";
+
     public ModelSubmittedValidator()
     {
         RuleFor(m => m.RunId).NotEmpty().WithMessage("The submission has no run id.");
@@ -75,6 +78,9 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
         RuleFor(m => m.MaxStepCut).Must(c => c is { } v && double.IsFinite(v) && v > 0 && v < 1).When(m => m.MaxStepCut is not null)
             .WithMessage(m => $"--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not {m.MaxStepCut}.");
         RuleFor(m => m.MaxStepCut).Must((m, _) => m.Onnx is not null).When(m => m.MaxStepCut is not null).WithMessage(MaxStepCutNeedsOnnx);
+        RuleFor(m => m.StepRule).IsInEnum().When(m => m.StepRule is not null)
+            .WithMessage(m => $"--step-rule is one of {string.Join(", ", Enum.GetNames<MutationStepRule>().Select(n => n.ToLowerInvariant()))}, not {m.StepRule}.");
+        RuleFor(m => m.StepRule).Must((m, _) => m.Onnx is not null).When(m => m.StepRule is not null).WithMessage(StepRuleNeedsOnnx);
         RuleFor(m => m.ParentRunId).Must(p => p != Guid.Empty).WithMessage("A fork's parent run id is empty.")
             .Must((m, p) => p != m.RunId).WithMessage("A run cannot be forked from itself.")
             .When(m => m.ParentRunId is not null);

@@ -111,7 +111,8 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
 
         var current = Current(state);
         var accepted = MutantChoice.Pick(proposal.Mutants.Select(m => Headroom(submission, Scores(state, m.Candidate)!, original)).ToList(),
-            proposal.Mutants.Select(m => m.Macs).ToList(), current.Macs, submission.MaxStepCut);
+            proposal.Mutants.Select(m => m.Macs).ToList(), current.Macs, submission.MaxStepCut,
+            submission.StepRule == MutationStepRule.Spread ? proposal.Mutants.Select(m => KeptShare.Of(m.Mutation, state.Kept)).ToList() : null);
         return [accepted is { } best
             ? new MutationRoundCompleted(submission.RunId, round, Member(submission, Scores(state, proposal.Mutants[best].Candidate)!,
                 proposal.Mutants[best].Candidate.Name, proposal.Mutants[best].Macs, proposal.Mutants[best].Params), proposal.Mutants[best].Mutation)

@@ -1,3 +1,5 @@
+using NasPipeline.Contracts.Model;
+
 namespace NasPipeline.Search.Mutation;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace NasPipeline.Search.Mutation;
 /// that fraction of the current network's MACs. Among those the one with the most headroom wins, then the fewest MACs:
 /// spending the least predicted metric per step leaves room for later cuts, which over 10 seeds cut more MACs on both
 /// ResNet-18 and MobileNetV2 than always taking the cheapest mutant. The cap is for a predictor that rates smaller
-/// networks higher: without it the most headroom is the largest cut, and the path's first steps are its largest.
+/// networks higher: without it the most headroom is the largest cut, and the path's first steps are its largest. With
+/// kept shares (<see cref="MutationStepRule.Spread"/>) the largest share left comes first and headroom only breaks ties.
 /// </summary>
 public static class MutantChoice
 {
@@ -14,11 +17,14 @@ public static class MutantChoice
     /// <param name="macs">Per mutant, its MACs.</param>
     /// <param name="currentMacs">The current network's MACs.</param>
     /// <param name="maxStepCut">The largest fraction of <paramref name="currentMacs"/> one step may remove; null: no cap.</param>
+    /// <param name="keptShare">Per mutant, the share of its layer's submitted size it leaves (<see cref="KeptShare"/>);
+    /// null: the rule is headroom first.</param>
     /// <returns>The index of the mutant to move to, or null when none qualifies.</returns>
-    public static int? Pick(IReadOnlyList<double> headroom, IReadOnlyList<long> macs, long currentMacs, double? maxStepCut = null) =>
+    public static int? Pick(IReadOnlyList<double> headroom, IReadOnlyList<long> macs, long currentMacs, double? maxStepCut = null,
+        IReadOnlyList<double>? keptShare = null) =>
         Enumerable.Range(0, headroom.Count)
             .Where(i => headroom[i] >= 0 && macs[i] < currentMacs && WithinStep(macs[i], currentMacs, maxStepCut))
-            .OrderByDescending(i => headroom[i]).ThenBy(i => macs[i]).ThenBy(i => i)
+            .OrderByDescending(i => keptShare?[i] ?? 0).ThenByDescending(i => headroom[i]).ThenBy(i => macs[i]).ThenBy(i => i)
             .Cast<int?>().FirstOrDefault();
 
     private static bool WithinStep(long macs, long currentMacs, double? maxStepCut) =>

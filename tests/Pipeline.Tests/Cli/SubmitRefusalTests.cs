@@ -30,6 +30,8 @@ public sealed class SubmitRefusalTests(PipelineFixture fixture)
             { "--max-step-cut takes a fraction of the current network's MACs (e.g. 0.03), not '3%'.",
                 [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--max-step-cut", "3%"] },
             { ModelSubmittedValidator.MaxStepCutNeedsOnnx, ["--point", point, "--max-step-cut", "0.03"] },
+            { "--step-rule is headroom or spread, not 'widest'.", [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--step-rule", "widest"] },
+            { ModelSubmittedValidator.StepRuleNeedsOnnx, ["--point", point, "--step-rule", "spread"] },
         };
     }
 

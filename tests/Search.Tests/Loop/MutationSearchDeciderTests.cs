@@ -4,6 +4,7 @@ using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Contracts.Validation;
 using NasPipeline.Search.Loop;
+using NasPipeline.Search.Mutation;
 using NasPipeline.Search.Tests.Mutation;
 using Graph = NasPipeline.ComputationGraph.ComputationGraph;
 
@@ -227,6 +228,26 @@ public sealed class MutationSearchDeciderTests
         Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
     }
 
+    [Fact]
+    public void With_the_spread_rule_each_round_keeps_the_edit_that_leaves_its_layer_the_largest_share()
+    {
+        // Every mutant scored alike, so the rule alone decides: the small CNN's mildest edit is conv1 8 -> 7 channels.
+        var (stream, _, _) = Drive(_ => 1.0, stepRule: MutationStepRule.Spread);
+
+        var rounds = stream.OfType<MutationRoundCompleted>().ToList();
+        var proposals = stream.OfType<MutantsProposed>().ToDictionary(p => p.Round);
+        var kept = new List<NetworkMutation>();
+        foreach (var round in rounds.Where(r => r.Kept is not null))
+        {
+            var best = proposals[round.Round].Mutants.Max(m => KeptShare.Of(m.Mutation, kept));
+            Assert.Equal(best, KeptShare.Of(round.Kept!, kept), 12);
+            kept.Add(round.Kept!);
+        }
+
+        Assert.Equal(new NetworkMutation(MutationKind.ShrinkChannels, kept[0].Target, 8, 7), kept[0]);
+        Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
+    }
+
     [Theory]
     [InlineData(0.03, true, null)]
     [InlineData(0.0, true, "--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not 0.")]
@@ -271,7 +292,7 @@ public sealed class MutationSearchDeciderTests
     /// <param name="measure">The Adapt stage's answer to a request (true: the submitted network's).</param>
     private static (List<object> Stream, Dictionary<string, Graph> Graphs, byte[]? Kept) Drive(Func<Graph, double> metric, double macsFactor = 0.99,
         SearchSettings? settings = null, Func<AdaptSubnet, bool, SubnetAdapted>? measure = null, double? maxDrop = null,
-        double? maxStepCut = null)
+        double? maxStepCut = null, MutationStepRule? stepRule = null)
     {
         byte[]? kept = null;
         var graphs = new Dictionary<string, Graph> { [ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
@@ -279,7 +300,7 @@ public sealed class MutationSearchDeciderTests
         {
             new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, new OnnxModelRef(ContentHash.Of(Onnx), "small_cnn_28.onnx", Onnx.Length), null,
                 ["1x1x28x28"], [Task], [new Objective(Task, ObjectiveDirection.Maximize)],
-                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, macsFactor, RelativeToSubmitted: true)], 3, MaxDrop: maxDrop, MaxStepCut: maxStepCut),
+                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, macsFactor, RelativeToSubmitted: true)], 3, MaxDrop: maxDrop, MaxStepCut: maxStepCut, StepRule: stepRule),
             new GraphExtracted(RunId, graphs.Keys.Single(), Original.Nodes.Count, Original.Edges.Count, Original.TotalMacs, Original.TotalParams,
                 new Dictionary<string, int>(), "test", 8, 13, 1.0),
         };

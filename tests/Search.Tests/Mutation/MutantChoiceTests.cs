@@ -34,4 +34,12 @@ public sealed class MutantChoiceTests
         Assert.Equal(1, MutantChoice.Pick([0.9, 0.1], [969, 970], currentMacs: 1000, maxStepCut: 0.03));
         Assert.Null(MutantChoice.Pick([0.9, 0.1], [500, 960], currentMacs: 1000, maxStepCut: 0.03));
     }
+
+    [Fact]
+    public void With_kept_shares_the_largest_share_left_wins_and_headroom_breaks_ties_among_qualifying_mutants()
+    {
+        // Mutant 3 leaves the most but is predicted below the original; 1 and 2 leave alike, and 2 has more headroom.
+        Assert.Equal(2, MutantChoice.Pick([0.9, 0.1, 0.2, -0.1], [900, 980, 970, 990], currentMacs: 1000, keptShare: [0.75, 0.9375, 0.9375, 1.0]));
+        Assert.Equal(0, MutantChoice.Pick([0.9, 0.1], [900, 980], currentMacs: 1000, keptShare: [0.75, 0.75]));
+    }
 }
