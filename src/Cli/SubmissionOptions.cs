@@ -40,15 +40,14 @@ public static partial class SubmissionOptions
 
     /// <summary><c>--max-drop D</c>: a number in the tasks' metric units (the validator checks its range).</summary>
     public static double ParseMaxDrop(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new CliUsageException($"--max-drop takes a number in the tasks' metric units (e.g. 0.005 for half a top-1 point), not '{text}'.");
+        Number(text, $"--max-drop takes a number in the tasks' metric units (e.g. 0.005 for half a top-1 point), not '{text}'.");
 
     /// <summary><c>--max-step-cut F</c>: a fraction of the current network's MACs (the validator checks its range).</summary>
     public static double ParseMaxStepCut(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new CliUsageException($"--max-step-cut takes a fraction of the current network's MACs (e.g. 0.03), not '{text}'.");
+        Number(text, $"--max-step-cut takes a fraction of the current network's MACs (e.g. 0.03), not '{text}'.");
+
+    private static double Number(string text, string refusal) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw new CliUsageException(refusal);
 
     /// <summary><c>--step-rule headroom|spread</c>.</summary>
     public static MutationStepRule ParseStepRule(string text) =>
