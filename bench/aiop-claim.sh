@@ -14,7 +14,8 @@
 # NASP_AIOP_PSEUDO_LABELS (default 0; N: the run's `--pseudo-labels N`, so the predictor is adapted to pseudo-labels of
 # the network and N - 1 of its mutants before the search), NASP_AIOP_MAX_STEP_CUT (the run's `--max-step-cut F`: each round of
 # the search removes at most this fraction of the MACs; default: no cap), NASP_AIOP_STEP_RULE (`--step-rule`: headroom or
-# spread), NASP_AIOP_OUT (default bench/results/aiop-claim-DATE). The fine-tune budget is the Adapt stage's (Adapt__TrainImages,
+# spread), NASP_AIOP_SPREAD_TOLERANCE (`--spread-tolerance K`: mutants predicted up to K of the predictor's spreads below the
+# original qualify), NASP_AIOP_OUT (default bench/results/aiop-claim-DATE). The fine-tune budget is the Adapt stage's (Adapt__TrainImages,
 # Adapt__Epochs, Adapt__EvaluationImages in the environment). Each seed's run goes through ./scripts/demo.sh (every stage its own process).
 set -euo pipefail
 
@@ -46,7 +47,7 @@ for seed in $SEEDS; do
     >"$OUT/train-$seed.log" 2>&1 || { say "training failed, see $OUT/train-$seed.log"; exit 1; }
   grep -E '^top1' "$OUT/train-$seed.log" >&2 || true
   say "seed $seed: submitting it with --adapt $ADAPT (log $OUT/run-$seed.log)"
-  NASP_DEMO_SKIP_BUILD=1 NASP_DEMO_PSEUDO_LABELS="${NASP_AIOP_PSEUDO_LABELS:-0}" NASP_DEMO_ADAPT="$ADAPT" NASP_DEMO_MAX_DROP="$MAX_DROP" NASP_DEMO_MAX_STEP_CUT="${NASP_AIOP_MAX_STEP_CUT:-}" NASP_DEMO_STEP_RULE="${NASP_AIOP_STEP_RULE:-}" NASP_DEMO_INPUT=1x1x28x28 NASP_DEMO_SEED="$seed" NASP_DEMO_OUT="$OUT/run-$seed" \
+  NASP_DEMO_SKIP_BUILD=1 NASP_DEMO_PSEUDO_LABELS="${NASP_AIOP_PSEUDO_LABELS:-0}" NASP_DEMO_ADAPT="$ADAPT" NASP_DEMO_MAX_DROP="$MAX_DROP" NASP_DEMO_MAX_STEP_CUT="${NASP_AIOP_MAX_STEP_CUT:-}" NASP_DEMO_STEP_RULE="${NASP_AIOP_STEP_RULE:-}" NASP_DEMO_SPREAD_TOLERANCE="${NASP_AIOP_SPREAD_TOLERANCE:-}" NASP_DEMO_INPUT=1x1x28x28 NASP_DEMO_SEED="$seed" NASP_DEMO_OUT="$OUT/run-$seed" \
     ./scripts/demo.sh "$OUT/seed-$seed.onnx" >"$OUT/run-$seed.log" 2>&1 || { say "the run failed, see $OUT/run-$seed.log"; exit 1; }
 done
 

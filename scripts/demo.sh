@@ -22,6 +22,7 @@
 # original on every task, `--max-drop`; default: the end of the search's path),
 # NASP_DEMO_MAX_STEP_CUT (each round of the mutation search removes at most this fraction of the MACs, `--max-step-cut`),
 # NASP_DEMO_STEP_RULE (headroom or spread: how a round chooses among its qualifying mutants, `--step-rule`),
+# NASP_DEMO_SPREAD_TOLERANCE (K: mutants predicted up to K of the predictor's spreads below the original qualify, `--spread-tolerance`),
 # NASP_DEMO_PSEUDO_LABELS (default 0; N: the model and N - 1 of its mutants are pseudo-labelled per task first, and each
 # task's predictor is adapted to those labels before the search, `--pseudo-labels`),
 # NASP_DEMO_TIMEOUT (seconds for the run, default 0 = no limit), NASP_DEMO_SKIP_BUILD=1,
@@ -42,6 +43,7 @@ OPTIONS=()
 if [ -n "${NASP_DEMO_MAX_DROP:-}" ]; then OPTIONS+=(--max-drop "$NASP_DEMO_MAX_DROP"); fi
 if [ -n "${NASP_DEMO_MAX_STEP_CUT:-}" ]; then OPTIONS+=(--max-step-cut "$NASP_DEMO_MAX_STEP_CUT"); fi
 if [ -n "${NASP_DEMO_STEP_RULE:-}" ]; then OPTIONS+=(--step-rule "$NASP_DEMO_STEP_RULE"); fi
+if [ -n "${NASP_DEMO_SPREAD_TOLERANCE:-}" ]; then OPTIONS+=(--spread-tolerance "$NASP_DEMO_SPREAD_TOLERANCE"); fi
 if [ "${NASP_DEMO_PSEUDO_LABELS:-0}" != 0 ]; then OPTIONS+=(--pseudo-labels "$NASP_DEMO_PSEUDO_LABELS"); fi
 RUN_TIMEOUT="${NASP_DEMO_TIMEOUT:-0}"
 READY_TIMEOUT="${NASP_DEMO_STAGE_READY_TIMEOUT:-120}"

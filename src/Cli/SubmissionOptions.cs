@@ -46,6 +46,10 @@ public static partial class SubmissionOptions
     public static double ParseMaxStepCut(string text) =>
         Number(text, $"--max-step-cut takes a fraction of the current network's MACs (e.g. 0.03), not '{text}'.");
 
+    /// <summary><c>--spread-tolerance K</c>: a number of the predictor's spreads (the validator checks its range).</summary>
+    public static double ParseSpreadTolerance(string text) =>
+        Number(text, $"--spread-tolerance takes a number of the predictor's spreads (e.g. 1), not '{text}'.");
+
     private static double Number(string text, string refusal) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw new CliUsageException(refusal);
 

@@ -54,6 +54,9 @@ public static class SubmitCommand
         var stepRule = CliOptions.Text("--step-rule",
             "On a submitted ONNX model: how each round chooses among the mutants predicted not below the original: headroom (the most predicted headroom, the default) or spread (the edit that leaves its layer the largest share of its submitted size, so the cut spreads over the network).",
             "RULE");
+        var spreadTolerance = CliOptions.Text("--spread-tolerance",
+            "On a submitted ONNX model: a mutant also qualifies when its predicted metric is below the original's by at most K times the predictor's spread for it (its ensemble's standard deviation), so differences within the predictor's noise do not stop the search (e.g. 1); default: 0, not below at all.",
+            "K");
         var initial = CliOptions.OptionalInt("--initial", "Initial random samples (0-10000; default: the Search stage's configuration).");
         var pseudoLabels = CliOptions.OptionalInt("--pseudo-labels",
             "Networks pseudo-labelled per task before the search (AIO-P's shared head and a brief fine-tune; 0-500), so each task's predictor is refit on labels of its own: space points spread over MACs for a --point run, the model and a chain of its mutants for an ONNX run; default: the Search stage's configuration (0).");
@@ -62,7 +65,7 @@ public static class SubmitCommand
         var connectTimeout = ConnectTimeoutOption();
         var command = new Command("submit", "Submit a model (an ONNX file, or a search-space point) with its tasks and objectives; prints the run id.")
         {
-            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, maxDrop, maxStepCut, stepRule, initial, pseudoLabels, wait, timeout,
+            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, maxDrop, maxStepCut, stepRule, spreadTolerance, initial, pseudoLabels, wait, timeout,
             connectTimeout,
         };
         command.SetCliAction((parse, output, ct) => RunAsync(
@@ -72,7 +75,7 @@ public static class SubmitCommand
                 SubmissionOptions.Budget(parse.GetValue(population), parse.GetValue(generations), parse.GetValue(iterations), parse.GetValue(adapt), parse.GetValue(initial),
                     parse.GetValue(pseudoLabels)),
                 parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
-                parse.GetValue(maxDrop), parse.GetValue(maxStepCut), parse.GetValue(stepRule)),
+                parse.GetValue(maxDrop), parse.GetValue(maxStepCut), parse.GetValue(stepRule), parse.GetValue(spreadTolerance)),
             output,
             ct));
         return command;
@@ -122,7 +125,8 @@ public static class SubmitCommand
             settings.Budget,
             MaxDrop: settings.MaxDrop is { } drop ? SubmissionOptions.ParseMaxDrop(drop) : null,
             MaxStepCut: settings.MaxStepCut is { } cap ? SubmissionOptions.ParseMaxStepCut(cap) : null,
-            StepRule: settings.StepRule is { } rule ? SubmissionOptions.ParseStepRule(rule) : null);
+            StepRule: settings.StepRule is { } rule ? SubmissionOptions.ParseStepRule(rule) : null,
+            SpreadTolerance: settings.SpreadTolerance is { } tolerance ? SubmissionOptions.ParseSpreadTolerance(tolerance) : null);
         var validation = new ModelSubmittedValidator().Validate(draft);
         if (!validation.IsValid)
         {
@@ -163,4 +167,4 @@ public static class SubmitCommand
 public sealed record SubmitSettings(
     string? Model, string? Point, IReadOnlyList<string> Inputs, string Tasks, IReadOnlyList<string> Objectives, IReadOnlyList<string> Constraints,
     int? Seed, SearchBudget? Budget, bool Wait, TimeSpan Timeout, TimeSpan ConnectTimeout, string? MaxDrop = null,
-    string? MaxStepCut = null, string? StepRule = null);
+    string? MaxStepCut = null, string? StepRule = null, string? SpreadTolerance = null);

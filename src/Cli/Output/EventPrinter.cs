@@ -18,7 +18,8 @@ public static class EventPrinter
         ModelSubmitted m => $"submitted {(m.Onnx is { } o ? o.FileName : m.Point?.Space)} for {string.Join(", ", m.Tasks ?? [])}"
             + (m.MaxDrop is { } drop ? string.Create(CultureInfo.InvariantCulture, $"; returns the cheapest measured network at most {drop:0.####} below the original") : "")
             + (m.MaxStepCut is { } cap ? string.Create(CultureInfo.InvariantCulture, $"; each round removes at most {cap:0.##%} of the MACs") : "")
-            + (m.StepRule is { } rule ? $"; step rule {rule.ToString().ToLowerInvariant()}" : ""),
+            + (m.StepRule is { } rule ? $"; step rule {rule.ToString().ToLowerInvariant()}" : "")
+            + (m.SpreadTolerance is { } tolerance ? string.Create(CultureInfo.InvariantCulture, $"; mutants may be predicted up to {tolerance:0.##} spreads below the original") : ""),
         GraphExtracted g => $"graph extracted: {g.NodeCount} nodes, {Units.Si(g.Macs)}MACs, {Units.Si(g.Params)} params ({g.ExtractionMilliseconds:F0} ms)",
         SubmissionRejected r => $"rejected by {r.Stage} ({r.Kind}): {r.Reason}",
         RunFailed f => $"failed in {f.Stage}: {f.Reason}",

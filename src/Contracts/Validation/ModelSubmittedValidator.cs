@@ -23,6 +23,12 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
     public const string MaxStepCutNeedsOnnx =
         "--max-step-cut bounds each round of a submitted ONNX model's mutation search; a search-space point's run has no such rounds.";
 
+    /// <summary>Beyond a few spreads "within the predictor's noise" means nothing; a larger number is a typo.</summary>
+    public const double MaxSpreadTolerance = 10;
+
+    public const string SpreadToleranceNeedsOnnx =
+        "--spread-tolerance loosens which mutants a submitted ONNX model's mutation search may keep; a search-space point's run has no mutants.";
+
     public const string StepRuleNeedsOnnx =
         "--step-rule chooses among the mutants of a submitted ONNX model's mutation search; a search-space point's run has no such rounds.";
 
@@ -81,6 +87,9 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
         RuleFor(m => m.StepRule).IsInEnum().When(m => m.StepRule is not null)
             .WithMessage(m => $"--step-rule is one of {string.Join(", ", Enum.GetNames<MutationStepRule>().Select(n => n.ToLowerInvariant()))}, not {m.StepRule}.");
         RuleFor(m => m.StepRule).Must((m, _) => m.Onnx is not null).When(m => m.StepRule is not null).WithMessage(StepRuleNeedsOnnx);
+        RuleFor(m => m.SpreadTolerance).Must(t => t is { } v && double.IsFinite(v) && v >= 0 && v <= MaxSpreadTolerance).When(m => m.SpreadTolerance is not null)
+            .WithMessage(m => $"--spread-tolerance is a number of the predictor's spreads from 0 to {MaxSpreadTolerance} (e.g. 1), not {m.SpreadTolerance}.");
+        RuleFor(m => m.SpreadTolerance).Must((m, _) => m.Onnx is not null).When(m => m.SpreadTolerance is not null).WithMessage(SpreadToleranceNeedsOnnx);
         RuleFor(m => m.ParentRunId).Must(p => p != Guid.Empty).WithMessage("A fork's parent run id is empty.")
             .Must((m, p) => p != m.RunId).WithMessage("A run cannot be forked from itself.")
             .When(m => m.ParentRunId is not null);

@@ -15,7 +15,8 @@ namespace NasPipeline.Search.Loop;
 /// hashes: first the submitted graph, then each round's mutants (<c>Population</c> single edits of the current network,
 /// drawn from <c>GenerationRandom(seed, round)</c>, recorded in <see cref="MutantsProposed"/> and sent for scoring). A
 /// round closes (<see cref="MutationRoundCompleted"/>) once its scores are in: a mutant qualifies when every task's
-/// predicted metric is not below the original's and it has fewer MACs, and <see cref="MutantChoice"/> picks among them.
+/// predicted metric is not below the original's (or, with <c>--spread-tolerance K</c>, below by at most K of the
+/// predictor's spreads for it) and it has fewer MACs, and <see cref="MutantChoice"/> picks among them.
 /// The search stops after <c>Generations</c> rounds or <see cref="Patience"/> rounds without progress, and stores the
 /// kept network's ONNX with weights (<see cref="KeptNetwork"/>: sliced from the submitted model, missing ones seeded from
 /// the run's seed). With adaptation (<c>--adapt</c>) the submitted and the kept model then go to the Adapt stage to be
@@ -112,7 +113,8 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         var current = Current(state);
         var accepted = MutantChoice.Pick(proposal.Mutants.Select(m => Headroom(submission, Scores(state, m.Candidate)!, original)).ToList(),
             proposal.Mutants.Select(m => m.Macs).ToList(), current.Macs, submission.MaxStepCut,
-            submission.StepRule == MutationStepRule.Spread ? proposal.Mutants.Select(m => KeptShare.Of(m.Mutation, state.Kept)).ToList() : null);
+            submission.StepRule == MutationStepRule.Spread ? proposal.Mutants.Select(m => KeptShare.Of(m.Mutation, state.Kept)).ToList() : null,
+            submission.SpreadTolerance is { } tolerance ? proposal.Mutants.Select(m => Allowance(submission, state, m.Candidate, original, tolerance)).ToList() : null);
         return [accepted is { } best
             ? new MutationRoundCompleted(submission.RunId, round, Member(submission, Scores(state, proposal.Mutants[best].Candidate)!,
                 proposal.Mutants[best].Candidate.Name, proposal.Mutants[best].Macs, proposal.Mutants[best].Params), proposal.Mutants[best].Mutation)
@@ -245,6 +247,13 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         submission.Tasks.Min(t => metrics.TryGetValue(t, out var value) && original.TryGetValue(t, out var before)
             ? (value - before) / Math.Max(Math.Abs(before), 1e-12)
             : double.NaN);
+
+    /// <summary><paramref name="tolerance"/> times the mutant's predicted spread, relative like <see cref="Headroom"/>. The
+    /// spread is one number across tasks (the largest), so it is taken relative to the largest original value: with tasks
+    /// of different units the allowance errs small.</summary>
+    private static double Allowance(ModelSubmitted submission, RunState state, Candidate candidate, IReadOnlyDictionary<string, double> original, double tolerance) =>
+        tolerance * state.Uncertainty(candidate.Name, 0, int.MaxValue)
+        / Math.Max(submission.Tasks.Max(t => original.TryGetValue(t, out var before) ? Math.Abs(before) : 0), 1e-12);
 
     private static FrontMember Member(ModelSubmitted submission, IReadOnlyDictionary<string, double> metrics, string name, long macs, long parameters)
     {

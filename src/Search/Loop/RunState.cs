@@ -48,8 +48,8 @@ public sealed record RunState
 
     private ImmutableDictionary<int, MutantsProposed> Proposals { get; init; } = ImmutableDictionary<int, MutantsProposed>.Empty;
 
-    private ImmutableDictionary<string, ImmutableList<(int Step, IReadOnlyDictionary<string, double> Metrics)>> Predicted { get; init; } =
-        ImmutableDictionary.Create<string, ImmutableList<(int, IReadOnlyDictionary<string, double>)>>(StringComparer.Ordinal);
+    private ImmutableDictionary<string, ImmutableList<(int Step, IReadOnlyDictionary<string, double> Metrics, double Uncertainty)>> Predicted { get; init; } =
+        ImmutableDictionary.Create<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, double)>>(StringComparer.Ordinal);
 
     private ImmutableDictionary<string, IReadOnlyDictionary<string, double>> Measured { get; init; } =
         ImmutableDictionary.Create<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
@@ -87,6 +87,13 @@ public sealed record RunState
             ? scores.LastOrDefault(s => s.Step < stepLimit).Metrics
             : null;
     }
+
+    /// <summary>The predictor's own uncertainty (its ensemble's spread) for the prediction <see cref="Metrics"/> answers with;
+    /// 0 for a measurement or a candidate not predicted.</summary>
+    public double Uncertainty(string candidate, int iteration, int stepLimit) =>
+        !IsMeasuredIn(candidate, iteration) && Predicted.TryGetValue(candidate, out var scores)
+            ? scores.LastOrDefault(s => s.Step < stepLimit).Uncertainty
+            : 0;
 
     /// <summary>Whether <see cref="Metrics"/> answers for <paramref name="iteration"/> with the candidate's measurement:
     /// it was sent for adaptation in an earlier iteration and measured.</summary>
@@ -179,9 +186,10 @@ public sealed record RunState
         };
     }
 
-    private static Func<ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>)>>, CandidateScore,
-        ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>)>>> AddScore(int step) =>
-        (predicted, score) => predicted.SetItem(score.Candidate.Name, (predicted.GetValueOrDefault(score.Candidate.Name) ?? []).Add((step, score.Metrics)));
+    private static Func<ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, double)>>, CandidateScore,
+        ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, double)>>> AddScore(int step) =>
+        (predicted, score) => predicted.SetItem(score.Candidate.Name,
+            (predicted.GetValueOrDefault(score.Candidate.Name) ?? []).Add((step, score.Metrics, score.Uncertainty)));
 
     /// <summary>Streams recorded before the mutation search had events of its own reported a round as a one-member
     /// <see cref="GenerationCompleted"/>; which edit it kept was not recorded.</summary>

@@ -32,6 +32,11 @@ public sealed class SubmitRefusalTests(PipelineFixture fixture)
             { ModelSubmittedValidator.MaxStepCutNeedsOnnx, ["--point", point, "--max-step-cut", "0.03"] },
             { "--step-rule is headroom or spread, not 'widest'.", [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--step-rule", "widest"] },
             { ModelSubmittedValidator.StepRuleNeedsOnnx, ["--point", point, "--step-rule", "spread"] },
+            { "--spread-tolerance takes a number of the predictor's spreads (e.g. 1), not 'one'.",
+                [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--spread-tolerance", "one"] },
+            { "--spread-tolerance is a number of the predictor's spreads from 0 to 10 (e.g. 1), not -1.",
+                [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--spread-tolerance", "-1"] },
+            { ModelSubmittedValidator.SpreadToleranceNeedsOnnx, ["--point", point, "--spread-tolerance", "1"] },
         };
     }
 

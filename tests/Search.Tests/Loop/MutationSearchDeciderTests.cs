@@ -248,6 +248,41 @@ public sealed class MutationSearchDeciderTests
         Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
     }
 
+    [Fact]
+    public void With_a_spread_tolerance_mutants_predicted_within_that_many_spreads_below_the_original_are_kept()
+    {
+        // Every edit is predicted below the original, by a twentieth of the share of MACs it removes, and the predictor's
+        // spread is 0.01: without a tolerance nothing is kept; with K = 1 a network may fall 0.01 (20% of the MACs; the
+        // small CNN's mildest edits cut 12%).
+        double Metric(Graph g) => 1.0 - 0.05 * (1 - (double)g.TotalMacs / Original.TotalMacs);
+        const double spread = 0.01;
+        Assert.DoesNotContain(Drive(Metric, uncertainty: spread).Stream.OfType<MutationRoundCompleted>(), r => r.Kept is not null);
+
+        var (stream, graphs, _) = Drive(Metric, uncertainty: spread, spreadTolerance: 1);
+
+        var kept = stream.OfType<MutationRoundCompleted>().Where(r => r.Kept is not null).ToList();
+        Assert.NotEmpty(kept);
+        Assert.All(kept, r => Assert.InRange(r.Current.Objectives[Task], 1.0 - spread - 1e-12, 1.0));
+        Assert.All(kept, r => Assert.True(graphs[r.Current.Candidate.Name].TotalMacs < Original.TotalMacs));
+        Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
+    }
+
+    [Theory]
+    [InlineData(1.0, true, null)]
+    [InlineData(0.0, true, null)]
+    [InlineData(-0.5, true, "--spread-tolerance is a number of the predictor's spreads from 0 to 10 (e.g. 1), not -0.5.")]
+    [InlineData(11.0, true, "--spread-tolerance is a number of the predictor's spreads from 0 to 10 (e.g. 1), not 11.")]
+    [InlineData(1.0, false, ModelSubmittedValidator.SpreadToleranceNeedsOnnx)]
+    public void Spread_tolerance_is_refused_with_the_reason_unless_it_is_a_few_spreads_for_a_submitted_network(double tolerance, bool onnx, string? refusal)
+    {
+        var submission = new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, onnx ? new OnnxModelRef(ContentHash.Of(Onnx), "m.onnx", Onnx.Length) : null,
+            onnx ? null : new SearchSpacePoint("mbv3-28", [0, 1]), [], [Task], [new Objective(Task, ObjectiveDirection.Maximize)], [], 1, SpreadTolerance: tolerance);
+
+        var errors = new ModelSubmittedValidator().Validate(submission).Errors.Select(e => e.ErrorMessage).ToList();
+
+        Assert.Equal(refusal is null ? [] : [refusal], errors);
+    }
+
     [Theory]
     [InlineData(0.03, true, null)]
     [InlineData(0.0, true, "--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not 0.")]
@@ -292,7 +327,7 @@ public sealed class MutationSearchDeciderTests
     /// <param name="measure">The Adapt stage's answer to a request (true: the submitted network's).</param>
     private static (List<object> Stream, Dictionary<string, Graph> Graphs, byte[]? Kept) Drive(Func<Graph, double> metric, double macsFactor = 0.99,
         SearchSettings? settings = null, Func<AdaptSubnet, bool, SubnetAdapted>? measure = null, double? maxDrop = null,
-        double? maxStepCut = null, MutationStepRule? stepRule = null)
+        double? maxStepCut = null, MutationStepRule? stepRule = null, double uncertainty = 0, double? spreadTolerance = null)
     {
         byte[]? kept = null;
         var graphs = new Dictionary<string, Graph> { [ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
@@ -300,7 +335,8 @@ public sealed class MutationSearchDeciderTests
         {
             new ModelSubmitted(RunId, DateTimeOffset.UnixEpoch, new OnnxModelRef(ContentHash.Of(Onnx), "small_cnn_28.onnx", Onnx.Length), null,
                 ["1x1x28x28"], [Task], [new Objective(Task, ObjectiveDirection.Maximize)],
-                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, macsFactor, RelativeToSubmitted: true)], 3, MaxDrop: maxDrop, MaxStepCut: maxStepCut, StepRule: stepRule),
+                [new Constraint(CostNames.Macs, ConstraintOperator.AtMost, macsFactor, RelativeToSubmitted: true)], 3, MaxDrop: maxDrop, MaxStepCut: maxStepCut, StepRule: stepRule,
+                SpreadTolerance: spreadTolerance),
             new GraphExtracted(RunId, graphs.Keys.Single(), Original.Nodes.Count, Original.Edges.Count, Original.TotalMacs, Original.TotalParams,
                 new Dictionary<string, int>(), "test", 8, 13, 1.0),
         };
@@ -319,7 +355,7 @@ public sealed class MutationSearchDeciderTests
 
             stream.AddRange(decision.Messages);
             stream.AddRange(decision.Messages.OfType<ScoreCandidates>().Select(r => new CandidateScored(r.RunId, r.RequestId, r.Generation, 1,
-                r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c.Name]) }, 0)).ToList())));
+                r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c.Name]) }, uncertainty)).ToList())));
             stream.AddRange(decision.Messages.OfType<AdaptSubnet>().Select(r => measure!(r, r.Candidate.Name == ContentHash.Of(Onnx))));
         }
 

@@ -42,4 +42,13 @@ public sealed class MutantChoiceTests
         Assert.Equal(2, MutantChoice.Pick([0.9, 0.1, 0.2, -0.1], [900, 980, 970, 990], currentMacs: 1000, keptShare: [0.75, 0.9375, 0.9375, 1.0]));
         Assert.Equal(0, MutantChoice.Pick([0.9, 0.1], [900, 980], currentMacs: 1000, keptShare: [0.75, 0.75]));
     }
+
+    [Fact]
+    public void An_allowance_lets_a_mutant_predicted_that_far_below_qualify_and_no_further()
+    {
+        // Mutant 0 is 0.002 below with an allowance of 0.002 (qualifies); mutant 1 is 0.003 below with 0.002 (does not).
+        Assert.Null(MutantChoice.Pick([-0.002, -0.003], [900, 800], currentMacs: 1000));
+        Assert.Equal(0, MutantChoice.Pick([-0.002, -0.003], [900, 800], currentMacs: 1000, allowance: [0.002, 0.002]));
+        Assert.Equal(1, MutantChoice.Pick([-0.002, -0.003], [900, 800], currentMacs: 1000, allowance: [0.0, 0.003]));
+    }
 }
