@@ -3,6 +3,7 @@ using System.Globalization;
 using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Output;
 using NasPipeline.ComputationGraph;
+using NasPipeline.Contracts.Model;
 using NasPipeline.Search.Mutation;
 
 namespace NasPipeline.Cli.Commands;
@@ -26,22 +27,27 @@ public static class MutateCommand
         var task = CliOptions.Text("--task", "gnn scorer: the dataset's metric to learn.", "METRIC");
         var trainSize = CliOptions.Int("--train-size", 1000, "gnn scorer: how many of the dataset's architectures to train on.");
         var epochs = CliOptions.Int("--epochs", 100, "gnn scorer: training epochs.", "E");
+        var maxStepCut = CliOptions.Text("--max-step-cut", "Each step removes at most this fraction of the current network's MACs (e.g. 0.03); default: no cap.", "F");
+        var stepRule = CliOptions.Text("--step-rule",
+            "How each step chooses among the mutants scored not below the original: headroom (the most, the default) or spread (the edit that leaves its layer the largest share of its submitted size).",
+            "RULE");
         var command = new Command("mutate", "AIO-P mutation search on a local ONNX file (channel groups, kernels, residual blocks), no server: " +
                                             "the kept mutations, exact MACs and params, the MAC reduction.")
         {
-            model, inputs, seed, steps, candidates, outPath, json, scorer, retained, train, task, trainSize, epochs,
+            model, inputs, seed, steps, candidates, outPath, json, scorer, retained, train, task, trainSize, epochs, maxStepCut, stepRule,
         };
         command.Options.Add(DeviceOption.Create());
         command.SetCliAction((parse, output, _) => RunAsync(new MutateSettings(
             parse.GetRequiredValue(model), parse.GetValue(inputs) ?? [], parse.GetValue(seed), parse.GetValue(steps), parse.GetValue(candidates),
             parse.GetValue(outPath), parse.GetValue(json), parse.GetValue(scorer) ?? "stand-in", parse.GetValue(retained) ?? "0.9",
-            parse.GetValue(train), parse.GetValue(task), parse.GetValue(trainSize), parse.GetValue(epochs)), output));
+            parse.GetValue(train), parse.GetValue(task), parse.GetValue(trainSize), parse.GetValue(epochs),
+            parse.GetValue(maxStepCut), parse.GetValue(stepRule)), output));
         return command;
     }
 
     public static async Task<int> RunAsync(MutateSettings settings, TextWriter output)
     {
-        var (path, shapes, seed, steps, candidates, outPath, json, scorerKind, retainedText, train, task, trainSize, epochs) = settings;
+        var (path, shapes, seed, steps, candidates, outPath, json, scorerKind, retainedText, train, task, trainSize, epochs, maxStepCutText, stepRuleText) = settings;
         if (scorerKind is not ("stand-in" or "gnn") || (scorerKind == "gnn" && (train is null || task is null)))
         {
             throw new CliUsageException("--scorer is stand-in or gnn (with --train DATA.jsonl --task METRIC).");
@@ -57,6 +63,13 @@ public static class MutateCommand
             throw new CliUsageException($"--retained must be in (0, 1], not '{retainedText}'.");
         }
 
+        var maxStepCut = maxStepCutText is null ? (double?)null : SubmissionOptions.ParseMaxStepCut(maxStepCutText);
+        if (maxStepCut is not (null or (> 0 and < 1)))
+        {
+            throw new CliUsageException($"--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not {maxStepCutText}.");
+        }
+
+        var stepRule = stepRuleText is null ? (MutationStepRule?)null : SubmissionOptions.ParseStepRule(stepRuleText);
         ExtractionOptions extraction;
         try
         {
@@ -75,7 +88,10 @@ public static class MutateCommand
             using var gnn = scorerKind == "gnn" ? GnnMetricScorer.Train(train!, task!, trainSize, epochs, seed) : null;
             IPredictedMetricScorer scorer = gnn is not null ? gnn : new ParamsSaturationScorer(original.TotalParams, retained);
             var search = new MutationSearch(scorer);
-            result = search.Run(bytes, new MutationSearchOptions(extraction, seed) { Steps = steps, CandidatesPerStep = candidates });
+            result = search.Run(bytes, new MutationSearchOptions(extraction, seed)
+            {
+                Steps = steps, CandidatesPerStep = candidates, MaxStepCut = maxStepCut, StepRule = stepRule,
+            });
         }
         catch (GraphExtractionException e)
         {
@@ -120,4 +136,4 @@ public static class MutateCommand
 /// <summary>What <c>mutate</c> was asked to do, as given on the command line.</summary>
 public sealed record MutateSettings(
     string Model, IReadOnlyList<string> Inputs, int Seed, int Steps, int Candidates, string? Out, bool Json,
-    string Scorer, string Retained, string? Train, string? Task, int TrainSize, int Epochs);
+    string Scorer, string Retained, string? Train, string? Task, int TrainSize, int Epochs, string? MaxStepCut = null, string? StepRule = null);

@@ -26,7 +26,8 @@ public sealed class MutationSearch(IPredictedMetricScorer scorer)
         var graphs = new Dictionary<string, Graph>(StringComparer.Ordinal) { [ContentHash.Of(originalJson)] = original };
         var runId = Guid.Empty;
         var submission = new ModelSubmitted(runId, DateTimeOffset.UnixEpoch, new OnnxModelRef(ContentHash.Of(onnx), "model.onnx", onnx.Length), null,
-            [], [scorer.Name], [], [], (int)options.Seed, new SearchBudget(options.CandidatesPerStep, options.Steps, 1, 0, 0));
+            [], [scorer.Name], [], [], (int)options.Seed, new SearchBudget(options.CandidatesPerStep, options.Steps, 1, 0, 0),
+            MaxStepCut: options.MaxStepCut, StepRule: options.StepRule);
         var state = RunState.Fold([submission, new GraphExtracted(runId, ContentHash.Of(originalJson), original.Nodes.Count, original.Edges.Count,
             original.TotalMacs, original.TotalParams, new Dictionary<string, int>(), original.Model.Producer, original.Model.IrVersion, original.Model.Opset, 0)]);
         var decider = new MutationSearchDecider(new SearchSettings(), options.Patience, options.Extraction);
