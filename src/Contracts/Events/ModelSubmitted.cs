@@ -14,8 +14,8 @@ namespace NasPipeline.Contracts.Events;
 /// where the metric starts to fall. <see cref="StepRule"/>: how a round chooses among its qualifying mutants (null: by
 /// predicted headroom). <see cref="SpreadTolerance"/> (a submitted network): a mutant also qualifies when its predicted
 /// metric is below the original's by no more than this many times the predictor's own spread for it (its ensemble's
-/// standard deviation), since differences inside that spread are the predictor's noise (null: not below at all). These were added later and are optional, so older stored submissions still read back
-/// (as null).
+/// standard deviation), since differences inside that spread are the predictor's noise (null: not below at all). These
+/// were added later and are optional, so older stored submissions still read back (as null).
 /// </summary>
 public sealed record ModelSubmitted(
     Guid RunId,
