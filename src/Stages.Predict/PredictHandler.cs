@@ -138,7 +138,8 @@ public sealed class PredictHandler(
             var values = perTask.ToDictionary(p => p.Key, p => RangedScore.Of(p.Value.Predictions[i].Mean, p.Value.Range), StringComparer.Ordinal);
             var clamped = values.Where(v => v.Value.Clamped).Select(v => v.Key).ToList();
             return new CandidateScore(candidate, values.ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal),
-                perTask.Count == 0 ? 0 : perTask.Values.Max(p => p.Predictions[i].Spread), latencies[i], clamped.Count == 0 ? null : clamped);
+                perTask.Count == 0 ? 0 : perTask.Values.Max(p => p.Predictions[i].Spread), latencies[i], clamped.Count == 0 ? null : clamped,
+                perTask.ToDictionary(p => p.Key, p => p.Value.Predictions[i].Spread, StringComparer.Ordinal));
         }).ToList();
         var batches = scores.Chunk(step.BatchSize).ToList();
         if (batches.Count == 0)

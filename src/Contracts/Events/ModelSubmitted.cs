@@ -13,9 +13,9 @@ namespace NasPipeline.Contracts.Events;
 /// at most this fraction of the current network's MACs, so the path takes small steps and measurements along it can stop
 /// where the metric starts to fall. <see cref="StepRule"/>: how a round chooses among its qualifying mutants (null: by
 /// predicted headroom). <see cref="SpreadTolerance"/> (a submitted network): a mutant also qualifies when its predicted
-/// metric is below the original's by no more than this many times the predictor's own spread for it (its ensemble's
-/// standard deviation), since differences inside that spread are the predictor's noise (null: not below at all). These
-/// were added later and are optional, so older stored submissions still read back (as null).
+/// metric is below the original's, on each task, by no more than this many times the predictor's own spread for it on
+/// that task (its ensemble's standard deviation), since differences inside that spread are the predictor's noise (null:
+/// not below at all). These were added later and are optional, so older stored submissions still read back (as null).
 /// </summary>
 public sealed record ModelSubmitted(
     Guid RunId,

@@ -114,7 +114,9 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         var accepted = MutantChoice.Pick(proposal.Mutants.Select(m => Headroom(submission, Scores(state, m.Candidate)!, original)).ToList(),
             proposal.Mutants.Select(m => m.Macs).ToList(), current.Macs, submission.MaxStepCut,
             submission.StepRule == MutationStepRule.Spread ? proposal.Mutants.Select(m => KeptShare.Of(m.Mutation, state.Kept)).ToList() : null,
-            submission.SpreadTolerance is { } tolerance ? proposal.Mutants.Select(m => Allowance(submission, state, m.Candidate, original, tolerance)).ToList() : null);
+            submission.SpreadTolerance is { } tolerance
+                ? proposal.Mutants.Select(m => Allowance(submission, state, m.Candidate, Scores(state, m.Candidate)!, original, tolerance)).ToList()
+                : null);
         return [accepted is { } best
             ? new MutationRoundCompleted(submission.RunId, round, Member(submission, Scores(state, proposal.Mutants[best].Candidate)!,
                 proposal.Mutants[best].Candidate.Name, proposal.Mutants[best].Macs, proposal.Mutants[best].Params), proposal.Mutants[best].Mutation)
@@ -243,17 +245,19 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
 
     /// <summary>The tightest task's margin over the original, relative so tasks of different units compare; NaN when a
     /// task is unscored.</summary>
-    private static double Headroom(ModelSubmitted submission, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> original) =>
+    /// <param name="widen">Per task, an amount added to its margin before the minimum; none by default.</param>
+    private static double Headroom(ModelSubmitted submission, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> original,
+        Func<string, double>? widen = null) =>
         submission.Tasks.Min(t => metrics.TryGetValue(t, out var value) && original.TryGetValue(t, out var before)
-            ? (value - before) / Math.Max(Math.Abs(before), 1e-12)
+            ? (value - before + (widen?.Invoke(t) ?? 0)) / Math.Max(Math.Abs(before), 1e-12)
             : double.NaN);
 
-    /// <summary><paramref name="tolerance"/> times the mutant's predicted spread, relative like <see cref="Headroom"/>. The
-    /// spread is one number across tasks (the largest), so it is taken relative to the largest original value: with tasks
-    /// of different units the allowance errs small.</summary>
-    private static double Allowance(ModelSubmitted submission, RunState state, Candidate candidate, IReadOnlyDictionary<string, double> original, double tolerance) =>
-        tolerance * state.Uncertainty(candidate.Name, 0, int.MaxValue)
-        / Math.Max(submission.Tasks.Max(t => original.TryGetValue(t, out var before) ? Math.Abs(before) : 0), 1e-12);
+    /// <summary>How far below 0 the mutant's <see cref="Headroom"/> may be and still qualify: each task's margin is widened
+    /// by <paramref name="tolerance"/> times that task's predicted spread, and the allowance is what that does to the
+    /// tightest margin.</summary>
+    private static double Allowance(ModelSubmitted submission, RunState state, Candidate candidate, IReadOnlyDictionary<string, double> metrics,
+        IReadOnlyDictionary<string, double> original, double tolerance) =>
+        Headroom(submission, metrics, original, t => tolerance * state.Spread(candidate.Name, t, 0, int.MaxValue)) - Headroom(submission, metrics, original);
 
     private static FrontMember Member(ModelSubmitted submission, IReadOnlyDictionary<string, double> metrics, string name, long macs, long parameters)
     {

@@ -48,8 +48,8 @@ public sealed record RunState
 
     private ImmutableDictionary<int, MutantsProposed> Proposals { get; init; } = ImmutableDictionary<int, MutantsProposed>.Empty;
 
-    private ImmutableDictionary<string, ImmutableList<(int Step, IReadOnlyDictionary<string, double> Metrics, double Uncertainty)>> Predicted { get; init; } =
-        ImmutableDictionary.Create<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, double)>>(StringComparer.Ordinal);
+    private ImmutableDictionary<string, ImmutableList<(int Step, IReadOnlyDictionary<string, double> Metrics, CandidateScore Score)>> Predicted { get; init; } =
+        ImmutableDictionary.Create<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, CandidateScore)>>(StringComparer.Ordinal);
 
     private ImmutableDictionary<string, IReadOnlyDictionary<string, double>> Measured { get; init; } =
         ImmutableDictionary.Create<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
@@ -88,11 +88,13 @@ public sealed record RunState
             : null;
     }
 
-    /// <summary>The predictor's own uncertainty (its ensemble's spread) for the prediction <see cref="Metrics"/> answers with;
-    /// 0 for a measurement or a candidate not predicted.</summary>
-    public double Uncertainty(string candidate, int iteration, int stepLimit) =>
+    /// <summary>The predictor's own spread (its ensemble's standard deviation) for <paramref name="task"/> in the prediction
+    /// <see cref="Metrics"/> answers with; a score recorded without per-task spreads gives its one uncertainty; 0 for a
+    /// measurement or a candidate not predicted.</summary>
+    public double Spread(string candidate, string task, int iteration, int stepLimit) =>
         !IsMeasuredIn(candidate, iteration) && Predicted.TryGetValue(candidate, out var scores)
-            ? scores.LastOrDefault(s => s.Step < stepLimit).Uncertainty
+            && scores.LastOrDefault(s => s.Step < stepLimit).Score is { } score
+            ? score.Spreads is { } spreads ? spreads.GetValueOrDefault(task) : score.Uncertainty
             : 0;
 
     /// <summary>Whether <see cref="Metrics"/> answers for <paramref name="iteration"/> with the candidate's measurement:
@@ -186,10 +188,10 @@ public sealed record RunState
         };
     }
 
-    private static Func<ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, double)>>, CandidateScore,
-        ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, double)>>> AddScore(int step) =>
+    private static Func<ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, CandidateScore)>>, CandidateScore,
+        ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, CandidateScore)>>> AddScore(int step) =>
         (predicted, score) => predicted.SetItem(score.Candidate.Name,
-            (predicted.GetValueOrDefault(score.Candidate.Name) ?? []).Add((step, score.Metrics, score.Uncertainty)));
+            (predicted.GetValueOrDefault(score.Candidate.Name) ?? []).Add((step, score.Metrics, score)));
 
     /// <summary>Streams recorded before the mutation search had events of its own reported a round as a one-member
     /// <see cref="GenerationCompleted"/>; which edit it kept was not recorded.</summary>

@@ -50,6 +50,7 @@ public sealed class PredictHandlerTests(PipelineFixture fixture)
         {
             Assert.Equal(expected[i].Mean, scores[i].Metrics[task], 9);
             Assert.Equal(expected[i].Spread, scores[i].Uncertainty, 9);
+            Assert.Equal(expected[i].Spread, scores[i].Spreads![task], 9);
         }
 
         // A redelivered request gets the stored outcome back, and a second request adopts nothing new.

@@ -267,6 +267,22 @@ public sealed class MutationSearchDeciderTests
         Assert.True(SearchRedrive.Check(stream, LoopHarness.Spaces, Onnx).Identical);
     }
 
+    [Fact]
+    public void A_tasks_own_spread_sets_the_tolerance_where_the_score_gives_one()
+    {
+        // The score's overall uncertainty (0.5, as if another task of larger units had it) would let every edit through;
+        // the task's own spread (0.01) keeps the path within 0.01 of the original.
+        double Metric(Graph g) => 1.0 - 0.05 * (1 - (double)g.TotalMacs / Original.TotalMacs);
+        var loose = Drive(Metric, uncertainty: 0.5, spreadTolerance: 1).Stream.OfType<MutationRoundCompleted>().Where(r => r.Kept is not null).ToList();
+        Assert.Contains(loose, r => r.Current.Objectives[Task] < 0.99);
+
+        var (stream, _, _) = Drive(Metric, uncertainty: 0.5, spreadTolerance: 1, spreads: new Dictionary<string, double> { [Task] = 0.01 });
+
+        var kept = stream.OfType<MutationRoundCompleted>().Where(r => r.Kept is not null).ToList();
+        Assert.NotEmpty(kept);
+        Assert.All(kept, r => Assert.InRange(r.Current.Objectives[Task], 0.99 - 1e-12, 1.0));
+    }
+
     [Theory]
     [InlineData(1.0, true, null)]
     [InlineData(0.0, true, null)]
@@ -327,7 +343,8 @@ public sealed class MutationSearchDeciderTests
     /// <param name="measure">The Adapt stage's answer to a request (true: the submitted network's).</param>
     private static (List<object> Stream, Dictionary<string, Graph> Graphs, byte[]? Kept) Drive(Func<Graph, double> metric, double macsFactor = 0.99,
         SearchSettings? settings = null, Func<AdaptSubnet, bool, SubnetAdapted>? measure = null, double? maxDrop = null,
-        double? maxStepCut = null, MutationStepRule? stepRule = null, double uncertainty = 0, double? spreadTolerance = null)
+        double? maxStepCut = null, MutationStepRule? stepRule = null, double uncertainty = 0, double? spreadTolerance = null,
+        IReadOnlyDictionary<string, double>? spreads = null)
     {
         byte[]? kept = null;
         var graphs = new Dictionary<string, Graph> { [ContentHash.Of(ComputationGraphJson.SerializeToUtf8Bytes(Original))] = Original };
@@ -355,7 +372,7 @@ public sealed class MutationSearchDeciderTests
 
             stream.AddRange(decision.Messages);
             stream.AddRange(decision.Messages.OfType<ScoreCandidates>().Select(r => new CandidateScored(r.RunId, r.RequestId, r.Generation, 1,
-                r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c.Name]) }, uncertainty)).ToList())));
+                r.Candidates.Select(c => new CandidateScore(c, new Dictionary<string, double> { [Task] = metric(graphs[c.Name]) }, uncertainty, Spreads: spreads)).ToList())));
             stream.AddRange(decision.Messages.OfType<AdaptSubnet>().Select(r => measure!(r, r.Candidate.Name == ContentHash.Of(Onnx))));
         }
 
