@@ -4,6 +4,7 @@ using NasPipeline.Cli.CommandLine;
 using NasPipeline.Cli.Output;
 using NasPipeline.ComputationGraph;
 using NasPipeline.Contracts.Model;
+using NasPipeline.Contracts.Validation;
 using NasPipeline.Search.Mutation;
 
 namespace NasPipeline.Cli.Commands;
@@ -64,9 +65,9 @@ public static class MutateCommand
         }
 
         var maxStepCut = maxStepCutText is null ? (double?)null : SubmissionOptions.ParseMaxStepCut(maxStepCutText);
-        if (maxStepCut is not (null or (> 0 and < 1)))
+        if (maxStepCut is { } cap && ModelSubmittedValidator.MaxStepCutRefusal(cap) is { } refusal)
         {
-            throw new CliUsageException($"--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not {maxStepCutText}.");
+            throw new CliUsageException(refusal);
         }
 
         var stepRule = stepRuleText is null ? (MutationStepRule?)null : SubmissionOptions.ParseStepRule(stepRuleText);

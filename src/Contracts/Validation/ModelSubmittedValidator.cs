@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
@@ -22,6 +23,13 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
 
     public const string MaxStepCutNeedsOnnx =
         "--max-step-cut bounds each round of a submitted ONNX model's mutation search; a search-space point's run has no such rounds.";
+
+    /// <summary>Why a step cap is refused, or null when it is a fraction strictly between 0 and 1; `nasp mutate` asks
+    /// too.</summary>
+    public static string? MaxStepCutRefusal(double cap) => double.IsFinite(cap) && cap is > 0 and < 1
+        ? null
+        : string.Create(CultureInfo.InvariantCulture,
+            $"--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not {cap}.");
 
     /// <summary>Beyond a few spreads "within the predictor's noise" means nothing; a larger number is a typo.</summary>
     public const double MaxSpreadTolerance = 10;
@@ -81,8 +89,8 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
         RuleFor(m => m.MaxDrop).Must((m, _) => m.Onnx is not null).When(m => m.MaxDrop is not null).WithMessage(MaxDropNeedsOnnx);
         RuleFor(m => m.MaxDrop).Must((m, _) => m.Budget?.AdaptPerIteration is > 0).When(m => m.MaxDrop is not null && m.Onnx is not null)
             .WithMessage(MaxDropNeedsAdapt);
-        RuleFor(m => m.MaxStepCut).Must(c => c is { } v && double.IsFinite(v) && v > 0 && v < 1).When(m => m.MaxStepCut is not null)
-            .WithMessage(m => $"--max-step-cut must be a fraction of the current network's MACs above 0 and below 1 (e.g. 0.03), not {m.MaxStepCut}.");
+        RuleFor(m => m.MaxStepCut).Must(c => MaxStepCutRefusal(c!.Value) is null).When(m => m.MaxStepCut is not null)
+            .WithMessage(m => MaxStepCutRefusal(m.MaxStepCut!.Value));
         RuleFor(m => m.MaxStepCut).Must((m, _) => m.Onnx is not null).When(m => m.MaxStepCut is not null).WithMessage(MaxStepCutNeedsOnnx);
         RuleFor(m => m.StepRule).IsInEnum().When(m => m.StepRule is not null)
             .WithMessage(m => $"--step-rule is one of {string.Join(", ", Enum.GetNames<MutationStepRule>().Select(n => n.ToLowerInvariant()))}, not {m.StepRule}.");

@@ -111,11 +111,13 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
         }
 
         var current = Current(state);
-        var accepted = MutantChoice.Pick(proposal.Mutants.Select(m => Headroom(submission, Scores(state, m.Candidate)!, original)).ToList(),
-            proposal.Mutants.Select(m => m.Macs).ToList(), current.Macs, submission.MaxStepCut,
+        var scores = proposal.Mutants.Select(m => Scores(state, m.Candidate)!).ToList();
+        var headroom = scores.Select(s => Headroom(submission, s, original)).ToList();
+        var accepted = MutantChoice.Pick(headroom, proposal.Mutants.Select(m => m.Macs).ToList(), current.Macs, submission.MaxStepCut,
             submission.StepRule == MutationStepRule.Spread ? proposal.Mutants.Select(m => KeptShare.Of(m.Mutation, state.Kept)).ToList() : null,
             submission.SpreadTolerance is { } tolerance
-                ? proposal.Mutants.Select(m => Allowance(submission, state, m.Candidate, Scores(state, m.Candidate)!, original, tolerance)).ToList()
+                ? proposal.Mutants.Select((m, i) => Headroom(submission, scores[i], original, t => tolerance * state.Spread(m.Candidate.Name, t, 0, int.MaxValue)) - headroom[i])
+                    .ToList()
                 : null);
         return [accepted is { } best
             ? new MutationRoundCompleted(submission.RunId, round, Member(submission, Scores(state, proposal.Mutants[best].Candidate)!,
@@ -245,19 +247,14 @@ public sealed class MutationSearchDecider(SearchSettings settings, int patience 
 
     /// <summary>The tightest task's margin over the original, relative so tasks of different units compare; NaN when a
     /// task is unscored.</summary>
-    /// <param name="widen">Per task, an amount added to its margin before the minimum; none by default.</param>
+    /// <param name="widen">Per task, an amount added to its margin before the minimum; none by default. With
+    /// <c>--spread-tolerance K</c> it is K times the task's predicted spread, and the allowance a mutant gets is how much
+    /// that raises its tightest margin.</param>
     private static double Headroom(ModelSubmitted submission, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> original,
         Func<string, double>? widen = null) =>
         submission.Tasks.Min(t => metrics.TryGetValue(t, out var value) && original.TryGetValue(t, out var before)
             ? (value - before + (widen?.Invoke(t) ?? 0)) / Math.Max(Math.Abs(before), 1e-12)
             : double.NaN);
-
-    /// <summary>How far below 0 the mutant's <see cref="Headroom"/> may be and still qualify: each task's margin is widened
-    /// by <paramref name="tolerance"/> times that task's predicted spread, and the allowance is what that does to the
-    /// tightest margin.</summary>
-    private static double Allowance(ModelSubmitted submission, RunState state, Candidate candidate, IReadOnlyDictionary<string, double> metrics,
-        IReadOnlyDictionary<string, double> original, double tolerance) =>
-        Headroom(submission, metrics, original, t => tolerance * state.Spread(candidate.Name, t, 0, int.MaxValue)) - Headroom(submission, metrics, original);
 
     private static FrontMember Member(ModelSubmitted submission, IReadOnlyDictionary<string, double> metrics, string name, long macs, long parameters)
     {

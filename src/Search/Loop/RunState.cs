@@ -48,8 +48,8 @@ public sealed record RunState
 
     private ImmutableDictionary<int, MutantsProposed> Proposals { get; init; } = ImmutableDictionary<int, MutantsProposed>.Empty;
 
-    private ImmutableDictionary<string, ImmutableList<(int Step, IReadOnlyDictionary<string, double> Metrics, CandidateScore Score)>> Predicted { get; init; } =
-        ImmutableDictionary.Create<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, CandidateScore)>>(StringComparer.Ordinal);
+    private ImmutableDictionary<string, ImmutableList<(int Step, CandidateScore Score)>> Predicted { get; init; } =
+        ImmutableDictionary.Create<string, ImmutableList<(int, CandidateScore)>>(StringComparer.Ordinal);
 
     private ImmutableDictionary<string, IReadOnlyDictionary<string, double>> Measured { get; init; } =
         ImmutableDictionary.Create<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
@@ -84,7 +84,7 @@ public sealed record RunState
         }
 
         return Predicted.TryGetValue(candidate, out var scores)
-            ? scores.LastOrDefault(s => s.Step < stepLimit).Metrics
+            ? scores.LastOrDefault(s => s.Step < stepLimit).Score?.Metrics
             : null;
     }
 
@@ -188,10 +188,10 @@ public sealed record RunState
         };
     }
 
-    private static Func<ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, CandidateScore)>>, CandidateScore,
-        ImmutableDictionary<string, ImmutableList<(int, IReadOnlyDictionary<string, double>, CandidateScore)>>> AddScore(int step) =>
+    private static Func<ImmutableDictionary<string, ImmutableList<(int, CandidateScore)>>, CandidateScore,
+        ImmutableDictionary<string, ImmutableList<(int, CandidateScore)>>> AddScore(int step) =>
         (predicted, score) => predicted.SetItem(score.Candidate.Name,
-            (predicted.GetValueOrDefault(score.Candidate.Name) ?? []).Add((step, score.Metrics, score)));
+            (predicted.GetValueOrDefault(score.Candidate.Name) ?? []).Add((step, score)));
 
     /// <summary>Streams recorded before the mutation search had events of its own reported a round as a one-member
     /// <see cref="GenerationCompleted"/>; which edit it kept was not recorded.</summary>
