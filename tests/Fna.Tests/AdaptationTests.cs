@@ -94,6 +94,61 @@ public sealed class AdaptationTests
         Assert.True(remapped.MetricAfter > random.MetricAfter, $"after 4 steps: remapped {remapped.MetricAfter}, random {random.MetricAfter}");
     }
 
+    [Fact]
+    public void Chunks_resumed_by_fresh_adaptations_from_the_saved_state_compute_what_one_run_computes()
+    {
+        var data = Classification.Prepare(TaskImages.Train(256), seed: 1);
+        random.manual_seed(11);
+        using var seedNetwork = new ChainNetwork(ChainArchitecture.MobileNetV2Like());
+        var options = new ArchitectureAdaptationOptions(1, 2, 32, 1e-3, 0.3, 1.0, 5, MaxStepsPerEpoch: 3, AlphaBatchSize: 16);
+        Assert.Equal(9, ArchitectureAdaptation.TotalSteps(data.Count, options));
+
+        ArchitectureAdaptationResult whole;
+        byte[] wholeState;
+        using (var expanded = SeedAdaptation.Expand(seedNetwork, null, Classification, options.Seed))
+        using (var adaptation = new ArchitectureAdaptation(expanded.Super, expanded.Head, Classification, expanded.Costs, options))
+        {
+            whole = adaptation.Run(data);
+            wholeState = adaptation.SaveState();
+        }
+
+        // Cut mid-epoch (4) and at an epoch's start (6), each chunk on a new instance as another process would run it.
+        byte[]? state = null;
+        ArchitectureAdaptationResult? chunked = null;
+        foreach (var (from, to) in new[] { (0, 4), (4, 6), (6, 9) })
+        {
+            using var expanded = SeedAdaptation.Expand(seedNetwork, null, Classification, options.Seed);
+            using var adaptation = new ArchitectureAdaptation(expanded.Super, expanded.Head, Classification, expanded.Costs, options);
+            if (state is not null)
+            {
+                adaptation.RestoreState(state);
+            }
+
+            adaptation.Train(data, from, to);
+            state = adaptation.SaveState();
+            chunked = adaptation.Result();
+        }
+
+        Assert.Equal(whole.Probabilities, chunked!.Probabilities);
+        Assert.Equal(wholeState, state);
+        Assert.Equal(whole.Derived.Describe(), chunked.Derived.Describe());
+        Assert.Equal(9, chunked.Steps);
+        Assert.NotEqual(whole.Probabilities[0], Enumerable.Repeat(1.0 / whole.Probabilities[0].Count, whole.Probabilities[0].Count).ToList());
+    }
+
+    [Fact]
+    public void Steps_outside_the_adaptation_are_refused()
+    {
+        var data = Classification.Prepare(TaskImages.Train(64), seed: 1);
+        random.manual_seed(3);
+        using var seedNetwork = new ChainNetwork(ChainArchitecture.MobileNetV2Like());
+        var options = new ArchitectureAdaptationOptions(0, 1, 32, 1e-3, 0.3, 1.0, 3);
+        using var expanded = SeedAdaptation.Expand(seedNetwork, null, Classification, options.Seed);
+        using var adaptation = new ArchitectureAdaptation(expanded.Super, expanded.Head, Classification, expanded.Costs, options);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => adaptation.Train(data, 0, 2));
+    }
+
     private sealed class Progress(Action<ArchitectureAdaptationProgress> report) : IProgress<ArchitectureAdaptationProgress>
     {
         public void Report(ArchitectureAdaptationProgress value) => report(value);
@@ -108,6 +163,7 @@ public sealed class AdaptationTests
         var head = Classification.CreateHead(super.Features);
         var costs = SuperChainCosts.Measure(super, 28);
         var options = new ArchitectureAdaptationOptions(0, 1, 32, 1e-3, 0.3, costWeight, seed, MaxStepsPerEpoch: 6);
-        return (new ArchitectureAdaptation(super, head, Classification, costs, options).Run(data), costs);
+        using var adaptation = new ArchitectureAdaptation(super, head, Classification, costs, options);
+        return (adaptation.Run(data), costs);
     }
 }

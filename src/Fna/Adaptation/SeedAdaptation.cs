@@ -22,8 +22,17 @@ public static class SeedAdaptation
         ArchitectureAdaptationOptions options,
         IProgress<ArchitectureAdaptationProgress>? progress = null)
     {
-        random.manual_seed(options.Seed);
-        using var super = new SuperChain(seed.Architecture, SuperNetworkSpace.Default);
+        using var expanded = Expand(seed, seedHead, task, options.Seed);
+        using var adaptation = new ArchitectureAdaptation(expanded.Super, expanded.Head, task, expanded.Costs, options);
+        return adaptation.Run(train, progress);
+    }
+
+    /// <summary>The super network and head the search starts from, the same for the same arguments: the seeded
+    /// initialisation, then the seed's parameters expanded into every candidate (and its head, where given).</summary>
+    public static ExpandedSeed Expand(ChainNetwork seed, nn.Module<Tensor[], Tensor>? seedHead, IVisionTask task, int initialisationSeed)
+    {
+        random.manual_seed(initialisationSeed);
+        var super = new SuperChain(seed.Architecture, SuperNetworkSpace.Default);
         NetworkExpansion.ExpandInto(seed, super);
         var head = task.CreateHead(super.Features);
         if (seedHead is not null)
@@ -31,7 +40,16 @@ public static class SeedAdaptation
             ModuleRemapping.Remap(seedHead, head);
         }
 
-        var costs = SuperChainCosts.Measure(super, task.InputSize);
-        return new ArchitectureAdaptation(super, head, task, costs, options).Run(train, progress);
+        return new ExpandedSeed(super, head, SuperChainCosts.Measure(super, task.InputSize));
+    }
+}
+
+/// <summary>A seed expanded into its super network, with the task head and every candidate's MACs.</summary>
+public sealed record ExpandedSeed(SuperChain Super, nn.Module<Tensor[], Tensor> Head, SuperChainCosts Costs) : IDisposable
+{
+    public void Dispose()
+    {
+        Super.Dispose();
+        Head.Dispose();
     }
 }
