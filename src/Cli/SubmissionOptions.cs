@@ -50,6 +50,22 @@ public static partial class SubmissionOptions
     public static double ParseSpreadTolerance(string text) =>
         Number(text, $"--spread-tolerance takes a number of the predictor's spreads (e.g. 1), not '{text}'.");
 
+    /// <summary><c>--fna [--cost-weight L] [--target-macs 0.8x|N]</c>; null without <c>--fna</c>, where the other two are refused.</summary>
+    public static FnaOptions? Fna(bool fna, string? costWeight, string? targetMacs)
+    {
+        if (!fna)
+        {
+            return costWeight is null && targetMacs is null
+                ? null
+                : throw new CliUsageException("--cost-weight and --target-macs steer FNA: give --fna with them.");
+        }
+
+        var target = targetMacs is null ? null : Commands.TargetMacs.Parse(targetMacs);
+        return new FnaOptions(
+            costWeight is null ? FnaOptions.DefaultCostWeight : Number(costWeight, $"--cost-weight takes a number (λ, e.g. 0.5), not '{costWeight}'."),
+            target?.Factor, target?.Count);
+    }
+
     private static double Number(string text, string refusal) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw new CliUsageException(refusal);
 

@@ -18,13 +18,14 @@ namespace NasPipeline.Stages.Adapt;
 /// <summary>
 /// The Adapt stage's one step for a run, once per triggering message: the writer folds the stream into an
 /// <see cref="AdaptRunState"/>, <see cref="AdaptDecider"/> names the next piece of work (start an adaptation, train its
-/// next chunk, measure a subnet; or the same for a network's fine-tune, which <see cref="NetworkFineTunes"/> does), this class does it and the outcome is appended and published. The stage's own events
+/// next chunk, measure a subnet; or the same for a network's fine-tune, which <see cref="NetworkFineTunes"/> does, or
+/// for FNA's architecture adaptation, which <see cref="ArchitectureAdaptations"/> does), this class does it and the outcome is appended and published. The stage's own events
 /// trigger its next step, so a long adaptation is a chain of short messages; a crash loses at most the chunk in hand,
 /// which the redelivered message trains again from the last stored state.
 /// </summary>
 public sealed class AdaptHandler(
     RunEventWriter writer, IBlobStore blobs, AdaptDecider decider, AdaptSettings settings, DefaultSupernets defaults, TaskDataCache data,
-    NetworkFineTunes networks, SearchSpaceRegistry spaces, TaskRegistry tasks, TimeProvider clock, ILogger<AdaptHandler> log)
+    NetworkFineTunes networks, ArchitectureAdaptations architectures, SearchSpaceRegistry spaces, TaskRegistry tasks, TimeProvider clock, ILogger<AdaptHandler> log)
 {
     public const string StageName = "adapt";
 
@@ -66,6 +67,12 @@ public sealed class AdaptHandler(
             () => PipelineTelemetry.TraceAsync("train", runId, () => networks.TrainAsync(runId, chunk, cancellationToken))),
         MeasureNetworkStep measure => await _retried.GetOrRunAsync(
             $"measure-network/{runId}/{measure.Request.RequestId}", async () => [await networks.MeasureAsync(runId, measure, cancellationToken)]),
+        StartArchitectureStep start => await architectures.StartAsync(runId, start, cancellationToken),
+        ArchitectureChunkStep chunk => await _retried.GetOrRunAsync(
+            $"architecture/{runId}/{chunk.Started.RequestId}/{chunk.Chunk}/{chunk.FromStateBlobHash}",
+            () => PipelineTelemetry.TraceAsync("train", runId, () => architectures.TrainAsync(runId, chunk, cancellationToken))),
+        DeriveArchitectureStep derive => await _retried.GetOrRunAsync(
+            $"derive/{runId}/{derive.Started.RequestId}/{derive.StateBlobHash}", () => architectures.DeriveAsync(runId, derive, cancellationToken)),
         _ => throw new InvalidOperationException($"Unknown adaptation step {step.GetType().Name}."),
     };
 

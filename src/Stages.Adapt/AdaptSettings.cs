@@ -16,6 +16,11 @@ namespace NasPipeline.Stages.Adapt;
 /// <param name="Threads">libtorch's threads; 0 keeps its default (one per core). Set it lower when other stages share the
 /// cores: threads that outnumber the cores spin against each other and train many times slower. Results are
 /// reproducible for one thread count, which each adaptation records.</param>
+/// <param name="ArchitectureImages">FNA's architecture adaptation (a submission with <c>--fna</c>): training images,
+/// halved between weights and α; <paramref name="ArchitectureWarmupEpochs"/> of weight steps, then
+/// <paramref name="ArchitectureSearchEpochs"/> of weight and α steps, <paramref name="ArchitectureChunkSteps"/> per
+/// message (each step runs every candidate of every layer for α, so chunks are shorter). The defaults are
+/// <c>nasp adapt</c>'s.</param>
 /// <param name="DefaultSupernetEpochs">The default supernet's sandwich training, on <paramref name="DefaultSupernetImages"/>.</param>
 public sealed record AdaptSettings(
     string Data = FashionMnistOptions.DefaultFolder,
@@ -28,7 +33,11 @@ public sealed record AdaptSettings(
     int EvaluationImages = 2_500,
     int DefaultSupernetEpochs = 1,
     int DefaultSupernetImages = 20_000,
-    int Threads = 0)
+    int Threads = 0,
+    int ArchitectureImages = 6_000,
+    int ArchitectureWarmupEpochs = 1,
+    int ArchitectureSearchEpochs = 2,
+    int ArchitectureChunkSteps = 10)
 {
     public int TotalSteps => Epochs * (TrainImages / BatchSize);
 
@@ -55,5 +64,9 @@ public sealed class AdaptSettingsValidator : AbstractValidator<AdaptSettings>
         RuleFor(s => s.DefaultSupernetEpochs).InclusiveBetween(1, 100).WithName("Adapt__DefaultSupernetEpochs");
         RuleFor(s => s.DefaultSupernetImages).InclusiveBetween(1, 55_000).WithName("Adapt__DefaultSupernetImages");
         RuleFor(s => s.Threads).InclusiveBetween(0, 1024).WithName("Adapt__Threads");
+        RuleFor(s => s.ArchitectureImages).InclusiveBetween(2, 55_000).WithName("Adapt__ArchitectureImages");
+        RuleFor(s => s.ArchitectureWarmupEpochs).InclusiveBetween(0, 100).WithName("Adapt__ArchitectureWarmupEpochs");
+        RuleFor(s => s.ArchitectureSearchEpochs).InclusiveBetween(1, 100).WithName("Adapt__ArchitectureSearchEpochs");
+        RuleFor(s => s.ArchitectureChunkSteps).InclusiveBetween(1, 100_000).WithName("Adapt__ArchitectureChunkSteps");
     }
 }

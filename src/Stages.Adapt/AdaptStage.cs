@@ -15,7 +15,9 @@ namespace NasPipeline.Stages.Adapt;
 /// NAT's supernet adaptation: consumes <c>AdaptSubnet</c>, fine-tunes the run's supernet on subnets drawn from the
 /// archive's distribution (in resumable chunks), stores each new version and measures the requested subnets with it
 /// (<c>SubnetAdapted</c>); for an ONNX model (a submitted network, or the one the mutation search kept) it fine-tunes the
-/// network from its own weights on each task of the request, in resumable chunks, and measures it. The work is in <see cref="AdaptHandler"/> and the plain libraries it calls; these are the wires.
+/// network from its own weights on each task of the request, in resumable chunks, and measures it. It consumes
+/// <c>AdaptArchitecture</c> too: FNA's architecture adaptation of a submitted chain network, in resumable chunks, ending
+/// in the derived network with the seed's parameters remapped into it (<c>ArchitectureDerived</c>). The work is in <see cref="AdaptHandler"/> and the plain libraries it calls; these are the wires.
 /// </summary>
 public sealed class AdaptStage : IPipelineStage
 {
@@ -39,6 +41,7 @@ public sealed class AdaptStage : IPipelineStage
         .AddSingleton<TaskDataCache>()
         .AddSingleton<DefaultSupernets>()
         .AddSingleton<NetworkFineTunes>()
+        .AddSingleton<ArchitectureAdaptations>()
         .AddSingleton<AdaptHandler>();
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -49,5 +52,8 @@ public sealed class AdaptStage : IPipelineStage
         bus.AddConsumer<MeasuredConsumer, AdaptConsumerDefinition<MeasuredConsumer>>();
         bus.AddConsumer<FineTuneStartedConsumer, AdaptConsumerDefinition<FineTuneStartedConsumer>>();
         bus.AddConsumer<FineTuneChunkTrainedConsumer, AdaptConsumerDefinition<FineTuneChunkTrainedConsumer>>();
+        bus.AddConsumer<AdaptArchitectureConsumer, AdaptConsumerDefinition<AdaptArchitectureConsumer>>();
+        bus.AddConsumer<ArchitectureStartedConsumer, AdaptConsumerDefinition<ArchitectureStartedConsumer>>();
+        bus.AddConsumer<ArchitectureChunkTrainedConsumer, AdaptConsumerDefinition<ArchitectureChunkTrainedConsumer>>();
     }
 }

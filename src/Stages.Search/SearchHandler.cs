@@ -7,11 +7,12 @@ namespace NasPipeline.Stages.Search;
 
 /// <summary>
 /// The Search stage's one step for a run: the writer folds the run's stream into a <see cref="RunState"/>, a decider
-/// takes the next step from it (NAT's loop for a search-space point, the mutation search for a submitted ONNX network),
+/// takes the next step from it (NAT's loop for a search-space point, the mutation search for a submitted ONNX network,
+/// FNA for one submitted with <c>--fna</c>),
 /// and the decisions are appended once per triggering message and returned to be published. The trigger itself was
 /// appended by the stage that produced it. A redelivered trigger gets the stored decisions back.
 /// </summary>
-public sealed class SearchHandler(RunEventWriter writer, IBlobStore blobs, NatSearchDecider nat, MutationSearchDecider mutation)
+public sealed class SearchHandler(RunEventWriter writer, IBlobStore blobs, NatSearchDecider nat, MutationSearchDecider mutation, FnaSearchDecider fna)
 {
     public const string StageName = "search";
 
@@ -27,6 +28,11 @@ public sealed class SearchHandler(RunEventWriter writer, IBlobStore blobs, NatSe
         if (state.Submission?.Onnx is not { } onnx || state.Graph is null || state.Finished)
         {
             return nat.Decide(state);
+        }
+
+        if (state.Submission.Fna is not null)
+        {
+            return fna.Decide(state);
         }
 
         var bytes = await blobs.GetAsync(onnx.BlobHash, cancellationToken)

@@ -11,9 +11,11 @@ using NasPipeline.SubmissionChecks;
 namespace NasPipeline.Stages.Search;
 
 /// <summary>
-/// The search as a fold of the run's events: consumes GraphExtracted, CandidateScored, SubnetAdapted and PseudoLabelReady, and decides
-/// with <see cref="NatSearchDecider"/> (NAT's loop, for search-space points) or <see cref="MutationSearchDecider"/> (AIO-P's
-/// mutation search, for submitted ONNX networks) under the configured budget or the submission's own.
+/// The search as a fold of the run's events: consumes GraphExtracted, CandidateScored, SubnetAdapted, PseudoLabelReady and
+/// ArchitectureDerived, and decides with <see cref="NatSearchDecider"/> (NAT's loop, for search-space points),
+/// <see cref="MutationSearchDecider"/> (AIO-P's mutation search, for submitted ONNX networks) or
+/// <see cref="FnaSearchDecider"/> (FNA, for a submitted chain network with <c>--fna</c>) under the configured budget or
+/// the submission's own.
 /// </summary>
 public sealed class SearchStage : IPipelineStage
 {
@@ -34,6 +36,7 @@ public sealed class SearchStage : IPipelineStage
     public void AddServices(IServiceCollection services) => services
         .AddSingleton(SearchSpaceRegistry.CreateDefault())
         .AddSingleton<NatSearchDecider>()
+        .AddSingleton<FnaSearchDecider>()
         .AddSingleton(services => new MutationSearchDecider(services.GetRequiredService<SearchSettings>()))
         .AddSingleton<SearchHandler>();
 
@@ -43,5 +46,6 @@ public sealed class SearchStage : IPipelineStage
         bus.AddConsumer<CandidateScoredConsumer, SearchConsumerDefinition<CandidateScoredConsumer>>();
         bus.AddConsumer<SubnetAdaptedConsumer, SearchConsumerDefinition<SubnetAdaptedConsumer>>();
         bus.AddConsumer<PseudoLabelReadyConsumer, SearchConsumerDefinition<PseudoLabelReadyConsumer>>();
+        bus.AddConsumer<ArchitectureDerivedConsumer, SearchConsumerDefinition<ArchitectureDerivedConsumer>>();
     }
 }

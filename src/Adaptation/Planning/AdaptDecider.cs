@@ -10,17 +10,29 @@ namespace NasPipeline.Adaptation.Planning;
 /// <summary>
 /// The Adapt stage's next step for a run, pure: the oldest pending request's iteration is adapted task by task (start,
 /// then its chunks in order), then the request's subnet is measured. An ONNX-model candidate (a submitted network, or
-/// the one the mutation search kept) is fine-tuned task by task from its own weights instead, then measured. One step per message keeps every message short
+/// the one the mutation search kept) is fine-tuned task by task from its own weights instead, then measured. An FNA
+/// architecture adaptation (<see cref="AdaptArchitecture"/>) goes first: start, chunks, derivation. One step per message keeps every message short
 /// and lets a restart pick up at the first step whose outcome is not in the stream.
 /// </summary>
 public sealed class AdaptDecider(SearchSpaceRegistry spaces)
 {
-    // Fine-tune seeds are derived apart from every supernet adaptation's (whose iterations are small numbers).
+    // Fine-tune and architecture seeds are derived apart from every supernet adaptation's (whose iterations are small numbers).
     private const int FineTuneIteration = 999;
+    private const int ArchitectureIteration = 998;
 
     public AdaptStep Next(AdaptRunState state)
     {
-        if (state.Finished || state.Pending.FirstOrDefault() is not { } request)
+        if (state.Finished)
+        {
+            return new AdaptIdle();
+        }
+
+        if (state.PendingArchitectures.FirstOrDefault() is { } architecture)
+        {
+            return NextForArchitecture(state, architecture);
+        }
+
+        if (state.Pending.FirstOrDefault() is not { } request)
         {
             return new AdaptIdle();
         }
@@ -84,7 +96,29 @@ public sealed class AdaptDecider(SearchSpaceRegistry spaces)
         return new MeasureNetworkStep(request, finished);
     }
 
-    public static int ChunkCount(AdaptationSettings settings) => Math.Max(1, (settings.TotalSteps + settings.ChunkSteps - 1) / settings.ChunkSteps);
+    /// <summary>FNA's architecture adaptation: start, its chunks in order, then the derivation.</summary>
+    private static AdaptStep NextForArchitecture(AdaptRunState state, AdaptArchitecture request)
+    {
+        if (!state.ArchitectureStarted.TryGetValue(request.RequestId, out var started))
+        {
+            return new StartArchitectureStep(request, AdaptationSeed(request.Seed, ArchitectureIteration, 0));
+        }
+
+        var done = state.ArchitectureChunks.GetValueOrDefault(request.RequestId) ?? [];
+        var chunks = ChunkCount(started.Settings.TotalSteps, started.Settings.ChunkSteps);
+        if (done.Count < chunks)
+        {
+            var from = done.Count * started.Settings.ChunkSteps;
+            return new ArchitectureChunkStep(started, done.Count, chunks, from, Math.Min(started.Settings.TotalSteps, from + started.Settings.ChunkSteps),
+                done.Count == 0 ? null : done[^1].StateBlobHash);
+        }
+
+        return new DeriveArchitectureStep(started, done[^1].StateBlobHash);
+    }
+
+    public static int ChunkCount(AdaptationSettings settings) => ChunkCount(settings.TotalSteps, settings.ChunkSteps);
+
+    private static int ChunkCount(int totalSteps, int chunkSteps) => Math.Max(1, (totalSteps + chunkSteps - 1) / chunkSteps);
 
     /// <summary>The seed of one (iteration, task) adaptation, derived from the run's.</summary>
     public static int AdaptationSeed(int runSeed, int iteration, int taskIndex) => SplitMix64.Derive(runSeed, 1_000_000L + (iteration * 1_000L) + taskIndex);

@@ -8,7 +8,8 @@ namespace NasPipeline.Adaptation.Planning;
 /// What the Adapt stage needs of a run's stream: the subnets the search asked to adapt, the archive as the search
 /// built it (every generation's admitted candidates, in order) and how big it was when each iteration's first request
 /// came, the supernets recorded in the run, each (iteration, task) adaptation's start, chunks and result, and each
-/// (request, task) fine-tune of an ONNX model's start and chunks.
+/// (request, task) fine-tune of an ONNX model's start and chunks, and each FNA architecture adaptation's start, chunks
+/// and result.
 /// </summary>
 public sealed record AdaptRunState
 {
@@ -44,6 +45,17 @@ public sealed record AdaptRunState
     public ImmutableDictionary<FineTuneKey, ImmutableList<NetworkChunkTrained>> FineTuneChunks { get; private init; } =
         ImmutableDictionary<FineTuneKey, ImmutableList<NetworkChunkTrained>>.Empty;
 
+    /// <summary>FNA architecture adaptations the search asked for (<see cref="AdaptArchitecture"/>), in order.</summary>
+    public ImmutableList<AdaptArchitecture> ArchitectureRequests { get; private init; } = [];
+
+    public ImmutableDictionary<Guid, ArchitectureAdaptationStarted> ArchitectureStarted { get; private init; } =
+        ImmutableDictionary<Guid, ArchitectureAdaptationStarted>.Empty;
+
+    public ImmutableDictionary<Guid, ImmutableList<ArchitectureChunkTrained>> ArchitectureChunks { get; private init; } =
+        ImmutableDictionary<Guid, ImmutableList<ArchitectureChunkTrained>>.Empty;
+
+    public ImmutableHashSet<Guid> ArchitecturesDerived { get; private init; } = [];
+
     public bool Finished { get; private init; }
 
     public AdaptRunState Evolve(object e) => e switch
@@ -68,12 +80,23 @@ public sealed record AdaptRunState
         {
             FineTuneChunks = FineTuneChunks.SetItem(new(chunk.RequestId, chunk.Task), (FineTuneChunks.GetValueOrDefault(new(chunk.RequestId, chunk.Task)) ?? []).Add(chunk)),
         },
+        AdaptArchitecture request when ArchitectureRequests.All(r => r.RequestId != request.RequestId) =>
+            this with { ArchitectureRequests = ArchitectureRequests.Add(request) },
+        ArchitectureAdaptationStarted started => this with { ArchitectureStarted = ArchitectureStarted.SetItem(started.RequestId, started) },
+        ArchitectureChunkTrained chunk => this with
+        {
+            ArchitectureChunks = ArchitectureChunks.SetItem(chunk.RequestId, (ArchitectureChunks.GetValueOrDefault(chunk.RequestId) ?? []).Add(chunk)),
+        },
+        ArchitectureDerived derived => this with { ArchitecturesDerived = ArchitecturesDerived.Add(derived.RequestId) },
         _ when TerminalEvents.Ends(e) => this with { Finished = true },
         _ => this,
     };
 
     /// <summary>The requests not answered yet, oldest first.</summary>
     public IEnumerable<AdaptSubnet> Pending => Requests.Where(r => !Answered.Contains(r.RequestId));
+
+    /// <summary>The architecture adaptations not derived yet, oldest first.</summary>
+    public IEnumerable<AdaptArchitecture> PendingArchitectures => ArchitectureRequests.Where(r => !ArchitecturesDerived.Contains(r.RequestId));
 
     /// <summary>The candidates of the archive an iteration's adaptation samples from.</summary>
     public IReadOnlyList<string> ArchiveFor(int iteration) => Archive.Take(ArchiveSizeAt.GetValueOrDefault(iteration, Archive.Count)).ToList();

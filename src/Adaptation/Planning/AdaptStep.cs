@@ -49,3 +49,14 @@ public sealed record MeasureNetworkStep(AdaptSubnet Request, IReadOnlyList<FineT
 
 /// <summary>A finished fine-tune and the state it ended in.</summary>
 public sealed record FineTuned(NetworkFineTuneStarted Started, string StateBlobHash);
+
+/// <summary>Start FNA's architecture adaptation of the request's seed network.</summary>
+public sealed record StartArchitectureStep(AdaptArchitecture Request, int Seed) : AdaptStep;
+
+/// <summary>Train the architecture adaptation's chunk <paramref name="Chunk"/>: steps [<paramref name="FromStep"/>,
+/// <paramref name="ToStep"/>) from the state the previous chunk left, or from the expanded seed when it is the first.</summary>
+public sealed record ArchitectureChunkStep(ArchitectureAdaptationStarted Started, int Chunk, int Chunks, int FromStep, int ToStep, string? FromStateBlobHash) : AdaptStep;
+
+/// <summary>Every chunk is done: derive the architecture from the last state and store the derived network with the
+/// seed's parameters remapped into it.</summary>
+public sealed record DeriveArchitectureStep(ArchitectureAdaptationStarted Started, string StateBlobHash) : AdaptStep;

@@ -57,6 +57,13 @@ public static class SubmitCommand
         var spreadTolerance = CliOptions.Text("--spread-tolerance",
             "On a submitted ONNX model: a mutant also qualifies when its predicted metric is below the original's by at most K times the predictor's spread for it (its ensemble's standard deviation), so differences within the predictor's noise do not stop the search (e.g. 1); default: 0, not below at all.",
             "K");
+        var fna = new Option<bool>("--fna")
+        {
+            Description = "On a submitted MobileNetV2-like chain classifier (`nasp chain train` writes one): FNA instead of the mutation search. Its architecture is adapted to the first task against its MACs, the derived network starts from the seed's remapped parameters, and both it and the original are fine-tuned and measured.",
+        };
+        var costWeight = CliOptions.Text("--cost-weight", $"With --fna: λ in task loss + λ·log10(E[MACs]) (default {FnaOptions.DefaultCostWeight}).", "L");
+        var targetMacs = CliOptions.Text("--target-macs",
+            "With --fna: a MAC budget for the derived backbone, a factor of the seed's (0.8x) or a count; derives the cheapest switches from argmax that fit it.", "0.8x|N");
         var initial = CliOptions.OptionalInt("--initial", "Initial random samples (0-10000; default: the Search stage's configuration).");
         var pseudoLabels = CliOptions.OptionalInt("--pseudo-labels",
             "Networks pseudo-labelled per task before the search (AIO-P's shared head and a brief fine-tune; 0-500), so each task's predictor is refit on labels of its own: space points spread over MACs for a --point run, the model and a chain of its mutants for an ONNX run; default: the Search stage's configuration (0).");
@@ -65,8 +72,8 @@ public static class SubmitCommand
         var connectTimeout = ConnectTimeoutOption();
         var command = new Command("submit", "Submit a model (an ONNX file, or a search-space point) with its tasks and objectives; prints the run id.")
         {
-            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, maxDrop, maxStepCut, stepRule, spreadTolerance, initial, pseudoLabels, wait, timeout,
-            connectTimeout,
+            model, point, inputs, tasks, objectives, constraints, seed, population, generations, iterations, adapt, maxDrop, maxStepCut, stepRule, spreadTolerance, fna,
+            costWeight, targetMacs, initial, pseudoLabels, wait, timeout, connectTimeout,
         };
         command.SetCliAction((parse, output, ct) => RunAsync(
             new SubmitSettings(
@@ -75,7 +82,8 @@ public static class SubmitCommand
                 SubmissionOptions.Budget(parse.GetValue(population), parse.GetValue(generations), parse.GetValue(iterations), parse.GetValue(adapt), parse.GetValue(initial),
                     parse.GetValue(pseudoLabels)),
                 parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
-                parse.GetValue(maxDrop), parse.GetValue(maxStepCut), parse.GetValue(stepRule), parse.GetValue(spreadTolerance)),
+                parse.GetValue(maxDrop), parse.GetValue(maxStepCut), parse.GetValue(stepRule), parse.GetValue(spreadTolerance),
+                parse.GetValue(fna), parse.GetValue(costWeight), parse.GetValue(targetMacs)),
             output,
             ct));
         return command;
@@ -126,7 +134,8 @@ public static class SubmitCommand
             MaxDrop: settings.MaxDrop is { } drop ? SubmissionOptions.ParseMaxDrop(drop) : null,
             MaxStepCut: settings.MaxStepCut is { } cap ? SubmissionOptions.ParseMaxStepCut(cap) : null,
             StepRule: settings.StepRule is { } rule ? SubmissionOptions.ParseStepRule(rule) : null,
-            SpreadTolerance: settings.SpreadTolerance is { } tolerance ? SubmissionOptions.ParseSpreadTolerance(tolerance) : null);
+            SpreadTolerance: settings.SpreadTolerance is { } tolerance ? SubmissionOptions.ParseSpreadTolerance(tolerance) : null,
+            Fna: SubmissionOptions.Fna(settings.Fna, settings.CostWeight, settings.TargetMacs));
         var validation = new ModelSubmittedValidator().Validate(draft);
         if (!validation.IsValid)
         {
@@ -167,4 +176,4 @@ public static class SubmitCommand
 public sealed record SubmitSettings(
     string? Model, string? Point, IReadOnlyList<string> Inputs, string Tasks, IReadOnlyList<string> Objectives, IReadOnlyList<string> Constraints,
     int? Seed, SearchBudget? Budget, bool Wait, TimeSpan Timeout, TimeSpan ConnectTimeout, string? MaxDrop = null,
-    string? MaxStepCut = null, string? StepRule = null, string? SpreadTolerance = null);
+    string? MaxStepCut = null, string? StepRule = null, string? SpreadTolerance = null, bool Fna = false, string? CostWeight = null, string? TargetMacs = null);

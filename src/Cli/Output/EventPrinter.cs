@@ -19,7 +19,8 @@ public static class EventPrinter
             + (m.MaxDrop is { } drop ? string.Create(CultureInfo.InvariantCulture, $"; returns the cheapest measured network at most {drop:0.####} below the original") : "")
             + (m.MaxStepCut is { } cap ? string.Create(CultureInfo.InvariantCulture, $"; each round removes at most {cap:0.##%} of the MACs") : "")
             + (m.StepRule is { } rule ? $"; step rule {rule.ToString().ToLowerInvariant()}" : "")
-            + (m.SpreadTolerance is { } tolerance ? string.Create(CultureInfo.InvariantCulture, $"; mutants may be predicted up to {tolerance:0.##} spreads below the original") : ""),
+            + (m.SpreadTolerance is { } tolerance ? string.Create(CultureInfo.InvariantCulture, $"; mutants may be predicted up to {tolerance:0.##} spreads below the original") : "")
+            + (m.Fna is { } fna ? string.Create(CultureInfo.InvariantCulture, $"; FNA with λ {fna.CostWeight:0.###}") + FnaTarget(fna) : ""),
         GraphExtracted g => $"graph extracted: {g.NodeCount} nodes, {Units.Si(g.Macs)}MACs, {Units.Si(g.Params)} params ({g.ExtractionMilliseconds:F0} ms)",
         SubmissionRejected r => $"rejected by {r.Stage} ({r.Kind}): {r.Reason}",
         RunFailed f => $"failed in {f.Stage}: {f.Reason}",
@@ -50,6 +51,16 @@ public static class EventPrinter
         NetworkFineTuneStarted f => $"fine-tuning {Short(f.ModelBlobHash)} for {f.Task}: {f.Settings.TotalSteps} steps; input {f.InputPolicy}; head: {f.Head}",
         NetworkChunkTrained c => $"fine-tune {c.Task} of request {c.RequestId.ToString()[..8]}: chunk {c.Chunk + 1}/{c.Chunks}, step {c.StepsDone}/{c.TotalSteps}, " +
             string.Create(CultureInfo.InvariantCulture, $"loss {c.MeanLoss:F3}, {c.Seconds:F1} s"),
+        AdaptArchitecture a => $"FNA architecture adaptation asked for on {a.Task}",
+        ArchitectureAdaptationStarted a => string.Create(CultureInfo.InvariantCulture,
+            $"FNA: adapting {a.SeedArchitecture} ({a.SeedMacs:N0} backbone MACs) for {a.Task}: {a.Settings.TotalSteps} steps ({a.Settings.WarmupEpochs} warm-up and {a.Settings.SearchEpochs} search epochs), λ {a.Settings.CostWeight:0.###}")
+            + (a.Settings.MacBudget is { } budget ? string.Create(CultureInfo.InvariantCulture, $", budget {budget:N0} MACs") : ""),
+        ArchitectureChunkTrained c => string.Create(CultureInfo.InvariantCulture,
+            $"FNA architecture adaptation: chunk {c.Chunk + 1}/{c.Chunks}, step {c.StepsDone}/{c.TotalSteps}, loss {c.MeanLoss:F3}")
+            + (c.ExpectedMacs is { } expected ? string.Create(CultureInfo.InvariantCulture, $", E[MACs] {expected:N0}") : " (warm-up)")
+            + string.Create(CultureInfo.InvariantCulture, $", {c.Seconds:F1} s"),
+        ArchitectureDerived d => string.Create(CultureInfo.InvariantCulture,
+            $"FNA derived {d.Derived}: {d.DerivedMacs:N0} backbone MACs ({d.Macs:N0} in all), the seed's parameters remapped into it (blob {Short(d.ModelBlobHash)})"),
         SubnetAdapted { Candidate.Kind: CandidateKind.OnnxModel } s => $"network {Short(s.Candidate.Name)} fine-tuned and measured: " +
             $"{string.Join(", ", s.Metrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")))}; its ONNX is blob {Short(s.WeightsBlobHash)}",
         SubnetAdapted s => $"subnet measured: {s.Candidate.Name} {string.Join(", ", s.Metrics.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}={kv.Value:F4}")))}",
@@ -63,6 +74,11 @@ public static class EventPrinter
         SearchCompleted s => $"search completed: front of {s.Front.Count}",
         _ => data.GetType().Name,
     };
+
+    private static string FnaTarget(FnaOptions fna) =>
+        fna.TargetMacsFactor is { } factor ? string.Create(CultureInfo.InvariantCulture, $", target {factor:0.###}x the seed's MACs")
+        : fna.TargetMacs is { } count ? string.Create(CultureInfo.InvariantCulture, $", target {count:N0} MACs")
+        : "";
 
     /// <summary>MACs, then each task's measured metric with the predictor's guess beside it.</summary>
     private static string Measured(NetworkMeasurement n) => string.Create(CultureInfo.InvariantCulture, $"{n.Macs:N0} MACs, ") + string.Join(", ",

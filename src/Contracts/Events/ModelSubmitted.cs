@@ -15,7 +15,8 @@ namespace NasPipeline.Contracts.Events;
 /// predicted headroom). <see cref="SpreadTolerance"/> (a submitted network): a mutant also qualifies when its predicted
 /// metric is below the original's, on each task, by no more than this many times the predictor's own spread for it on
 /// that task (its ensemble's standard deviation), since differences inside that spread are the predictor's noise (null:
-/// not below at all). These were added later and are optional, so older stored submissions still read back (as null).
+/// not below at all). <see cref="Fna"/> (a submitted chain network): FNA's architecture and parameter adaptation
+/// replace the mutation search (null: the mutation search). These were added later and are optional, so older stored submissions still read back (as null).
 /// </summary>
 public sealed record ModelSubmitted(
     Guid RunId,
@@ -32,4 +33,5 @@ public sealed record ModelSubmitted(
     double? MaxDrop = null,
     double? MaxStepCut = null,
     MutationStepRule? StepRule = null,
-    double? SpreadTolerance = null) : IRunMessage;
+    double? SpreadTolerance = null,
+    FnaOptions? Fna = null) : IRunMessage;

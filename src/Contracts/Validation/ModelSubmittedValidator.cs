@@ -40,6 +40,16 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
     public const string StepRuleNeedsOnnx =
         "--step-rule chooses among the mutants of a submitted ONNX model's mutation search; a search-space point's run has no such rounds.";
 
+    public const string FnaNeedsOnnx =
+        "--fna adapts a submitted network (an ONNX chain classifier with its weights); a search-space point's run searches its space instead.";
+
+    /// <summary>FNA replaces the mutation search, so the mutation search's options would be silently ignored.</summary>
+    public const string FnaReplacesMutationSearch =
+        "--fna replaces the mutation search: --max-step-cut, --step-rule and --spread-tolerance steer the mutation search and do not apply.";
+
+    /// <summary>λ weighs log10(E[MACs]) against the task loss; beyond this the task loss no longer counts.</summary>
+    public const double MaxCostWeight = 100;
+
     public ModelSubmittedValidator()
     {
         RuleFor(m => m.RunId).NotEmpty().WithMessage("The submission has no run id.");
@@ -87,7 +97,7 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
         RuleFor(m => m.MaxDrop).Must(d => d is { } v && double.IsFinite(v) && v >= 0).When(m => m.MaxDrop is not null)
             .WithMessage(m => $"--max-drop must be a finite number of at least 0 (in each task's metric units), not {m.MaxDrop}.");
         RuleFor(m => m.MaxDrop).Must((m, _) => m.Onnx is not null).When(m => m.MaxDrop is not null).WithMessage(MaxDropNeedsOnnx);
-        RuleFor(m => m.MaxDrop).Must((m, _) => m.Budget?.AdaptPerIteration is > 0).When(m => m.MaxDrop is not null && m.Onnx is not null)
+        RuleFor(m => m.MaxDrop).Must((m, _) => m.Budget?.AdaptPerIteration is > 0 || m.Fna is not null).When(m => m.MaxDrop is not null && m.Onnx is not null)
             .WithMessage(MaxDropNeedsAdapt);
         RuleFor(m => m.MaxStepCut).Must(c => MaxStepCutRefusal(c!.Value) is null).When(m => m.MaxStepCut is not null)
             .WithMessage(m => MaxStepCutRefusal(m.MaxStepCut!.Value));
@@ -98,6 +108,19 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
         RuleFor(m => m.SpreadTolerance).Must(t => t is { } v && double.IsFinite(v) && v >= 0 && v <= MaxSpreadTolerance).When(m => m.SpreadTolerance is not null)
             .WithMessage(m => $"--spread-tolerance is a number of the predictor's spreads from 0 to {MaxSpreadTolerance} (e.g. 1), not {m.SpreadTolerance}.");
         RuleFor(m => m.SpreadTolerance).Must((m, _) => m.Onnx is not null).When(m => m.SpreadTolerance is not null).WithMessage(SpreadToleranceNeedsOnnx);
+        When(m => m.Fna is not null, () =>
+        {
+            RuleFor(m => m.Fna).Must((m, _) => m.Onnx is not null).WithMessage(FnaNeedsOnnx);
+            RuleFor(m => m.Fna).Must((m, _) => m.MaxStepCut is null && m.StepRule is null && m.SpreadTolerance is null).WithMessage(FnaReplacesMutationSearch);
+            RuleFor(m => m.Fna!.CostWeight).Must(w => double.IsFinite(w) && w is >= 0 and <= MaxCostWeight)
+                .WithMessage(m => string.Create(CultureInfo.InvariantCulture, $"--cost-weight is λ in task loss + λ·log10(E[MACs]), from 0 to {MaxCostWeight}, not {m.Fna!.CostWeight}."));
+            RuleFor(m => m.Fna!).Must(f => f.TargetMacsFactor is null || f.TargetMacs is null)
+                .WithMessage("--target-macs is either a factor of the seed's MACs (0.8x) or a count, not both.");
+            RuleFor(m => m.Fna!.TargetMacsFactor).Must(f => f is { } v && double.IsFinite(v) && v is > 0 and <= 1).When(m => m.Fna!.TargetMacsFactor is not null)
+                .WithMessage(m => string.Create(CultureInfo.InvariantCulture, $"--target-macs as a factor of the seed's MACs is in (0, 1] (e.g. 0.8x), not {m.Fna!.TargetMacsFactor}."));
+            RuleFor(m => m.Fna!.TargetMacs).GreaterThan(0).When(m => m.Fna!.TargetMacs is not null)
+                .WithMessage(m => $"--target-macs as a count of MACs is positive, not {m.Fna!.TargetMacs}.");
+        });
         RuleFor(m => m.ParentRunId).Must(p => p != Guid.Empty).WithMessage("A fork's parent run id is empty.")
             .Must((m, p) => p != m.RunId).WithMessage("A run cannot be forked from itself.")
             .When(m => m.ParentRunId is not null);

@@ -41,6 +41,9 @@ public sealed record RunState
     /// <summary>The network after each kept edit, in order, as its round reported it (name, predicted metrics, costs).</summary>
     public ImmutableList<FrontMember> KeptPath { get; private init; } = [];
 
+    /// <summary>FNA's derived network (<c>--fna</c>), once the Adapt stage has derived it.</summary>
+    public ArchitectureDerived? Derived { get; private init; }
+
     /// <summary>Rounds closed since the mutation search last kept an edit.</summary>
     public int IdleRounds { get; private init; }
 
@@ -165,6 +168,7 @@ public sealed record RunState
             IdleRounds = round.Kept is null ? IdleRounds + 1 : 0,
         },
         AdaptSubnet adapt when !AdaptRequested.ContainsKey(adapt.Candidate.Name) => this with { AdaptRequested = AdaptRequested.Add(adapt.Candidate.Name, adapt.Iteration) },
+        ArchitectureDerived derived => this with { Derived = derived },
         PseudoLabelRequested asked => this with { PseudoLabelsAsked = PseudoLabelsAsked.Add(asked.RequestId) },
         PseudoLabelReady ready => this with { PseudoLabelsIn = PseudoLabelsIn.Add(ready.RequestId) },
         SubnetAdapted adapted => this with

@@ -72,7 +72,7 @@ public sealed class InfeasibleConstraintRunTests(PipelineFixture fixture)
     /// <summary>Runs the Search stage's step on the trigger and on the stub's answers until the search completes.</summary>
     private async Task<SearchCompleted> DriveAsync(GraphExtracted graph, Func<string, double> metric)
     {
-        var decisions = new SearchHandler(fixture.Writer, fixture.Blobs, new NatSearchDecider(Spaces, Budget), new MutationSearchDecider(Budget));
+        var decisions = new SearchHandler(fixture.Writer, fixture.Blobs, new NatSearchDecider(Spaces, Budget), new MutationSearchDecider(Budget), new FnaSearchDecider());
         var pending = new Queue<IRunMessage>([graph]);
         while (pending.TryDequeue(out var trigger))
         {

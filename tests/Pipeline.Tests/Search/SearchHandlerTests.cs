@@ -23,7 +23,7 @@ public sealed class SearchHandlerTests(PipelineFixture fixture)
     public async Task A_point_run_reaches_search_completed_with_every_decision_stored_once()
     {
         var (runId, graph) = await SubmitPointAsync();
-        var decisions = new SearchHandler(fixture.Writer, fixture.Blobs, new NatSearchDecider(Spaces, Budget), new MutationSearchDecider(Budget));
+        var decisions = new SearchHandler(fixture.Writer, fixture.Blobs, new NatSearchDecider(Spaces, Budget), new MutationSearchDecider(Budget), new FnaSearchDecider());
 
         var first = await decisions.HandleAsync(graph, $"graph/{runId}", default);
         var redelivered = await decisions.HandleAsync(graph, $"graph/{runId}", default);
