@@ -20,7 +20,7 @@ public sealed class NatSearchDecider(SearchSpaceRegistry spaces, SearchSettings 
     /// <summary>The messages the search decides (everything else in a stream is an input to it).</summary>
     public static bool IsDecision(object message) =>
         message is SearchStarted or ScoreCandidates or GenerationCompleted or AdaptSubnet or SearchCompleted or MutantsProposed or MutationRoundCompleted
-            or PseudoLabelRequested;
+            or PseudoLabelRequested or AdaptArchitecture;
 
     public IReadOnlyList<IRunMessage> Decide(RunState state)
     {

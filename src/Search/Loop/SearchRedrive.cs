@@ -27,7 +27,10 @@ public static class SearchRedrive
         var settings = started is null ? new SearchSettings() : SearchSettings.Of(started);
         var points = new NatSearchDecider(spaces, settings);
         var mutation = new MutationSearchDecider(settings);
-        Func<RunState, IReadOnlyList<Contracts.IRunMessage>> decide = onnx is null ? points.Decide : s => mutation.Decide(s, onnx).Messages;
+        var fna = recorded.OfType<ModelSubmitted>().FirstOrDefault()?.Fna is not null;
+        Func<RunState, IReadOnlyList<Contracts.IRunMessage>> decide = fna ? new FnaSearchDecider().Decide
+            : onnx is null ? points.Decide
+            : s => mutation.Decide(s, onnx).Messages;
         var decisions = recorded.Where(NatSearchDecider.IsDecision).Select(d => Upcast(d, started)).ToList();
         var state = RunState.Empty;
         var redriven = new List<object>();
