@@ -142,6 +142,11 @@ public static class SubmitCommand
             throw new CliUsageException(string.Join(Environment.NewLine, validation.Errors.Select(e => e.ErrorMessage).Distinct()));
         }
 
+        if (draft.Fna is not null)
+        {
+            RefuseUnlessChain(bytes!, path!);
+        }
+
         await using var host = await CliHost.StartAsync(withBus: true, cancellationToken);
 
         // Refused here (exit 2) before anything is uploaded or published; GraphExtract would refuse it as well.
@@ -169,6 +174,23 @@ public static class SubmitCommand
 
         // In the one-process mode the stages die with this process, so it always waits.
         return await RunWatcher.WatchAsync(host, runId, output, settings.Timeout, printSummary: true, cancellationToken);
+    }
+
+    /// <summary>FNA's super network is built from a chain's stages, so any other network is refused here, before a run
+    /// starts that the Adapt stage would fail.</summary>
+    private static void RefuseUnlessChain(byte[] onnx, string path)
+    {
+        CliTorch.Initialise(1);
+        try
+        {
+            var (network, head) = Fna.Costs.ChainOnnxReader.ReadClassifier(onnx);
+            network.Dispose();
+            head.Dispose();
+        }
+        catch (FormatException e)
+        {
+            throw new CliUsageException($"--fna adapts a MobileNetV2-like chain classifier with its weights (`nasp chain train` writes one); {path} is not one: {e.Message}");
+        }
     }
 }
 

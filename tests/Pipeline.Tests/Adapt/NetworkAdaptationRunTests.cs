@@ -37,7 +37,7 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
         await StageQueues.PurgeAsync("nasp-adapt");
         await using var extract = await GraphExtractProcess.StartAsync(fixture);
         await using var search = await StartAsync("Stages.Search", new Dictionary<string, string>());
-        var adapt = await StartAsync("Stages.Adapt", Budget);
+        await using var adapt = await StartAsync("Stages.Adapt", Budget);
 
         var submit = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28",
             "--tasks", "classification", "--adapt", "2", "--max-drop", "0.05", "--population", "4", "--generations", "2", "--seed", "7");
@@ -47,7 +47,6 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
         await Eventually.TrueAsync(async () => (await EventsAsync(runId)).OfType<NetworkChunkTrained>().Count() >= 3, TimeSpan.FromSeconds(300),
             $"a few fine-tune chunks; search:\n{search.Output}\nadapt:\n{adapt.Output}");
         adapt.Kill();
-        await adapt.DisposeAsync();
         log.WriteLine($"chunks when killed: {(await EventsAsync(runId)).OfType<NetworkChunkTrained>().Count()}");
         Assert.Empty((await EventsAsync(runId)).OfType<SearchCompleted>());
 

@@ -37,6 +37,15 @@ public sealed class SubmitRefusalTests(PipelineFixture fixture)
             { "--spread-tolerance is a number of the predictor's spreads from 0 to 10 (e.g. 1), not -1.",
                 [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--spread-tolerance", "-1"] },
             { ModelSubmittedValidator.SpreadToleranceNeedsOnnx, ["--point", point, "--spread-tolerance", "1"] },
+            { ModelSubmittedValidator.FnaNeedsOnnx, ["--point", point, "--fna"] },
+            { ModelSubmittedValidator.FnaReplacesMutationSearch, [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--fna", "--max-step-cut", "0.1"] },
+            { "--fna adapts a MobileNetV2-like chain classifier with its weights (`nasp chain train` writes one); ",
+                [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--fna"] },
+            { "--cost-weight and --target-macs steer FNA: give --fna with them.", [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--cost-weight", "1"] },
+            { "--cost-weight is λ in task loss + λ·log10(E[MACs]), from 0 to 100, not -1.",
+                [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--fna", "--cost-weight", "-1"] },
+            { "--target-macs is a factor of the seed's MACs in (0, 1] followed by x (0.8x) or a positive count of MACs, not '1.5x'.",
+                [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--fna", "--target-macs", "1.5x"] },
         };
     }
 

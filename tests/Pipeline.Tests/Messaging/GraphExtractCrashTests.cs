@@ -12,7 +12,8 @@ public sealed class GraphExtractCrashTests(PipelineFixture fixture, ITestOutputH
     {
         const int warmUp = 2;
         const int submissions = 30;
-        var stage = await GraphExtractProcess.StartAsync(fixture);
+        // Disposed (killed) however the test ends: a stage left running would take the next test's messages.
+        await using var stage = await GraphExtractProcess.StartAsync(fixture);
         await using var bus = await TestBus.StartAsync();
         var runs = new List<Guid>();
         var pending = new List<ModelSubmitted>();
@@ -53,8 +54,6 @@ public sealed class GraphExtractCrashTests(PipelineFixture fixture, ITestOutputH
             var types = (await fixture.Reader.EventsAsync(runId)).Select(e => e.Data.GetType().Name);
             Assert.Equal([nameof(ModelSubmitted), nameof(GraphExtracted)], types);
         }
-
-        await stage.DisposeAsync();
     }
 
     private async Task<int> CountFinishedAsync(IEnumerable<Guid> runs)
