@@ -23,6 +23,10 @@
 # NASP_DEMO_MAX_STEP_CUT (each round of the mutation search removes at most this fraction of the MACs, `--max-step-cut`),
 # NASP_DEMO_STEP_RULE (headroom or spread: how a round chooses among its qualifying mutants, `--step-rule`),
 # NASP_DEMO_SPREAD_TOLERANCE (K: mutants predicted up to K of the predictor's spreads below the original qualify, `--spread-tolerance`),
+# NASP_DEMO_FNA=1 (FNA instead of the mutation search, `--fna`: the model must be a chain classifier as `nasp chain train`
+# writes it; its architecture is adapted in the Adapt stage and the derived network and the original are fine-tuned and
+# measured), NASP_DEMO_FNA_TARGET (with NASP_DEMO_FNA=1: a MAC budget for the derived backbone, `--target-macs`, e.g. 0.8x),
+# NASP_DEMO_COST_WEIGHT (with NASP_DEMO_FNA=1: λ, `--cost-weight`),
 # NASP_DEMO_PSEUDO_LABELS (default 0; N: the model and N - 1 of its mutants are pseudo-labelled per task first, and each
 # task's predictor is adapted to those labels before the search, `--pseudo-labels`),
 # NASP_DEMO_TIMEOUT (seconds for the run, default 0 = no limit), NASP_DEMO_SKIP_BUILD=1,
@@ -44,6 +48,9 @@ if [ -n "${NASP_DEMO_MAX_DROP:-}" ]; then OPTIONS+=(--max-drop "$NASP_DEMO_MAX_D
 if [ -n "${NASP_DEMO_MAX_STEP_CUT:-}" ]; then OPTIONS+=(--max-step-cut "$NASP_DEMO_MAX_STEP_CUT"); fi
 if [ -n "${NASP_DEMO_STEP_RULE:-}" ]; then OPTIONS+=(--step-rule "$NASP_DEMO_STEP_RULE"); fi
 if [ -n "${NASP_DEMO_SPREAD_TOLERANCE:-}" ]; then OPTIONS+=(--spread-tolerance "$NASP_DEMO_SPREAD_TOLERANCE"); fi
+if [ "${NASP_DEMO_FNA:-0}" = 1 ]; then OPTIONS+=(--fna); fi
+if [ -n "${NASP_DEMO_FNA_TARGET:-}" ]; then OPTIONS+=(--target-macs "$NASP_DEMO_FNA_TARGET"); fi
+if [ -n "${NASP_DEMO_COST_WEIGHT:-}" ]; then OPTIONS+=(--cost-weight "$NASP_DEMO_COST_WEIGHT"); fi
 if [ "${NASP_DEMO_PSEUDO_LABELS:-0}" != 0 ]; then OPTIONS+=(--pseudo-labels "$NASP_DEMO_PSEUDO_LABELS"); fi
 RUN_TIMEOUT="${NASP_DEMO_TIMEOUT:-0}"
 READY_TIMEOUT="${NASP_DEMO_STAGE_READY_TIMEOUT:-120}"
