@@ -23,6 +23,7 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
     private IReadOnlyList<string> _objectives = [];
     private string? _keptModel;
     private MeasuredNetworks? _measured;
+    private ArchitectureDerived? _derived;
     private string? _failure;
 
     public static RunResult Of(Guid runId, IEnumerable<object> events, SearchSpaceRegistry spaces)
@@ -79,9 +80,12 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
                 _measured = completed.Measured;
                 if (Kind == RunKind.Onnx && _final.Count == 1)
                 {
-                    Keep(_final[0], round: null, mutation: null);
+                    Keep(_final[0], round: null, mutation: _derived is { } derived ? $"FNA: {derived.Derived}" : null);
                 }
 
+                break;
+            case ArchitectureDerived derived:
+                _derived = derived;
                 break;
             case RunFailed failed:
                 _failure = $"failed in {failed.Stage}: {failed.Reason}";
@@ -105,7 +109,8 @@ public sealed class RunResultFold(SearchSpaceRegistry spaces)
         _candidates.ToList(),
         _keptModel,
         _failure,
-        _measured);
+        _measured,
+        _derived?.Derived);
 
     /// <summary>The submitted network as the search named it (a point repaired to its canonical form, or the graph's
     /// hash), with its exact costs and the latest predictions it got.</summary>

@@ -66,7 +66,9 @@ public static class ResultText
 
         var state = result.Completed ? "kept network last" : "the search has not completed; current network last";
         var kept = steps.Count - 1;
-        text.Append(CultureInfo.InvariantCulture, $"path of the mutation search: the submitted network, then {kept} kept mutant{(kept == 1 ? "" : "s")} ({state})\n");
+        text.Append(result.FnaDerived is null
+            ? string.Create(CultureInfo.InvariantCulture, $"path of the mutation search: the submitted network, then {kept} kept mutant{(kept == 1 ? "" : "s")} ({state})\n")
+            : $"FNA: the submitted network, then the network derived from it by architecture adaptation, its parameters remapped from the submitted one ({state})\n");
         var headers = new List<string> { "step", "round", "network", "mutation", "macs", "vs submitted", "params" };
         foreach (var task in result.Tasks)
         {

@@ -99,6 +99,8 @@ public sealed class FnaRunTests(PipelineFixture fixture, ITestOutputHelper log)
 
             var show = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "show", runId.ToString(), "--front");
             Assert.Matches(@"(?m)^kept vs original, measured: \d+\.\d% fewer MACs; classification [+-]\d\.\d{4}$", show.Output);
+            Assert.Contains("FNA: the submitted network, then the network derived from it by architecture adaptation", show.Output, StringComparison.Ordinal);
+            Assert.Contains($"FNA: {derived.Derived}", show.Output, StringComparison.Ordinal);
             var events = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "show", runId.ToString(), "--events");
             Assert.Contains("FNA derived ", events.Output, StringComparison.Ordinal);
             Assert.Contains("FNA architecture adaptation: chunk 8/8, step 8/8", events.Output, StringComparison.Ordinal);
