@@ -3,6 +3,7 @@ using NasPipeline.Contracts.Commands;
 using NasPipeline.Contracts.Events;
 using NasPipeline.Contracts.Model;
 using NasPipeline.Hosting.EventStore;
+using NasPipeline.Search.Loop;
 using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Cli.Output;
@@ -51,6 +52,9 @@ public static class EventPrinter
         NetworkFineTuneStarted f => $"fine-tuning {Short(f.ModelBlobHash)} for {f.Task}: {f.Settings.TotalSteps} steps; input {f.InputPolicy}; head: {f.Head}",
         NetworkChunkTrained c => $"fine-tune {c.Task} of request {c.RequestId.ToString()[..8]}: chunk {c.Chunk + 1}/{c.Chunks}, step {c.StepsDone}/{c.TotalSteps}, " +
             string.Create(CultureInfo.InvariantCulture, $"loss {c.MeanLoss:F3}, {c.Seconds:F1} s"),
+        SearchStarted { Space: FnaSearchDecider.SpaceName } s => $"search started: FNA on the submitted network, seed {s.Seed}",
+        SearchStarted s => $"search started: {s.Space}, population {s.Population}, generations {s.Generations}, iterations {s.Iterations}, adapt {s.AdaptPerIteration}, seed {s.Seed}",
+        AdaptSubnet { Candidate.Kind: CandidateKind.OnnxModel } a => $"network {Short(a.Candidate.Name)} sent to be fine-tuned and measured on {string.Join(", ", a.Tasks)}",
         AdaptArchitecture a => $"FNA architecture adaptation asked for on {a.Task}",
         ArchitectureAdaptationStarted a => string.Create(CultureInfo.InvariantCulture,
             $"FNA: adapting {a.SeedArchitecture} ({a.SeedMacs:N0} backbone MACs) for {a.Task}: {a.Settings.TotalSteps} steps ({a.Settings.WarmupEpochs} warm-up and {a.Settings.SearchEpochs} search epochs), λ {a.Settings.CostWeight:0.###}")

@@ -103,6 +103,8 @@ public sealed class FnaRunTests(PipelineFixture fixture, ITestOutputHelper log)
             Assert.Contains($"FNA: {derived.Derived}", show.Output, StringComparison.Ordinal);
             var events = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "show", runId.ToString(), "--events");
             Assert.Contains("FNA derived ", events.Output, StringComparison.Ordinal);
+            Assert.Contains("search started: FNA on the submitted network, seed 11", events.Output, StringComparison.Ordinal);
+            Assert.Contains($"network {derived.ModelBlobHash[..12]} sent to be fine-tuned and measured on classification", events.Output, StringComparison.Ordinal);
             Assert.Contains("FNA architecture adaptation: chunk 8/8, step 8/8", events.Output, StringComparison.Ordinal);
             var replay = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "replay", runId.ToString(), "--redrive");
             Assert.Matches(@"re-drove the search: \d+ decisions, all identical", replay.Output);
