@@ -32,8 +32,9 @@ public sealed class ArchitectureAdaptations(IBlobStore blobs, AdaptSettings sett
     {
         var request = step.Request;
         var task = Task(request.Task);
-        var (seed, _) = await SeedAsync(request.SeedModelBlobHash, cancellationToken);
+        var (seed, seedHead) = await SeedAsync(request.SeedModelBlobHash, cancellationToken);
         using (seed)
+        using (seedHead)
         {
             var train = Train(task);
             using (var probe = train.Batch([0]))

@@ -45,7 +45,7 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
 
     /// <summary>FNA replaces the mutation search, so the mutation search's options would be silently ignored.</summary>
     public const string FnaReplacesMutationSearch =
-        "--fna replaces the mutation search: --max-step-cut, --step-rule and --spread-tolerance steer the mutation search and do not apply.";
+        "--fna replaces the mutation search: --max-step-cut, --step-rule, --spread-tolerance and --pseudo-labels steer the mutation search and do not apply.";
 
     /// <summary>λ weighs log10(E[MACs]) against the task loss; beyond this the task loss no longer counts.</summary>
     public const double MaxCostWeight = 100;
@@ -111,7 +111,8 @@ public sealed class ModelSubmittedValidator : AbstractValidator<ModelSubmitted>
         When(m => m.Fna is not null, () =>
         {
             RuleFor(m => m.Fna).Must((m, _) => m.Onnx is not null).WithMessage(FnaNeedsOnnx);
-            RuleFor(m => m.Fna).Must((m, _) => m.MaxStepCut is null && m.StepRule is null && m.SpreadTolerance is null).WithMessage(FnaReplacesMutationSearch);
+            RuleFor(m => m.Fna).Must((m, _) => m.MaxStepCut is null && m.StepRule is null && m.SpreadTolerance is null && m.Budget?.PseudoLabels is null or 0)
+                .WithMessage(FnaReplacesMutationSearch);
             RuleFor(m => m.Fna!.CostWeight).Must(w => double.IsFinite(w) && w is >= 0 and <= MaxCostWeight)
                 .WithMessage(m => string.Create(CultureInfo.InvariantCulture, $"--cost-weight is λ in task loss + λ·log10(E[MACs]), from 0 to {MaxCostWeight}, not {m.Fna!.CostWeight}."));
             RuleFor(m => m.Fna!).Must(f => f.TargetMacsFactor is null || f.TargetMacs is null)

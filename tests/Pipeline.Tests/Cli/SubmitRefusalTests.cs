@@ -39,6 +39,7 @@ public sealed class SubmitRefusalTests(PipelineFixture fixture)
             { ModelSubmittedValidator.SpreadToleranceNeedsOnnx, ["--point", point, "--spread-tolerance", "1"] },
             { ModelSubmittedValidator.FnaNeedsOnnx, ["--point", point, "--fna"] },
             { ModelSubmittedValidator.FnaReplacesMutationSearch, [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--fna", "--max-step-cut", "0.1"] },
+            { ModelSubmittedValidator.FnaReplacesMutationSearch, [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--fna", "--pseudo-labels", "4"] },
             { "--fna adapts a MobileNetV2-like chain classifier with its weights (`nasp chain train` writes one); ",
                 [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--fna"] },
             { "--cost-weight and --target-macs steer FNA: give --fna with them.", [RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28", "--cost-weight", "1"] },
