@@ -66,14 +66,19 @@ public sealed class ArchitectureAdaptations(IBlobStore blobs, AdaptSettings sett
         var started = step.Started;
         var task = Task(started.Task);
         var train = Train(task);
-        using var search = await BuildAsync(started, task, step.FromStateBlobHash, cancellationToken);
-        var result = await System.Threading.Tasks.Task.Run(() => search.Adaptation.Train(train, step.FromStep, step.ToStep, cancellation: cancellationToken), cancellationToken);
-        var state = await blobs.PutAsync(search.Adaptation.SaveState(), BlobMediaTypes.AdaptationState, cancellationToken);
-        log.LogInformation("Run {Run}: FNA architecture adaptation chunk {Chunk}/{Chunks}: steps {To}/{Total}, loss {Loss:F3}{Expected}, {Seconds:F1} s",
-            runId, step.Chunk + 1, step.Chunks, step.ToStep, started.Settings.TotalSteps, result.MeanLoss,
-            result.ExpectedMacs is { } m ? $", E[MACs] {m:N0}" : "", result.Seconds);
-        return [new ArchitectureChunkTrained(runId, started.RequestId, step.Chunk, step.Chunks, step.ToStep, started.Settings.TotalSteps, result.MeanLoss,
-            result.ExpectedMacs, result.Seconds, state)];
+        var (seed, seedHead) = await SeedAsync(started.SeedModelBlobHash, cancellationToken);
+        using (seed)
+        using (seedHead)
+        {
+            using var search = await BuildAsync(started, task, seed, seedHead, step.FromStateBlobHash, cancellationToken);
+            var result = await System.Threading.Tasks.Task.Run(() => search.Adaptation.Train(train, step.FromStep, step.ToStep, cancellation: cancellationToken), cancellationToken);
+            var state = await blobs.PutAsync(search.Adaptation.SaveState(), BlobMediaTypes.AdaptationState, cancellationToken);
+            log.LogInformation("Run {Run}: FNA architecture adaptation chunk {Chunk}/{Chunks}: steps {To}/{Total}, loss {Loss:F3}{Expected}, {Seconds:F1} s",
+                runId, step.Chunk + 1, step.Chunks, step.ToStep, started.Settings.TotalSteps, result.MeanLoss,
+                result.ExpectedMacs is { } m ? $", E[MACs] {m:N0}" : "", result.Seconds);
+            return [new ArchitectureChunkTrained(runId, started.RequestId, step.Chunk, step.Chunks, step.ToStep, started.Settings.TotalSteps, result.MeanLoss,
+                result.ExpectedMacs, result.Seconds, state)];
+        }
     }
 
     /// <summary>The derived architecture from the last state; the derived network starts from the seed's parameters
@@ -82,16 +87,16 @@ public sealed class ArchitectureAdaptations(IBlobStore blobs, AdaptSettings sett
     {
         var started = step.Started;
         var task = Task(started.Task);
-        ArchitectureAdaptationResult result;
-        using (var search = await BuildAsync(started, task, step.StateBlobHash, cancellationToken))
-        {
-            result = search.Adaptation.Result();
-        }
-
         var (seed, seedHead) = await SeedAsync(started.SeedModelBlobHash, cancellationToken);
         using (seed)
         using (seedHead)
         {
+            ArchitectureAdaptationResult result;
+            using (var search = await BuildAsync(started, task, seed, seedHead, step.StateBlobHash, cancellationToken))
+            {
+                result = search.Adaptation.Result();
+            }
+
             random.manual_seed(started.Seed);
             using var derived = new ChainNetwork(result.Derived);
             NetworkExpansion.RemapInto(seed, derived);
@@ -109,27 +114,30 @@ public sealed class ArchitectureAdaptations(IBlobStore blobs, AdaptSettings sett
         new(settings.ArchitectureWarmupEpochs, settings.ArchitectureSearchEpochs, batchSize, learningRate, AlphaLearningRate, costWeight, seed,
             AlphaBatchSize: AlphaBatchSize, MacBudget: budget);
 
-    /// <summary>The super network and head as the recorded start builds them, at the state <paramref name="stateHash"/>
-    /// left (none: the expanded seed).</summary>
-    private async Task<Search> BuildAsync(ArchitectureAdaptationStarted started, IVisionTask task, string? stateHash, CancellationToken cancellationToken)
+    /// <summary>The super network and head as the recorded start builds them from the seed, at the state
+    /// <paramref name="stateHash"/> left (none: the expanded seed).</summary>
+    private async Task<Search> BuildAsync(
+        ArchitectureAdaptationStarted started, IVisionTask task, ChainNetwork seed, PooledLinearHead seedHead, string? stateHash, CancellationToken cancellationToken)
     {
-        var (seed, seedHead) = await SeedAsync(started.SeedModelBlobHash, cancellationToken);
-        using (seed)
-        using (seedHead)
+        var s = started.Settings;
+        var options = new ArchitectureAdaptationOptions(s.WarmupEpochs, s.SearchEpochs, s.BatchSize, s.WeightLearningRate, s.AlphaLearningRate, s.CostWeight,
+            started.Seed, AlphaBatchSize: s.AlphaBatchSize, MacBudget: s.MacBudget);
+        var expanded = SeedAdaptation.Expand(seed, task.Name == "classification" ? seedHead : null, task, started.Seed);
+        var adaptation = new ArchitectureAdaptation(expanded.Super, expanded.Head, task, expanded.Costs, options);
+        var search = new Search(expanded, adaptation);
+        if (stateHash is not null)
         {
-            var s = started.Settings;
-            var options = new ArchitectureAdaptationOptions(s.WarmupEpochs, s.SearchEpochs, s.BatchSize, s.WeightLearningRate, s.AlphaLearningRate, s.CostWeight,
-                started.Seed, AlphaBatchSize: s.AlphaBatchSize, MacBudget: s.MacBudget);
-            var expanded = SeedAdaptation.Expand(seed, task.Name == "classification" ? seedHead : null, task, started.Seed);
-            var adaptation = new ArchitectureAdaptation(expanded.Super, expanded.Head, task, expanded.Costs, options);
-            if (stateHash is not null)
+            var state = await blobs.GetAsync(stateHash, cancellationToken);
+            if (state is null)
             {
-                adaptation.RestoreState(await blobs.GetAsync(stateHash, cancellationToken)
-                    ?? throw new AdaptationException($"The architecture adaptation state {stateHash} is not in the blob store."));
+                search.Dispose();
+                throw new AdaptationException($"The architecture adaptation state {stateHash} is not in the blob store.");
             }
 
-            return new Search(expanded, adaptation);
+            adaptation.RestoreState(state);
         }
+
+        return search;
     }
 
     private async Task<(ChainNetwork Seed, PooledLinearHead Head)> SeedAsync(string hash, CancellationToken cancellationToken)

@@ -18,4 +18,15 @@ public static class ModuleBytes
         using var stream = new MemoryStream(bytes);
         module.load(stream, strict: true);
     }
+
+    /// <summary>The module's bytes, length first, into a state file that holds more than one thing.</summary>
+    public static void Write(BinaryWriter writer, nn.Module module)
+    {
+        var bytes = Save(module);
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote into a module of the same build.</summary>
+    public static void Read(BinaryReader reader, nn.Module module) => Load(module, reader.ReadBytes(reader.ReadInt32()));
 }

@@ -79,8 +79,8 @@ public sealed class NetworkFineTune : IDisposable
         {
             writer.Write(Magic);
             writer.Write(Version);
-            WriteModule(writer, _network.Network);
-            WriteModule(writer, _network.Head);
+            ModuleBytes.Write(writer, _network.Network);
+            ModuleBytes.Write(writer, _network.Head);
             _optimizer.SaveState(writer);
         }
 
@@ -110,18 +110,9 @@ public sealed class NetworkFineTune : IDisposable
             throw new InvalidDataException($"Not a network fine-tune state of format {Version}.");
         }
 
-        ReadModule(reader, network.Network);
-        ReadModule(reader, network.Head);
+        ModuleBytes.Read(reader, network.Network);
+        ModuleBytes.Read(reader, network.Head);
     }
 
     public void Dispose() => _optimizer.Dispose();
-
-    private static void WriteModule(BinaryWriter writer, nn.Module module)
-    {
-        var bytes = ModuleBytes.Save(module);
-        writer.Write(bytes.Length);
-        writer.Write(bytes);
-    }
-
-    private static void ReadModule(BinaryReader reader, nn.Module module) => ModuleBytes.Load(module, reader.ReadBytes(reader.ReadInt32()));
 }

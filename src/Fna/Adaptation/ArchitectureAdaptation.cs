@@ -25,7 +25,7 @@ namespace NasPipeline.Fna.Adaptation;
 public sealed class ArchitectureAdaptation : IDisposable
 {
     private const string Magic = "NASP-FNA-ARCHITECTURE";
-    private const int Version = 1;
+    private const int Version = 2;
 
     private readonly SuperChain _super;
     private readonly nn.Module<Tensor[], Tensor> _head;
@@ -45,6 +45,7 @@ public sealed class ArchitectureAdaptation : IDisposable
         (_super, _head, _task, _costs, _options) = (super, head, task, costs, options);
         _weights = super.Weights.Concat(head.parameters()).ToArray();
         _weightOptimizer = new AdamOptimizer(_weights, new AdamOptions(options.WeightLearningRate));
+        GiveZeroGradients(_weights);
         _alphaOptimizer = new AdamOptimizer(super.Alphas, new AdamOptions(options.AlphaLearningRate));
         _macs = costs.CandidateMacs.Select(c => tensor(c.Select(m => (float)m).ToArray()).DetachFromDisposeScope()).ToArray();
         _fixedMacs = tensor((float)costs.FixedMacs).DetachFromDisposeScope();
@@ -126,8 +127,8 @@ public sealed class ArchitectureAdaptation : IDisposable
         return (order[..(count / 2)], order[(count / 2)..]);
     }
 
-    /// <summary>What the next chunk needs: the super network's weights, BN statistics and α, the head's, both
-    /// optimizers' moments, and which weights hold a gradient.</summary>
+    /// <summary>What the next chunk needs: the super network's weights, BN statistics and α, the head's, and both
+    /// optimizers' moments.</summary>
     public byte[] SaveState()
     {
         using var stream = new MemoryStream();
@@ -135,14 +136,10 @@ public sealed class ArchitectureAdaptation : IDisposable
         {
             writer.Write(Magic);
             writer.Write(Version);
-            WriteModule(writer, _super);
-            WriteModule(writer, _head);
+            ModuleBytes.Write(writer, _super);
+            ModuleBytes.Write(writer, _head);
             _weightOptimizer.SaveState(writer);
             _alphaOptimizer.SaveState(writer);
-            foreach (var weight in _weights)
-            {
-                writer.Write(weight.grad is not null);
-            }
         }
 
         return stream.ToArray();
@@ -157,23 +154,20 @@ public sealed class ArchitectureAdaptation : IDisposable
             throw new InvalidDataException($"Not an architecture adaptation state of format {Version}.");
         }
 
-        ModuleBytes.Load(_super, reader.ReadBytes(reader.ReadInt32()));
-        ModuleBytes.Load(_head, reader.ReadBytes(reader.ReadInt32()));
+        ModuleBytes.Read(reader, _super);
+        ModuleBytes.Read(reader, _head);
         _weightOptimizer.LoadState(reader);
         _alphaOptimizer.LoadState(reader);
-        RestoreGradients(_weights.Where(_ => reader.ReadBoolean()).ToList());
     }
 
-    /// <summary>Gives each weight that held a gradient a zero one. Adam skips a weight without a gradient but moves one
-    /// with a zero gradient by its moments; a path's weight step leaves the candidates it did not run as they were, zero
-    /// since the last α step's mixture reached them all, so without this a resumed chunk would update fewer weights.</summary>
-    private static void RestoreGradients(IReadOnlyList<Parameter> weights)
+    /// <summary>
+    /// Adam skips a weight without a gradient but moves one whose gradient is zero by its moments, and a weight holds a
+    /// (zeroed) gradient from the first step that reached it on. Which weights did would then be history a resumed chunk
+    /// cannot see. Every weight holds one from the start instead: a weight no step has reached has zero moments, so Adam
+    /// leaves it exactly as it is, and the state needs no record of it.
+    /// </summary>
+    private static void GiveZeroGradients(IReadOnlyList<Parameter> weights)
     {
-        if (weights.Count == 0)
-        {
-            return;
-        }
-
         using var scope = NewDisposeScope();
         using var zero = 0.ToScalar();
         weights.Select(w => w.sum()).Aggregate((a, b) => a.add(b, HeldScalars.One)).mul(zero).backward();
@@ -300,13 +294,6 @@ public sealed class ArchitectureAdaptation : IDisposable
         }
 
         return probabilities.Length - 1;
-    }
-
-    private static void WriteModule(BinaryWriter writer, nn.Module module)
-    {
-        var bytes = ModuleBytes.Save(module);
-        writer.Write(bytes.Length);
-        writer.Write(bytes);
     }
 
     /// <summary>Where the seeded draws stand: the halves (shuffled in place at each epoch's start), the path sampler,

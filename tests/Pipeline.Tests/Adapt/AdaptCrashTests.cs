@@ -35,7 +35,7 @@ public sealed class AdaptCrashTests(PipelineFixture fixture, ITestOutputHelper l
         var control = await RecordRunAsync(seed: 41);
         var crashed = await RecordRunAsync(seed: 41);
 
-        await using (var stage = await StartAdaptAsync())
+        await using (var stage = await StageProcess.StartAsync("Stages.Adapt", fixture.Environment, Budget))
         {
             await PublishRequestsAsync(bus, control);
             await Eventually.TrueAsync(async () => await CountAsync<SubnetAdapted>(control.RunId) == 2, TimeSpan.FromSeconds(600),
@@ -60,7 +60,7 @@ public sealed class AdaptCrashTests(PipelineFixture fixture, ITestOutputHelper l
         log.WriteLine($"chunks when killed: {chunksAtKill} of 8");
         Assert.True(await CountAsync<SubnetAdapted>(crashed.RunId) == 0, "the run was measured before the kill, so the crash tested nothing");
 
-        await using (var restarted = await StartAdaptAsync())
+        await using (var restarted = await StageProcess.StartAsync("Stages.Adapt", fixture.Environment, Budget))
         {
             await Eventually.TrueAsync(async () => await CountAsync<SubnetAdapted>(crashed.RunId) == 2, TimeSpan.FromSeconds(600),
                 $"both subnets measured after the restart; output:\n{restarted.Output}");
@@ -80,19 +80,6 @@ public sealed class AdaptCrashTests(PipelineFixture fixture, ITestOutputHelper l
             actual.OfType<SubnetAdapted>().Select(s => (s.Candidate, s.Metrics["classification"])));
         Assert.All(actual.OfType<SubnetAdapted>(), s => Assert.InRange(s.Metrics["classification"], 0.0, 1.0));
         Assert.Empty(actual.OfType<RunFailed>());
-    }
-
-    private async Task<ChildProcess> StartAdaptAsync()
-    {
-        var environment = new Dictionary<string, string>(fixture.Environment);
-        foreach (var (key, value) in Budget)
-        {
-            environment[key] = value;
-        }
-
-        var process = ChildProcess.StartDll(RepoPaths.StageDll("Stages.Adapt"), environment);
-        await process.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
-        return process;
     }
 
     /// <summary>A run as the Search stage leaves it when it asks for adaptation: the archive of a generation, then two requests.</summary>

@@ -47,7 +47,7 @@ public sealed class FnaRunTests(PipelineFixture fixture, ITestOutputHelper log)
             await using var extract = await GraphExtractProcess.StartAsync(fixture);
             await using var search = await StageProcess.StartAsync("Stages.Search", fixture.Environment);
             // Disposed (killed) however the test ends: a stage left running would take the next test's messages.
-            await using var adapt = await StartAdaptAsync();
+            await using var adapt = await StageProcess.StartAsync("Stages.Adapt", fixture.Environment, Budget);
 
             var submit = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "submit", seed, "--tasks", "classification", "--fna", "--target-macs", "0.8x",
                 "--input", "1x1x28x28", "--seed", "11");
@@ -63,7 +63,7 @@ public sealed class FnaRunTests(PipelineFixture fixture, ITestOutputHelper log)
             log.WriteLine($"architecture chunks when killed: {whenKilled.OfType<ArchitectureChunkTrained>().Count()}");
             Assert.Empty(whenKilled.OfType<ArchitectureDerived>());
 
-            await using (var restarted = await StartAdaptAsync())
+            await using (var restarted = await StageProcess.StartAsync("Stages.Adapt", fixture.Environment, Budget))
             {
                 await Eventually.TrueAsync(async () => (await EventsAsync(runId)).Any(TerminalEvents.Ends), TimeSpan.FromSeconds(600),
                     $"the run ended after the restart; adapt:\n{restarted.Output}\nsearch:\n{search.Output}");
@@ -113,17 +113,6 @@ public sealed class FnaRunTests(PipelineFixture fixture, ITestOutputHelper log)
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private async Task<ChildProcess> StartAdaptAsync()
-    {
-        var environment = new Dictionary<string, string>(fixture.Environment);
-        foreach (var (key, value) in Budget)
-        {
-            environment[key] = value;
-        }
-
-        return await StageProcess.StartAsync("Stages.Adapt", environment);
     }
 
     private async Task<List<IRunMessage>> EventsAsync(Guid runId) =>

@@ -36,8 +36,8 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
         await StageQueues.PurgeAsync("nasp-search");
         await StageQueues.PurgeAsync("nasp-adapt");
         await using var extract = await GraphExtractProcess.StartAsync(fixture);
-        await using var search = await StartAsync("Stages.Search", new Dictionary<string, string>());
-        await using var adapt = await StartAsync("Stages.Adapt", Budget);
+        await using var search = await StageProcess.StartAsync("Stages.Search", fixture.Environment);
+        await using var adapt = await StageProcess.StartAsync("Stages.Adapt", fixture.Environment, Budget);
 
         var submit = await NaspCli.RunAsync(fixture.Environment.ToDictionary(), "submit", RepoPaths.Fixture("small_cnn_28.onnx"), "--input", "1x1x28x28",
             "--tasks", "classification", "--adapt", "2", "--max-drop", "0.05", "--population", "4", "--generations", "2", "--seed", "7");
@@ -50,7 +50,7 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
         log.WriteLine($"chunks when killed: {(await EventsAsync(runId)).OfType<NetworkChunkTrained>().Count()}");
         Assert.Empty((await EventsAsync(runId)).OfType<SearchCompleted>());
 
-        await using (var restarted = await StartAsync("Stages.Adapt", Budget))
+        await using (var restarted = await StageProcess.StartAsync("Stages.Adapt", fixture.Environment, Budget))
         {
             await Eventually.TrueAsync(async () => (await EventsAsync(runId)).Any(TerminalEvents.Ends), TimeSpan.FromSeconds(600),
                 $"the run ended after the restart; adapt:\n{restarted.Output}\nsearch:\n{search.Output}");
@@ -90,19 +90,6 @@ public sealed class NetworkAdaptationRunTests(PipelineFixture fixture, ITestOutp
         Assert.Matches($@"(?m)^chosen by measurement \(the cheapest at most 0\.05 below the original on every task\): step {choice.Step}, \d+\.\d% fewer MACs; classification [+-]\d\.\d{{4}}$",
             show.Output);
         Assert.Contains($"chosen network's ONNX, fine-tuned: blob {completed.ModelBlobHash}", show.Output, StringComparison.Ordinal);
-    }
-
-    private async Task<ChildProcess> StartAsync(string stage, IReadOnlyDictionary<string, string> settings)
-    {
-        var environment = new Dictionary<string, string>(fixture.Environment);
-        foreach (var (key, value) in settings)
-        {
-            environment[key] = value;
-        }
-
-        var process = ChildProcess.StartDll(RepoPaths.StageDll(stage), environment);
-        await process.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
-        return process;
     }
 
     private async Task<List<IRunMessage>> EventsAsync(Guid runId) =>

@@ -9,4 +9,17 @@ public static class StageProcess
         await process.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
         return process;
     }
+
+    /// <summary>The same, with <paramref name="settings"/> (a test's budget, <c>Adapt__TrainImages=256</c>, ...) over
+    /// <paramref name="environment"/>.</summary>
+    public static Task<ChildProcess> StartAsync(string stage, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string> settings)
+    {
+        var merged = new Dictionary<string, string>(environment);
+        foreach (var (key, value) in settings)
+        {
+            merged[key] = value;
+        }
+
+        return StartAsync(stage, merged);
+    }
 }

@@ -23,14 +23,7 @@ public sealed class NetworkPseudoLabelStageTests(PipelineFixture fixture)
         var good = await RecordRunAsync(model);
         var bad = await RecordRunAsync(broken);
 
-        var environment = new Dictionary<string, string>(fixture.Environment);
-        foreach (var (key, value) in PseudoLabelRunTests.Budget)
-        {
-            environment[key] = value;
-        }
-
-        await using var stage = ChildProcess.StartDll(RepoPaths.StageDll("Stages.PseudoLabel"), environment);
-        await stage.WaitForOutputAsync("Bus started", TimeSpan.FromSeconds(60));
+        await using var stage = await StageProcess.StartAsync("Stages.PseudoLabel", fixture.Environment, PseudoLabelRunTests.Budget);
         await bus.PublishAsync(good);
         await bus.PublishAsync(bad);
         await Eventually.TrueAsync(async () => (await EventsAsync(good.RunId)).OfType<PseudoLabelReady>().Any(), TimeSpan.FromSeconds(600),
