@@ -109,6 +109,10 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGSTOP: the process holds what it has taken (messages stay unacknowledged) and does nothing more until
+    /// it is killed, so a test can queue work that it knows the crash will leave undone.</summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
     /// <summary>SIGKILL: no shutdown hooks, no acknowledgements, exactly what a crash looks like to the broker.</summary>
     public void Kill()
     {

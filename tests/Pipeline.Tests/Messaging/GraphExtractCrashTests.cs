@@ -32,13 +32,15 @@ public sealed class GraphExtractCrashTests(PipelineFixture fixture, ITestOutputH
 
         await Eventually.TrueAsync(async () => await CountFinishedAsync(runs) == warmUp, TimeSpan.FromSeconds(90), "the first runs to finish");
 
-        // The kill comes while the stage works through a burst (its first run has finished) and right after the broker
-        // confirms one more submission, which cannot have been extracted and stored by then. Killing once a poll over
-        // all runs had seen two finish (the earlier shape) let a slow poll outlast the whole queue: the crash then
-        // tested nothing.
+        // The kill comes while the stage works through a burst (its first run has finished), and one more submission is
+        // queued while the stage is frozen (SIGSTOP), so the crash always leaves work undone. Two earlier shapes raced a
+        // fast stage: killing once a poll had seen two runs finish let a slow poll outlast the whole queue, and killing
+        // right after the broker confirmed one more submission still let an idle stage extract it before SIGKILL landed
+        // (CI: 30 of 30 finished at the kill).
         var burst = pending.Skip(warmUp).SkipLast(1).ToList();
         await Task.WhenAll(burst.Select(submission => bus.PublishAsync(submission)));
         await Eventually.TrueAsync(async () => await IsFinishedAsync(burst[0].RunId), TimeSpan.FromSeconds(90), "the burst's first run to finish");
+        await stage.FreezeAsync();
         await bus.PublishAsync(pending[^1]);
         stage.Kill();
         var finishedAtKill = await CountFinishedAsync(runs);
