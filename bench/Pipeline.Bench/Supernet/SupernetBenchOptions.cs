@@ -12,14 +12,14 @@ public sealed record SupernetBenchOptions(
     int FidelitySubnets = 20,
     int StandaloneEpochs = 3,
     int StandaloneSeeds = 2,
-    int StandaloneImages = 10_000,
+    int StandaloneImages = 55_000,
     int AblationImages = 10_000,
     int AblationEpochs = 1,
     int RecipeImages = 10_000,
     int RecipeEpochs = 1,
     int Threads = 2,
     IReadOnlyList<string>? RecipeRows = null,
-    string? FidelityRecords = null)
+    string? TruthRecords = null)
 {
     public static SupernetBenchOptions Default(bool quick) => quick
         ? new(new FashionMnistOptions(), new SupernetRecipe(Epochs: 1, TrainImages: 1_024), SpeedImages: 1_024, EvaluationImages: 512,

@@ -9,7 +9,7 @@ public static class SupernetBenchSuite
 {
     /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--no-fidelity</c>, <c>--threads N</c>
     /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images), <c>--eval-images N</c> (validation images), <c>--rows a,b</c> (supernet-recipe's rows whose names contain a or b), <c>--space S</c> (the accuracy run's space),
-    /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c>, <c>--fidelity-records PATH</c> (JSON lines of measured subnets, read back on a rerun) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
+    /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c>, <c>--standalone-epochs N</c>, <c>--truth-records PATH</c> (JSON lines of stand-alone trainings, read back on a rerun), <c>--shard K/N</c> (supernet-truth: this process's share of the strata) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
     /// <param name="json">The accuracy figures as JSON when asked for, else null.</param>
     public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments, out string? json)
     {
@@ -50,9 +50,14 @@ public static class SupernetBenchSuite
             options = options with { FidelitySubnets = subnets };
         }
 
-        if (Text(arguments, "--fidelity-records") is { } records)
+        if (Text(arguments, "--truth-records") is { } records)
         {
-            options = options with { FidelityRecords = records };
+            options = options with { TruthRecords = records };
+        }
+
+        if (Value(arguments, "--standalone-epochs") is { } standaloneEpochs)
+        {
+            options = options with { StandaloneEpochs = standaloneEpochs };
         }
 
         if (Value(arguments, "--standalone-images") is { } standaloneImages)
@@ -100,6 +105,11 @@ public static class SupernetBenchSuite
             }
         }
 
+        if (which is "supernet-truth")
+        {
+            tables.Add(SupernetBenchmarks.TruthTable(options, Shard(arguments)));
+        }
+
         if (which is "supernet" or "supernet-speed")
         {
             tables.Add(SupernetBenchmarks.Speed(options));
@@ -121,6 +131,23 @@ public static class SupernetBenchSuite
         }
 
         return tables;
+    }
+
+    /// <summary><c>--shard K/N</c>: this process trains every N-th stratum of the visiting order, starting at the K-th (0-based).</summary>
+    private static (int Index, int Count)? Shard(IReadOnlyList<string> arguments)
+    {
+        if (Text(arguments, "--shard") is not { } text)
+        {
+            return null;
+        }
+
+        var parts = text.Split('/');
+        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var index) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var count) || count < 1 || index < 0 || index >= count)
+        {
+            throw new ArgumentException($"--shard takes K/N with 0 <= K < N, e.g. 0/2; got '{text}'.");
+        }
+
+        return (index, count);
     }
 
     private static int? Value(IReadOnlyList<string> arguments, string name) =>

@@ -92,54 +92,128 @@ public static class SupernetBenchmarks
 
     /// <summary>
     /// Issue 12's protocol: subnets stratified over the MAC range (<see cref="MacStrata"/>), each trained alone from
-    /// scratch with several seeds (the truth is their mean), against inherited weights with BN recalibration on the
-    /// same validation images; Spearman and Kendall, with MACs against the truth as the floor a supernet must beat.
+    /// scratch with several seeds (the truth is their mean, <see cref="Truth"/>), against inherited weights with BN
+    /// recalibration on the same validation images; Spearman and Kendall, with MACs against the truth as the floor a
+    /// supernet must beat.
     /// </summary>
     public static (BenchTable Table, double Srcc) Fidelity(SupernetBenchOptions options, SupernetExperiment trained, TaskDataSets data)
     {
         var space = trained.Space;
         var table = new BenchTable($"ranking fidelity ({options.FidelitySubnets} {space.Name} subnets stratified over MACs, stand-alone {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images x {options.StandaloneSeeds} seeds)");
-        var standaloneData = TaskDataSets.Load(Classification, options.Data, options.StandaloneImages, options.EvaluationImages, seed: 7);
-        var points = MacStrata.Select(space, options.FidelitySubnets, new Random(2026));
+        var (points, truths) = Truth(options, space, shard: null);
+        var standaloneData = StandaloneData(options);
         var inherited = new List<double>();
         var truth = new List<double>();
         var macs = new List<double>();
-        var records = new FidelityRecordFile(options.FidelityRecords);
-        var clock = Stopwatch.StartNew();
         for (var i = 0; i < points.Count; i++)
         {
-            var point = points[i];
-            var index = i;
-            var record = records.Find(i, point, options.StandaloneSeeds);
-            var reused = record is not null;
-            record ??= new FidelityRecord(
-                i,
-                point,
-                trained.Evaluate(point, data.Train, standaloneData.Validation),
-                Enumerable.Range(0, options.StandaloneSeeds)
-                    .Select(s => TrainStandalone(space, point, standaloneData, options.StandaloneEpochs, seed: 100 + index + 1_000 * s))
-                    .ToArray());
-            if (!reused)
-            {
-                records.Append(record);
-            }
-
-            inherited.Add(record.Inherited);
-            truth.Add(record.Standalone.Average());
-            macs.Add(space.Cost(point).Macs);
-            Console.Error.WriteLine(
-                $"[fidelity] {i + 1}/{points.Count} {string.Join(',', point)}: {macs[^1] / 1e6:F2} MMACs, inherited {inherited[^1]:F4}, " +
-                $"stand-alone {string.Join(" / ", record.Standalone.Select(a => a.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))} " +
-                $"({(reused ? "read back from the record file" : $"{clock.Elapsed.TotalMinutes:F1} min")})");
+            inherited.Add(trained.Evaluate(points[i], data.Train, standaloneData.Validation));
+            truth.Add(truths[i].Average());
+            macs.Add(space.Cost(points[i]).Macs);
+            Console.Error.WriteLine($"[fidelity] {i + 1}/{points.Count} {string.Join(',', points[i])}: {macs[^1] / 1e6:F2} MMACs, inherited {inherited[^1]:F4}, stand-alone {Format(truths[i])}");
         }
 
         var srcc = RankCorrelation.Spearman(truth, inherited);
-        var seedSpread = truth.Count == 0 ? 0 : truth.Max() - truth.Min();
         table.Add(new("fidelity", "inherited vs stand-alone truth", "SRCC", srcc, "", "MACs vs stand-alone truth", RankCorrelation.Spearman(truth, macs)));
         table.Add(new("fidelity", "inherited vs stand-alone truth", "Kendall tau-b", RankCorrelation.KendallTauB(truth, inherited), "", "MACs vs stand-alone truth", RankCorrelation.KendallTauB(truth, macs)));
-        table.Add(new("fidelity", "spread of the truth over the subnets", "top-1", seedSpread, "", "spread of inherited top-1", inherited.Max() - inherited.Min()));
+        table.Add(new("fidelity", "spread of the truth over the subnets", "top-1", truth.Max() - truth.Min(), "", "spread of inherited top-1", inherited.Max() - inherited.Min()));
+        if (options.StandaloneSeeds >= 2)
+        {
+            table.Add(new("fidelity", "first seed's stand-alone top-1 against the second's", "SRCC", RankCorrelation.Spearman(truths.Select(t => t[0]).ToList(), truths.Select(t => t[1]).ToList()), "", "MACs vs stand-alone truth", RankCorrelation.Spearman(truth, macs)));
+        }
+
         return (table, srcc);
     }
+
+    /// <summary>
+    /// The protocol's stand-alone truth alone (<c>supernet-truth</c>): no supernet is needed, so it can be trained over
+    /// several sessions (<c>--truth-records</c>) or split over processes (<c>--shard K/N</c>) and read by a fidelity run
+    /// later. The table covers the subnets whose every seed is in the record file, this run's and other processes'.
+    /// </summary>
+    public static BenchTable TruthTable(SupernetBenchOptions options, (int Index, int Count)? shard)
+    {
+        var space = Spaces.Get(options.Accuracy.Space);
+        Truth(options, space, shard);
+        var points = MacStrata.Select(space, options.FidelitySubnets, new Random(2026));
+        var records = new TruthRecordFile(options.TruthRecords);
+        var complete = Enumerable.Range(0, points.Count)
+            .Select(i => (Index: i, Top1: Seeds(options).Select(seed => records.Find(i, points[i], TruthSeed(i, seed), options.StandaloneImages, options.StandaloneEpochs)?.Top1).ToArray()))
+            .Where(t => t.Top1.All(v => v is not null))
+            .Select(t => (t.Index, Top1: t.Top1.Select(v => v!.Value).ToArray()))
+            .ToList();
+        var table = new BenchTable($"stand-alone truth ({complete.Count} of {points.Count} {space.Name} subnets done, {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images x {options.StandaloneSeeds} seeds)");
+        if (complete.Count < 3)
+        {
+            return table;
+        }
+
+        var truth = complete.Select(t => t.Top1.Average()).ToList();
+        var macs = complete.Select(t => (double)space.Cost(points[t.Index]).Macs).ToList();
+        table.Add(new("truth", "mean of the seeds", "SRCC with MACs", RankCorrelation.Spearman(truth, macs), "", "Kendall tau-b with MACs", RankCorrelation.KendallTauB(truth, macs)));
+        table.Add(new("truth", "spread over the subnets", "top-1", truth.Max() - truth.Min(), "", "largest gap between one subnet's seeds", complete.Max(t => t.Top1.Max() - t.Top1.Min())));
+        if (options.StandaloneSeeds >= 2)
+        {
+            table.Add(new("truth", "first seed against the second", "SRCC", RankCorrelation.Spearman(complete.Select(t => t.Top1[0]).ToList(), complete.Select(t => t.Top1[1]).ToList()), "", "first seed with MACs", RankCorrelation.Spearman(complete.Select(t => t.Top1[0]).ToList(), macs)));
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// Trains (or reads back) every seed of every stratum this process owns, in <see cref="SpreadOrder"/>. Each subnet
+    /// is trained as the accuracy benchmark's controls are: the only member of every step of the supernet recipe (AdamW,
+    /// warm-up, cosine decay to zero), so a stopped schedule's last noisy steps do not decide the truth.
+    /// </summary>
+    private static (IReadOnlyList<IReadOnlyList<int>> Points, IReadOnlyList<double[]> Top1) Truth(SupernetBenchOptions options, ISearchSpace space, (int Index, int Count)? shard)
+    {
+        var points = MacStrata.Select(space, options.FidelitySubnets, new Random(2026));
+        var data = StandaloneData(options);
+        var records = new TruthRecordFile(options.TruthRecords);
+        var top1 = points.Select(_ => new double[options.StandaloneSeeds]).ToArray();
+        var order = SpreadOrder.Of(points.Count);
+        var clock = Stopwatch.StartNew();
+        for (var position = 0; position < order.Count; position++)
+        {
+            var i = order[position];
+            if (shard is { } own && position % own.Count != own.Index)
+            {
+                continue;
+            }
+
+            foreach (var s in Seeds(options))
+            {
+                var seed = TruthSeed(i, s);
+                var record = records.Find(i, points[i], seed, options.StandaloneImages, options.StandaloneEpochs);
+                var readBack = record is not null;
+                if (record is null)
+                {
+                    var trainingClock = Stopwatch.StartNew();
+                    var value = TrainAlone(space, options.Accuracy, points[i], data, options.StandaloneEpochs, seed, $"truth {i + 1}/{points.Count} seed {s + 1}");
+                    record = new TruthRecord(i, points[i], seed, options.StandaloneImages, options.StandaloneEpochs, options.Threads, OneDnnKept, value, trainingClock.Elapsed.TotalSeconds);
+                    records.Append(record);
+                }
+
+                top1[i][s] = record.Top1;
+                Console.Error.WriteLine(
+                    $"[truth] stratum {i + 1}/{points.Count} ({space.Cost(points[i]).Macs / 1e6:F2} MMACs) seed {s + 1}: top-1 {record.Top1:F4} " +
+                    $"({record.Seconds:F0} s{(readBack ? ", read back" : "")}; {clock.Elapsed.TotalMinutes:F1} min so far)");
+            }
+        }
+
+        return (points, top1);
+    }
+
+    private static bool OneDnnKept => Environment.GetEnvironmentVariable("NASP_ONEDNN") == "1";
+
+    private static IEnumerable<int> Seeds(SupernetBenchOptions options) => Enumerable.Range(0, options.StandaloneSeeds);
+
+    private static int TruthSeed(int index, int seed) => 100 + index + 1_000 * seed;
+
+    private static TaskDataSets StandaloneData(SupernetBenchOptions options) =>
+        TaskDataSets.Load(Classification, options.Data, options.StandaloneImages, options.EvaluationImages, seed: 7);
+
+    private static string Format(IEnumerable<double> values) =>
+        string.Join(" / ", values.Select(a => a.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>NASViT's ablation on nasvit-hybrid: gradient projection and switchable scaling on and off, same budget and seed.</summary>
     public static BenchTable Ablation(SupernetBenchOptions options)
@@ -193,13 +267,20 @@ public static class SupernetBenchmarks
         return table;
     }
 
-    private static double TrainStandalone(ISearchSpace space, IReadOnlyList<int> point, TaskDataSets data, int epochs, int seed)
+    /// <summary>The subnet as the only member of every step of <paramref name="recipe"/>, with this budget and seed, read on the validation split.</summary>
+    private static double TrainAlone(ISearchSpace space, SupernetRecipe recipe, IReadOnlyList<int> point, TaskDataSets data, int epochs, int seed, string what)
     {
-        // A freshly initialised supernet's extraction is the subnet at its exact size with untrained weights.
-        var (backbone, head) = TaskTrainer.CreateModel(Classification, () => SupernetDesigns.Create(space, (ulong)seed).Extract(point), seed);
-        var recipe = Classification.DefaultRecipe;
-        new TaskTrainer(backbone, head, Classification, new TrainerOptions(epochs, recipe.BatchSize, recipe.LearningRate, recipe.WeightDecay, seed)).Train(data.Train);
-        return new SubnetEvaluator(Classification, head).Evaluate(backbone, data.Validation);
+        var budget = recipe with { Space = space.Name, Epochs = epochs, TrainImages = data.Train.Count, Seed = seed };
+        using var alone = new SupernetExperiment(space, Classification, budget, Steps(what), new FixedSampler([point]));
+        var reports = alone.Train(data.Train, Progress(what));
+        // A truth run may keep oneDNN on for speed (NASP_ONEDNN=1), whose padded-channel convolutions have returned NaN
+        // on AVX-512 machines (src/TorchRuntime/OneDnn.cs): one NaN step poisons the weights, so it shows here.
+        if (reports.Any(e => !double.IsFinite(e.MeanLoss)))
+        {
+            throw new InvalidOperationException($"{what}: the training loss became {reports.First(e => !double.IsFinite(e.MeanLoss)).MeanLoss}; nothing is recorded for it.");
+        }
+
+        return alone.Evaluate(point, data.Train, data.Validation);
     }
 
     private static void LargestOnlyEpoch(SupernetExperiment experiment, TaskData train) =>
