@@ -9,7 +9,7 @@ public static class SupernetBenchSuite
 {
     /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--no-fidelity</c>, <c>--threads N</c>
     /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images), <c>--eval-images N</c> (validation images), <c>--rows a,b</c> (supernet-recipe's rows whose names contain a or b), <c>--space S</c> (the accuracy run's space),
-    /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c>, <c>--standalone-epochs N</c>, <c>--truth-records PATH</c> (JSON lines of stand-alone trainings, read back on a rerun), <c>--shard K/N</c> (supernet-truth: this process's share of the strata) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
+    /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c>, <c>--standalone-epochs N</c>, <c>--truth-records PATH</c> (JSON lines of stand-alone trainings, read back on a rerun), <c>--shard K/N</c> (supernet-truth: this process's share of the strata), <c>--report</c> (supernet-truth: the table over the record file, no training) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
     /// <param name="json">The accuracy figures as JSON when asked for, else null.</param>
     public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments, out string? json)
     {
@@ -107,7 +107,7 @@ public static class SupernetBenchSuite
 
         if (which is "supernet-truth")
         {
-            tables.Add(SupernetBenchmarks.TruthTable(options, Shard(arguments)));
+            tables.Add(SupernetBenchmarks.TruthTable(options, Shard(arguments), train: !arguments.Contains("--report")));
         }
 
         if (which is "supernet" or "supernet-speed")

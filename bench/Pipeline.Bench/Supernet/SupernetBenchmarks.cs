@@ -128,12 +128,17 @@ public static class SupernetBenchmarks
     /// <summary>
     /// The protocol's stand-alone truth alone (<c>supernet-truth</c>): no supernet is needed, so it can be trained over
     /// several sessions (<c>--truth-records</c>) or split over processes (<c>--shard K/N</c>) and read by a fidelity run
-    /// later. The table covers the subnets whose every seed is in the record file, this run's and other processes'.
+    /// later. The table covers the subnets whose every seed is in the record file, this run's and other processes';
+    /// without <paramref name="train"/> it only reads the file (<c>--report</c>).
     /// </summary>
-    public static BenchTable TruthTable(SupernetBenchOptions options, (int Index, int Count)? shard)
+    public static BenchTable TruthTable(SupernetBenchOptions options, (int Index, int Count)? shard, bool train = true)
     {
         var space = Spaces.Get(options.Accuracy.Space);
-        Truth(options, space, shard);
+        if (train)
+        {
+            Truth(options, space, shard);
+        }
+
         var points = MacStrata.Select(space, options.FidelitySubnets, new Random(2026));
         var records = new TruthRecordFile(options.TruthRecords);
         var complete = Enumerable.Range(0, points.Count)
