@@ -63,8 +63,8 @@ public static class SupernetBenchmarks
         table.Add(new("supernet", "gradient-conflict rate, last epoch", "share", epochs[^1].GradientConflictRate, "", "first epoch", epochs[0].GradientConflictRate));
         var smallest = experiment.Evaluate(space.Smallest, data.Train, data.Test);
         var largest = experiment.Evaluate(space.Largest, data.Train, data.Test);
-        var smallestAlone = TrainedAlone(space, recipe, space.Smallest, data);
-        var largestAlone = TrainedAlone(space, recipe, space.Largest, data);
+        var smallestAlone = TrainAlone(space, recipe, space.Smallest, data.Train, data.Test, "accuracy control");
+        var largestAlone = TrainAlone(space, recipe, space.Largest, data.Train, data.Test, "accuracy control");
         table.Add(new("smallest subnet", Describe(experiment, space.Smallest), "top-1", smallest, "", "target", 0.86));
         table.Add(new("largest subnet", Describe(experiment, space.Largest), "top-1", largest, "", "target", 0.90));
         table.Add(new("smallest subnet", "from the supernet", "top-1", smallest, "", "trained alone, same recipe and budget", smallestAlone));
@@ -82,14 +82,6 @@ public static class SupernetBenchmarks
         return (experiment, TaskDataSets.Load(Classification, options.Data, recipe.TrainImages, Math.Max(options.EvaluationImages, 10_000), recipe.Seed));
     }
 
-    /// <summary>The subnet as the only member of every step, by the same recipe, data and budget, read on the test split.</summary>
-    private static double TrainedAlone(ISearchSpace space, SupernetRecipe recipe, IReadOnlyList<int> point, TaskDataSets data)
-    {
-        using var alone = new SupernetExperiment(space, Classification, recipe, Steps("accuracy control"), new FixedSampler([point]));
-        alone.Train(data.Train, Progress("accuracy control"));
-        return alone.Evaluate(point, data.Train, data.Test);
-    }
-
     /// <summary>
     /// Issue 12's protocol: subnets stratified over the MAC range (<see cref="MacStrata"/>), each trained alone from
     /// scratch with several seeds (the truth is their mean, <see cref="Truth"/>), against inherited weights with BN
@@ -100,7 +92,8 @@ public static class SupernetBenchmarks
     {
         var space = trained.Space;
         var table = new BenchTable($"ranking fidelity ({options.FidelitySubnets} {space.Name} subnets stratified over MACs, stand-alone {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images x {options.StandaloneSeeds} seeds)");
-        var (points, truths) = Truth(options, space, shard: null);
+        var points = Strata(options, space);
+        var truths = Truth(options, space, points, shard: null);
         var standaloneData = StandaloneData(options);
         var inherited = new List<double>();
         var truth = new List<double>();
@@ -134,12 +127,13 @@ public static class SupernetBenchmarks
     public static BenchTable TruthTable(SupernetBenchOptions options, (int Index, int Count)? shard, bool train = true)
     {
         var space = Spaces.Get(options.Accuracy.Space);
+        var points = Strata(options, space);
         if (train)
         {
-            Truth(options, space, shard);
+            Truth(options, space, points, shard);
         }
 
-        var points = MacStrata.Select(space, options.FidelitySubnets, new Random(2026));
+        // Read again: other processes (--shard) append to the same file.
         var records = new TruthRecordFile(options.TruthRecords);
         var complete = Enumerable.Range(0, points.Count)
             .Select(i => (Index: i, Top1: Seeds(options).Select(seed => records.Find(i, points[i], TruthSeed(i, seed), options.StandaloneImages, options.StandaloneEpochs)?.Top1).ToArray()))
@@ -169,9 +163,8 @@ public static class SupernetBenchmarks
     /// is trained as the accuracy benchmark's controls are: the only member of every step of the supernet recipe (AdamW,
     /// warm-up, cosine decay to zero), so a stopped schedule's last noisy steps do not decide the truth.
     /// </summary>
-    private static (IReadOnlyList<IReadOnlyList<int>> Points, IReadOnlyList<double[]> Top1) Truth(SupernetBenchOptions options, ISearchSpace space, (int Index, int Count)? shard)
+    private static IReadOnlyList<double[]> Truth(SupernetBenchOptions options, ISearchSpace space, IReadOnlyList<IReadOnlyList<int>> points, (int Index, int Count)? shard)
     {
-        var points = MacStrata.Select(space, options.FidelitySubnets, new Random(2026));
         var data = StandaloneData(options);
         var records = new TruthRecordFile(options.TruthRecords);
         var top1 = points.Select(_ => new double[options.StandaloneSeeds]).ToArray();
@@ -193,7 +186,8 @@ public static class SupernetBenchmarks
                 if (record is null)
                 {
                     var trainingClock = Stopwatch.StartNew();
-                    var value = TrainAlone(space, options.Accuracy, points[i], data, options.StandaloneEpochs, seed, $"truth {i + 1}/{points.Count} seed {s + 1}");
+                    var budget = options.Accuracy with { Space = space.Name, Epochs = options.StandaloneEpochs, TrainImages = data.Train.Count, Seed = seed };
+                    var value = TrainAlone(space, budget, points[i], data.Train, data.Validation, $"truth {i + 1}/{points.Count} seed {s + 1}");
                     record = new TruthRecord(i, points[i], seed, options.StandaloneImages, options.StandaloneEpochs, options.Threads, OneDnnKept, value, trainingClock.Elapsed.TotalSeconds);
                     records.Append(record);
                 }
@@ -205,8 +199,11 @@ public static class SupernetBenchmarks
             }
         }
 
-        return (points, top1);
+        return top1;
     }
+
+    private static IReadOnlyList<IReadOnlyList<int>> Strata(SupernetBenchOptions options, ISearchSpace space) =>
+        MacStrata.Select(space, options.FidelitySubnets, new Random(2026));
 
     private static bool OneDnnKept => Environment.GetEnvironmentVariable("NASP_ONEDNN") == "1";
 
@@ -272,12 +269,11 @@ public static class SupernetBenchmarks
         return table;
     }
 
-    /// <summary>The subnet as the only member of every step of <paramref name="recipe"/>, with this budget and seed, read on the validation split.</summary>
-    private static double TrainAlone(ISearchSpace space, SupernetRecipe recipe, IReadOnlyList<int> point, TaskDataSets data, int epochs, int seed, string what)
+    /// <summary>The subnet as the only member of every step of <paramref name="recipe"/> (its budget and seed), read on <paramref name="evaluation"/>.</summary>
+    private static double TrainAlone(ISearchSpace space, SupernetRecipe recipe, IReadOnlyList<int> point, TaskData train, TaskData evaluation, string what)
     {
-        var budget = recipe with { Space = space.Name, Epochs = epochs, TrainImages = data.Train.Count, Seed = seed };
-        using var alone = new SupernetExperiment(space, Classification, budget, Steps(what), new FixedSampler([point]));
-        var reports = alone.Train(data.Train, Progress(what));
+        using var alone = new SupernetExperiment(space, Classification, recipe, Steps(what), new FixedSampler([point]));
+        var reports = alone.Train(train, Progress(what));
         // A truth run may keep oneDNN on for speed (NASP_ONEDNN=1), whose padded-channel convolutions have returned NaN
         // on AVX-512 machines (src/TorchRuntime/OneDnn.cs): one NaN step poisons the weights, so it shows here.
         if (reports.Any(e => !double.IsFinite(e.MeanLoss)))
@@ -285,7 +281,7 @@ public static class SupernetBenchmarks
             throw new InvalidOperationException($"{what}: the training loss became {reports.First(e => !double.IsFinite(e.MeanLoss)).MeanLoss}; nothing is recorded for it.");
         }
 
-        return alone.Evaluate(point, data.Train, data.Validation);
+        return alone.Evaluate(point, train, evaluation);
     }
 
     private static void LargestOnlyEpoch(SupernetExperiment experiment, TaskData train) =>
