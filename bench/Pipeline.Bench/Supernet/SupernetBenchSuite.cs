@@ -9,7 +9,7 @@ public static class SupernetBenchSuite
 {
     /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--no-fidelity</c>, <c>--threads N</c>
     /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images), <c>--eval-images N</c> (validation images), <c>--rows a,b</c> (supernet-recipe's rows whose names contain a or b), <c>--space S</c> (the accuracy run's space),
-    /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c>, <c>--standalone-epochs N</c>, <c>--truth-records PATH</c> (JSON lines of stand-alone trainings, read back on a rerun), <c>--shard K/N</c> (supernet-truth: this process's share of the strata), <c>--report</c> (supernet-truth: the table over the record file, no training) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
+    /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet, written before its controls train), <c>--no-controls</c> (supernet-accuracy without the two stand-alone controls), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--interim</c> (supernet-fidelity over the subnets the truth records complete, training none), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c>, <c>--standalone-epochs N</c>, <c>--truth-records PATH</c> (JSON lines of stand-alone trainings, read back on a rerun), <c>--shard K/N</c> (supernet-truth: this process's share of the strata), <c>--report</c> (supernet-truth: the table over the record file, no training) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
     /// <param name="json">The accuracy figures as JSON when asked for, else null.</param>
     public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments, out string? json)
     {
@@ -74,13 +74,15 @@ public static class SupernetBenchSuite
         var tables = new List<BenchTable>();
         if (which is "supernet" or "supernet-accuracy")
         {
-            var (accuracy, experiment, data, figures) = SupernetBenchmarks.Accuracy(options);
+            var controls = !arguments.Contains("--no-controls");
+            if (!controls && arguments.Contains("--json"))
+            {
+                throw new ArgumentException("--json prints the stand-alone controls' top-1, which --no-controls skips; drop one of them.");
+            }
+
+            var (accuracy, experiment, data, figures) = SupernetBenchmarks.Accuracy(options, Text(arguments, "--save-checkpoint"), controls);
             tables.Add(accuracy);
             accuracy.Print(Console.Error);
-            if (Text(arguments, "--save-checkpoint") is { } path)
-            {
-                File.WriteAllBytes(path, experiment.SaveCheckpoint());
-            }
 
             using (experiment)
             {
@@ -101,7 +103,7 @@ public static class SupernetBenchSuite
             var (experiment, data) = SupernetBenchmarks.Restore(options, File.ReadAllBytes(path));
             using (experiment)
             {
-                tables.Add(SupernetBenchmarks.Fidelity(options, experiment, data).Table);
+                tables.Add(SupernetBenchmarks.Fidelity(options, experiment, data, interim: arguments.Contains("--interim")).Table);
             }
         }
 

@@ -49,7 +49,9 @@ public static class SupernetBenchmarks
     /// Trains the default recipe and reads the smallest and largest subnets' accuracy on the official test split, with
     /// the same two subnets trained alone by the same recipe, data and budget as controls.
     /// </summary>
-    public static (BenchTable Table, SupernetExperiment Experiment, TaskDataSets Data, SupernetAccuracyFigures Figures) Accuracy(SupernetBenchOptions options)
+    /// <param name="checkpointPath">Where the trained supernet is written before the controls train, or null.</param>
+    /// <param name="controls">False skips the two stand-alone controls (their figures are NaN): a supernet for fidelity runs only.</param>
+    public static (BenchTable Table, SupernetExperiment Experiment, TaskDataSets Data, SupernetAccuracyFigures Figures) Accuracy(SupernetBenchOptions options, string? checkpointPath = null, bool controls = true)
     {
         var recipe = options.Accuracy;
         var table = new BenchTable($"supernet accuracy ({recipe.Space}, {recipe.Epochs} epochs on {recipe.TrainImages:N0} images, test split)");
@@ -61,14 +63,27 @@ public static class SupernetBenchmarks
         var minutes = clock.Elapsed.TotalMinutes;
         table.Add(new("supernet", "training time", "wall", minutes, "min", "target", 45));
         table.Add(new("supernet", "gradient-conflict rate, last epoch", "share", epochs[^1].GradientConflictRate, "", "first epoch", epochs[0].GradientConflictRate));
+        if (checkpointPath is not null)
+        {
+            // Written before the controls, which take longer than the supernet: a stopped run keeps what it trained.
+            File.WriteAllBytes(checkpointPath, experiment.SaveCheckpoint());
+            Console.Error.WriteLine($"[accuracy] supernet written to {checkpointPath}");
+        }
+
         var smallest = experiment.Evaluate(space.Smallest, data.Train, data.Test);
         var largest = experiment.Evaluate(space.Largest, data.Train, data.Test);
-        var smallestAlone = TrainAlone(space, recipe, space.Smallest, data.Train, data.Test, "accuracy control");
-        var largestAlone = TrainAlone(space, recipe, space.Largest, data.Train, data.Test, "accuracy control");
         table.Add(new("smallest subnet", Describe(experiment, space.Smallest), "top-1", smallest, "", "target", 0.86));
         table.Add(new("largest subnet", Describe(experiment, space.Largest), "top-1", largest, "", "target", 0.90));
-        table.Add(new("smallest subnet", "from the supernet", "top-1", smallest, "", "trained alone, same recipe and budget", smallestAlone));
-        table.Add(new("largest subnet", "from the supernet", "top-1", largest, "", "trained alone, same recipe and budget", largestAlone));
+        var smallestAlone = double.NaN;
+        var largestAlone = double.NaN;
+        if (controls)
+        {
+            smallestAlone = TrainAlone(space, recipe, space.Smallest, data.Train, data.Test, "accuracy control");
+            largestAlone = TrainAlone(space, recipe, space.Largest, data.Train, data.Test, "accuracy control");
+            table.Add(new("smallest subnet", "from the supernet", "top-1", smallest, "", "trained alone, same recipe and budget", smallestAlone));
+            table.Add(new("largest subnet", "from the supernet", "top-1", largest, "", "trained alone, same recipe and budget", largestAlone));
+        }
+
         return (table, experiment, data, new SupernetAccuracyFigures(largest, smallest, largestAlone, smallestAlone, null));
     }
 
@@ -88,22 +103,31 @@ public static class SupernetBenchmarks
     /// recalibration on the same validation images; Spearman and Kendall, with MACs against the truth as the floor a
     /// supernet must beat.
     /// </summary>
-    public static (BenchTable Table, double Srcc) Fidelity(SupernetBenchOptions options, SupernetExperiment trained, TaskDataSets data)
+    /// <param name="interim">Measure only the subnets whose every seed is in the truth records, training none: a reading
+    /// while the truth is still being trained.</param>
+    public static (BenchTable Table, double Srcc) Fidelity(SupernetBenchOptions options, SupernetExperiment trained, TaskDataSets data, bool interim = false)
     {
         var space = trained.Space;
-        var table = new BenchTable($"ranking fidelity ({options.FidelitySubnets} {space.Name} subnets stratified over MACs, stand-alone {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images x {options.StandaloneSeeds} seeds)");
         var points = Strata(options, space);
-        var truths = Truth(options, space, points, shard: null);
+        var truths = interim ? RecordedTruth(options, points) : Truth(options, space, points, shard: null);
+        var measured = Enumerable.Range(0, points.Count).Where(i => truths[i] is not null).ToList();
+        if (measured.Count < 3)
+        {
+            throw new InvalidOperationException($"ranking fidelity needs at least 3 subnets with a complete truth; the records hold {measured.Count}.");
+        }
+
+        var table = new BenchTable($"ranking fidelity ({(interim ? $"{measured.Count} of " : "")}{options.FidelitySubnets} {space.Name} subnets stratified over MACs, stand-alone {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images x {options.StandaloneSeeds} seeds)");
         var standaloneData = StandaloneData(options);
         var inherited = new List<double>();
         var truth = new List<double>();
         var macs = new List<double>();
-        for (var i = 0; i < points.Count; i++)
+        foreach (var i in measured)
         {
+            var clock = Stopwatch.StartNew();
             inherited.Add(trained.Evaluate(points[i], data.Train, standaloneData.Validation));
-            truth.Add(truths[i].Average());
+            truth.Add(truths[i]!.Average());
             macs.Add(space.Cost(points[i]).Macs);
-            Console.Error.WriteLine($"[fidelity] {i + 1}/{points.Count} {string.Join(',', points[i])}: {macs[^1] / 1e6:F2} MMACs, inherited {inherited[^1]:F4}, stand-alone {Format(truths[i])}");
+            Console.Error.WriteLine($"[fidelity] {i + 1}/{points.Count} {string.Join(',', points[i])}: {macs[^1] / 1e6:F2} MMACs, inherited {inherited[^1]:F4} ({clock.Elapsed.TotalSeconds:F0} s), stand-alone {Format(truths[i]!)}");
         }
 
         var srcc = RankCorrelation.Spearman(truth, inherited);
@@ -112,7 +136,8 @@ public static class SupernetBenchmarks
         table.Add(new("fidelity", "spread of the truth over the subnets", "top-1", truth.Max() - truth.Min(), "", "spread of inherited top-1", inherited.Max() - inherited.Min()));
         if (options.StandaloneSeeds >= 2)
         {
-            table.Add(new("fidelity", "first seed's stand-alone top-1 against the second's", "SRCC", RankCorrelation.Spearman(truths.Select(t => t[0]).ToList(), truths.Select(t => t[1]).ToList()), "", "MACs vs stand-alone truth", RankCorrelation.Spearman(truth, macs)));
+            var complete = measured.Select(i => truths[i]!).ToList();
+            table.Add(new("fidelity", "first seed's stand-alone top-1 against the second's", "SRCC", RankCorrelation.Spearman(complete.Select(t => t[0]).ToList(), complete.Select(t => t[1]).ToList()), "", "MACs vs stand-alone truth", RankCorrelation.Spearman(truth, macs)));
         }
 
         return (table, srcc);
@@ -163,7 +188,17 @@ public static class SupernetBenchmarks
     /// is trained as the accuracy benchmark's controls are: the only member of every step of the supernet recipe (AdamW,
     /// warm-up, cosine decay to zero), so a stopped schedule's last noisy steps do not decide the truth.
     /// </summary>
-    private static IReadOnlyList<double[]> Truth(SupernetBenchOptions options, ISearchSpace space, IReadOnlyList<IReadOnlyList<int>> points, (int Index, int Count)? shard)
+    /// <summary>Each stratum's top-1 per seed from the truth records, or null where a seed is missing; trains nothing.</summary>
+    private static IReadOnlyList<double[]?> RecordedTruth(SupernetBenchOptions options, IReadOnlyList<IReadOnlyList<int>> points)
+    {
+        var records = new TruthRecordFile(options.TruthRecords);
+        return points
+            .Select((point, i) => Seeds(options).Select(s => records.Find(i, point, TruthSeed(i, s), options.StandaloneImages, options.StandaloneEpochs)?.Top1).ToArray())
+            .Select(top1 => top1.All(t => t is not null) ? top1.Select(t => t!.Value).ToArray() : null)
+            .ToList();
+    }
+
+    private static IReadOnlyList<double[]?> Truth(SupernetBenchOptions options, ISearchSpace space, IReadOnlyList<IReadOnlyList<int>> points, (int Index, int Count)? shard)
     {
         var data = StandaloneData(options);
         var records = new TruthRecordFile(options.TruthRecords);
