@@ -54,7 +54,7 @@ public static class SupernetBenchmarks
     public static (BenchTable Table, SupernetExperiment Experiment, TaskDataSets Data, SupernetAccuracyFigures Figures) Accuracy(SupernetBenchOptions options, string? checkpointPath = null, bool controls = true)
     {
         var recipe = options.Accuracy;
-        var table = new BenchTable($"supernet accuracy ({recipe.Space}, {recipe.Epochs} epochs on {recipe.TrainImages:N0} images, test split)");
+        var table = new BenchTable($"supernet accuracy ({recipe.Space}, {recipe.Epochs} epochs on {recipe.TrainImages:N0} images, largest + smallest + {recipe.RandomSubnets} random subnets per step, test split)");
         var data = TaskDataSets.Load(Classification, options.Data, recipe.TrainImages, Math.Max(options.EvaluationImages, 10_000), recipe.Seed);
         var space = Spaces.Get(recipe.Space);
         var experiment = new SupernetExperiment(space, Classification, recipe, Steps("accuracy"));
