@@ -109,7 +109,7 @@ public static class SupernetBenchmarks
     {
         var space = trained.Space;
         var points = Strata(options, space);
-        var truths = interim ? RecordedTruth(options, points) : Truth(options, space, points, shard: null);
+        IReadOnlyList<double[]?> truths = interim ? RecordedTruth(options, points) : Truth(options, space, points, shard: null);
         var measured = Enumerable.Range(0, points.Count).Where(i => truths[i] is not null).ToList();
         if (measured.Count < 3)
         {
@@ -159,11 +159,10 @@ public static class SupernetBenchmarks
         }
 
         // Read again: other processes (--shard) append to the same file.
-        var records = new TruthRecordFile(options.TruthRecords);
+        var recorded = RecordedTruth(options, points);
         var complete = Enumerable.Range(0, points.Count)
-            .Select(i => (Index: i, Top1: Seeds(options).Select(seed => records.Find(i, points[i], TruthSeed(i, seed), options.StandaloneImages, options.StandaloneEpochs)?.Top1).ToArray()))
-            .Where(t => t.Top1.All(v => v is not null))
-            .Select(t => (t.Index, Top1: t.Top1.Select(v => v!.Value).ToArray()))
+            .Where(i => recorded[i] is not null)
+            .Select(i => (Index: i, Top1: recorded[i]!))
             .ToList();
         var table = new BenchTable($"stand-alone truth ({complete.Count} of {points.Count} {space.Name} subnets done, {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images x {options.StandaloneSeeds} seeds)");
         if (complete.Count < 3)
@@ -183,11 +182,6 @@ public static class SupernetBenchmarks
         return table;
     }
 
-    /// <summary>
-    /// Trains (or reads back) every seed of every stratum this process owns, in <see cref="SpreadOrder"/>. Each subnet
-    /// is trained as the accuracy benchmark's controls are: the only member of every step of the supernet recipe (AdamW,
-    /// warm-up, cosine decay to zero), so a stopped schedule's last noisy steps do not decide the truth.
-    /// </summary>
     /// <summary>Each stratum's top-1 per seed from the truth records, or null where a seed is missing; trains nothing.</summary>
     private static IReadOnlyList<double[]?> RecordedTruth(SupernetBenchOptions options, IReadOnlyList<IReadOnlyList<int>> points)
     {
@@ -198,7 +192,12 @@ public static class SupernetBenchmarks
             .ToList();
     }
 
-    private static IReadOnlyList<double[]?> Truth(SupernetBenchOptions options, ISearchSpace space, IReadOnlyList<IReadOnlyList<int>> points, (int Index, int Count)? shard)
+    /// <summary>
+    /// Trains (or reads back) every seed of every stratum this process owns, in <see cref="SpreadOrder"/>. Each subnet
+    /// is trained as the accuracy benchmark's controls are: the only member of every step of the supernet recipe (AdamW,
+    /// warm-up, cosine decay to zero), so a stopped schedule's last noisy steps do not decide the truth.
+    /// </summary>
+    private static IReadOnlyList<double[]> Truth(SupernetBenchOptions options, ISearchSpace space, IReadOnlyList<IReadOnlyList<int>> points, (int Index, int Count)? shard)
     {
         var data = StandaloneData(options);
         var records = new TruthRecordFile(options.TruthRecords);
