@@ -7,7 +7,7 @@ namespace NasPipeline.Bench.Supernet;
 /// <summary>Picks the supernet benchmarks a mode asks for; the fidelity table reuses the accuracy run's supernet.</summary>
 public static class SupernetBenchSuite
 {
-    /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--random-subnets N</c> (the accuracy run's random subnets per sandwich step, default 2), <c>--no-fidelity</c>, <c>--threads N</c>
+    /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--random-subnets N</c> (the accuracy run's random subnets per sandwich step, default 2), <c>--student-losses mean|sum</c> (the accuracy run's student weighting, default mean), <c>--no-projection</c> (the accuracy run sums the gradients instead of projecting), <c>--no-fidelity</c>, <c>--threads N</c>
     /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images), <c>--eval-images N</c> (validation images), <c>--rows a,b</c> (supernet-recipe's rows whose names contain a or b), <c>--space S</c> (the accuracy run's space),
     /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet, written before its controls train), <c>--no-controls</c> (supernet-accuracy without the two stand-alone controls), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--interim</c> (supernet-fidelity over the subnets the truth records complete, training none), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c>, <c>--standalone-epochs N</c>, <c>--truth-records PATH</c> (JSON lines of stand-alone trainings, read back on a rerun), <c>--shard K/N</c> (supernet-truth: this process's share of the strata), <c>--report</c> (supernet-truth: the table over the record file, no training) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
     /// <param name="json">The accuracy figures as JSON when asked for, else null.</param>
@@ -73,6 +73,22 @@ public static class SupernetBenchSuite
         if (Value(arguments, "--random-subnets") is { } randomSubnets)
         {
             options = options with { Accuracy = options.Accuracy with { RandomSubnets = randomSubnets } };
+        }
+
+        if (Text(arguments, "--student-losses") is { } studentLosses)
+        {
+            var averaged = studentLosses switch
+            {
+                "mean" => true,
+                "sum" => false,
+                _ => throw new ArgumentException($"--student-losses takes mean (each student weighs 1/n) or sum (each weighs 1, as BigNAS); got '{studentLosses}'."),
+            };
+            options = options with { Accuracy = options.Accuracy with { Sandwich = options.Accuracy.SandwichOrDefault with { StudentLossAveraging = averaged } } };
+        }
+
+        if (arguments.Contains("--no-projection"))
+        {
+            options = options with { Accuracy = options.Accuracy with { GradientProjection = false } };
         }
 
         TorchEnvironment.Initialise(new TorchOptions { Threads = options.Threads, Device = TorchDeviceKind.Cpu });

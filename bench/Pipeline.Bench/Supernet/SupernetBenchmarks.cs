@@ -45,6 +45,10 @@ public static class SupernetBenchmarks
         return table;
     }
 
+    /// <summary>How the students and the teacher's gradients combine, where the run departs from the default recipe.</summary>
+    private static string Weighting(SupernetRecipe recipe) =>
+        (recipe.SandwichOrDefault.StudentLossAveraging ? "" : ", student losses summed") + (recipe.GradientProjection ? "" : ", no projection");
+
     /// <summary>
     /// Trains the default recipe and reads the smallest and largest subnets' accuracy on the official test split, with
     /// the same two subnets trained alone by the same recipe, data and budget as controls.
@@ -54,7 +58,7 @@ public static class SupernetBenchmarks
     public static (BenchTable Table, SupernetExperiment Experiment, TaskDataSets Data, SupernetAccuracyFigures Figures) Accuracy(SupernetBenchOptions options, string? checkpointPath = null, bool controls = true)
     {
         var recipe = options.Accuracy;
-        var table = new BenchTable($"supernet accuracy ({recipe.Space}, {recipe.Epochs} epochs on {recipe.TrainImages:N0} images, largest + smallest + {recipe.RandomSubnets} random subnets per step, test split)");
+        var table = new BenchTable($"supernet accuracy ({recipe.Space}, {recipe.Epochs} epochs on {recipe.TrainImages:N0} images, largest + smallest + {recipe.RandomSubnets} random subnets per step{Weighting(recipe)}, test split)");
         var data = TaskDataSets.Load(Classification, options.Data, recipe.TrainImages, Math.Max(options.EvaluationImages, 10_000), recipe.Seed);
         var space = Spaces.Get(recipe.Space);
         var experiment = new SupernetExperiment(space, Classification, recipe, Steps("accuracy"));
