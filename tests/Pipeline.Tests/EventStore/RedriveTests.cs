@@ -9,13 +9,18 @@ namespace NasPipeline.Tests.EventStore;
 [Collection(PipelineCollection.Name)]
 public sealed class RedriveTests(PipelineFixture fixture)
 {
+    /// <summary>
+    /// Before MKL ran in its reproducible mode 12 of 20 redrives differed from the stored run, so all eight matching it
+    /// by chance has a probability of about 0.4^8 (7e-4): enough to catch that kind of race without paying for twenty
+    /// processes in every suite run.
+    /// </summary>
     [Fact]
-    public async Task Redrive_of_a_tiny_run_gives_the_same_answer_twenty_times_in_a_row()
+    public async Task Redrive_of_a_tiny_run_gives_the_same_answer_eight_times_in_a_row()
     {
         var runId = await TinyRunAsync(weightsSeed: 1);
 
         var answers = new List<string>();
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 8; i++)
         {
             var redrive = await NaspCli.RunAsync(fixture.Environment, "replay", runId.ToString(), "--redrive");
             answers.Add($"exit {redrive.ExitCode}: " + string.Join('\n', redrive.Output.Split('\n').Where(l => l.StartsWith("re-", StringComparison.Ordinal))));
