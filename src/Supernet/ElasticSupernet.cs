@@ -15,13 +15,23 @@ public sealed class ElasticSupernet : ISupernet
 {
     /// <param name="switchableScaling">Turns NASViT's switchable scaling on or off in every transformer stage; null keeps the design's choice.</param>
     /// <param name="init">Initial values set after the seeded draw (residual gammas, switchable scales); null = none.</param>
-    public ElasticSupernet(ISearchSpace space, ISupernetDesign design, ulong seed, bool? switchableScaling = null, SupernetInit? init = null)
+    /// <param name="kernelTransforms">Gives every depthwise layer OFA's kernel transforms, at the identity, so the seeded weights and the function stay those of a supernet without them.</param>
+    public ElasticSupernet(ISearchSpace space, ISupernetDesign design, ulong seed, bool? switchableScaling = null, SupernetInit? init = null, bool kernelTransforms = false)
     {
         Space = space;
         Design = design;
         Blueprint = switchableScaling is { } scaling ? design.Blueprint.WithSwitchableScaling(scaling) : design.Blueprint;
         Network = new ElasticNetwork(Blueprint, new Generator(seed));
         init?.Apply(Network);
+        if (kernelTransforms)
+        {
+            // TorchSharp's modules() can list a layer more than once.
+            foreach (var layer in Network.modules().OfType<ElasticDepthwiseConv2d>().Distinct())
+            {
+                layer.AddKernelTransforms();
+            }
+        }
+
         Activate(space.Largest);
     }
 

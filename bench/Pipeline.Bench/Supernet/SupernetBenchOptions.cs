@@ -18,6 +18,7 @@ public sealed record SupernetBenchOptions(
     int RecipeImages = 10_000,
     int RecipeEpochs = 1,
     int Threads = 2,
+    int CalibrationBatches = 4,
     IReadOnlyList<string>? RecipeRows = null,
     string? TruthRecords = null)
 {

@@ -7,9 +7,9 @@ namespace NasPipeline.Bench.Supernet;
 /// <summary>Picks the supernet benchmarks a mode asks for; the fidelity table reuses the accuracy run's supernet.</summary>
 public static class SupernetBenchSuite
 {
-    /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--random-subnets N</c> (the accuracy run's random subnets per sandwich step, default 2), <c>--student-losses mean|sum</c> (the accuracy run's student weighting, default mean), <c>--no-projection</c> (the accuracy run sums the gradients instead of projecting), <c>--no-fidelity</c>, <c>--threads N</c>
+    /// <param name="arguments">May hold <c>--epochs N</c> (the accuracy run's budget), <c>--random-subnets N</c> (the accuracy run's random subnets per sandwich step, default 2), <c>--student-losses mean|sum</c> (the accuracy run's student weighting, default mean), <c>--no-projection</c> (the accuracy run sums the gradients instead of projecting), <c>--shared-resolution</c> (the accuracy run draws one resolution per step for all its subnets, OFA), <c>--kernel-transforms</c> (the accuracy run's supernet has OFA's kernel transformation), <c>--no-fidelity</c>, <c>--threads N</c>
     /// (torch threads, default 2), <c>--images N</c> (supernet-recipe's training images), <c>--eval-images N</c> (validation images), <c>--rows a,b</c> (supernet-recipe's rows whose names contain a or b), <c>--space S</c> (the accuracy run's space),
-    /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet, written before its controls train), <c>--no-controls</c> (supernet-accuracy without the two stand-alone controls), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--interim</c> (supernet-fidelity over the subnets the truth records complete, training none), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c>, <c>--standalone-epochs N</c>, <c>--truth-records PATH</c> (JSON lines of stand-alone trainings, read back on a rerun), <c>--shard K/N</c> (supernet-truth: this process's share of the strata), <c>--report</c> (supernet-truth: the table over the record file, no training) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
+    /// <c>--save-checkpoint PATH</c> (the accuracy run's supernet, written before its controls train), <c>--no-controls</c> (supernet-accuracy without the two stand-alone controls), <c>--checkpoint PATH</c> (supernet-fidelity's supernet), <c>--interim</c> (supernet-fidelity over the subnets the truth records complete, training none), <c>--calibration-batches N</c> (supernet-fidelity: 256-image batches of BN recalibration per subnet, default 4), <c>--fidelity-subnets N</c>, <c>--standalone-images N</c>, <c>--standalone-epochs N</c>, <c>--truth-records PATH</c> (JSON lines of stand-alone trainings, read back on a rerun), <c>--shard K/N</c> (supernet-truth: this process's share of the strata), <c>--report</c> (supernet-truth: the table over the record file, no training) and <c>--json</c> (supernet-accuracy: <see cref="SupernetAccuracyFigures"/> on stdout).</param>
     /// <param name="json">The accuracy figures as JSON when asked for, else null.</param>
     public static IReadOnlyList<BenchTable> Run(string which, bool quick, IReadOnlyList<string> arguments, out string? json)
     {
@@ -65,6 +65,11 @@ public static class SupernetBenchSuite
             options = options with { StandaloneImages = standaloneImages };
         }
 
+        if (Value(arguments, "--calibration-batches") is { } calibration)
+        {
+            options = calibration >= 1 ? options with { CalibrationBatches = calibration } : throw new ArgumentException($"--calibration-batches takes a count of 256-image batches, at least 1; got {calibration}.");
+        }
+
         if (Value(arguments, "--epochs") is { } epochs)
         {
             options = options with { Accuracy = options.Accuracy with { Epochs = epochs } };
@@ -84,6 +89,16 @@ public static class SupernetBenchSuite
                 _ => throw new ArgumentException($"--student-losses takes mean (each student weighs 1/n) or sum (each weighs 1, as BigNAS); got '{studentLosses}'."),
             };
             options = options with { Accuracy = options.Accuracy with { Sandwich = options.Accuracy.SandwichOrDefault with { StudentLossAveraging = averaged } } };
+        }
+
+        if (arguments.Contains("--kernel-transforms"))
+        {
+            options = options with { Accuracy = options.Accuracy with { KernelTransforms = true } };
+        }
+
+        if (arguments.Contains("--shared-resolution"))
+        {
+            options = options with { Accuracy = options.Accuracy with { Sandwich = options.Accuracy.SandwichOrDefault with { SharedResolution = true } } };
         }
 
         if (arguments.Contains("--no-projection"))

@@ -45,9 +45,10 @@ public static class SupernetBenchmarks
         return table;
     }
 
-    /// <summary>How the students and the teacher's gradients combine, where the run departs from the default recipe.</summary>
+    /// <summary>Where the run departs from the default recipe: student weighting, gradient combination, resolution sampling, kernel transforms.</summary>
     private static string Weighting(SupernetRecipe recipe) =>
-        (recipe.SandwichOrDefault.StudentLossAveraging ? "" : ", student losses summed") + (recipe.GradientProjection ? "" : ", no projection");
+        (recipe.SandwichOrDefault.StudentLossAveraging ? "" : ", student losses summed") + (recipe.GradientProjection ? "" : ", no projection")
+        + (recipe.SandwichOrDefault.SharedResolution ? ", one resolution per step" : "") + (recipe.KernelTransforms ? ", kernel transforms" : "");
 
     /// <summary>
     /// Trains the default recipe and reads the smallest and largest subnets' accuracy on the official test split, with
@@ -120,15 +121,16 @@ public static class SupernetBenchmarks
             throw new InvalidOperationException($"ranking fidelity needs at least 3 subnets with a complete truth; the records hold {measured.Count}.");
         }
 
-        var table = new BenchTable($"ranking fidelity ({(interim ? $"{measured.Count} of " : "")}{options.FidelitySubnets} {space.Name} subnets stratified over MACs, stand-alone {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images x {options.StandaloneSeeds} seeds)");
+        var table = new BenchTable($"ranking fidelity ({(interim ? $"{measured.Count} of " : "")}{options.FidelitySubnets} {space.Name} subnets stratified over MACs, stand-alone {options.StandaloneEpochs} epoch(s) on {options.StandaloneImages:N0} images x {options.StandaloneSeeds} seeds, BN recalibrated on {options.CalibrationBatches * 256:N0} images)");
         var standaloneData = StandaloneData(options);
+        var evaluator = new SubnetEvaluator(trained.Task, trained.Head, calibrationBatches: options.CalibrationBatches);
         var inherited = new List<double>();
         var truth = new List<double>();
         var macs = new List<double>();
         foreach (var i in measured)
         {
             var clock = Stopwatch.StartNew();
-            inherited.Add(trained.Evaluate(points[i], data.Train, standaloneData.Validation));
+            inherited.Add(evaluator.Evaluate(trained.Supernet, space.Repair(points[i]), data.Train, standaloneData.Validation));
             truth.Add(truths[i]!.Average());
             macs.Add(space.Cost(points[i]).Macs);
             Console.Error.WriteLine($"[fidelity] {i + 1}/{points.Count} {string.Join(',', points[i])}: {macs[^1] / 1e6:F2} MMACs, inherited {inherited[^1]:F4} ({clock.Elapsed.TotalSeconds:F0} s), stand-alone {Format(truths[i]!)}");

@@ -18,6 +18,7 @@ public static class SupernetDesigns
 
     /// <summary>A supernet for a space, its weights initialised from the seed.</summary>
     /// <param name="init">Initial values set after the seeded draw; null = none (the weights every existing checkpoint and export started from).</param>
-    public static ElasticSupernet Create(ISearchSpace space, ulong seed, bool switchableScaling = true, SupernetInit? init = null) =>
-        new(space, For(space, switchableScaling), seed, init: init);
+    /// <param name="kernelTransforms">Gives every depthwise layer OFA's kernel transforms (<see cref="ElasticDepthwiseConv2d.AddKernelTransforms"/>).</param>
+    public static ElasticSupernet Create(ISearchSpace space, ulong seed, bool switchableScaling = true, SupernetInit? init = null, bool kernelTransforms = false) =>
+        new(space, For(space, switchableScaling), seed, init: init, kernelTransforms: kernelTransforms);
 }

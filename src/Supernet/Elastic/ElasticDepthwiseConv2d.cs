@@ -5,10 +5,14 @@ using static TorchSharp.torch;
 
 namespace NasPipeline.Supernet.Elastic;
 
-/// <summary>Depthwise convolution with an elastic kernel (centre of the largest) over however many channels come in.</summary>
+/// <summary>
+/// Depthwise convolution with an elastic kernel over however many channels come in. A smaller kernel is the centre of
+/// the largest, or, once <see cref="AddKernelTransforms"/> has run, OFA's transformed centre.
+/// </summary>
 public sealed class ElasticDepthwiseConv2d : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter _weight;
+    private readonly Dictionary<int, Parameter> _transforms = [];
 
     public ElasticDepthwiseConv2d(int maxChannels, int maxKernel, int stride, Generator generator)
         : base(nameof(ElasticDepthwiseConv2d))
@@ -30,10 +34,49 @@ public sealed class ElasticDepthwiseConv2d : nn.Module<Tensor, Tensor>
 
     public int ActiveKernel { get; set; }
 
+    public bool HasKernelTransforms => _transforms.Count > 0;
+
+    /// <summary>
+    /// OFA's kernel transformation: each smaller odd kernel becomes the centre of the next larger effective kernel times
+    /// a learned k²×k² matrix shared by the channels, so a small kernel is not forced to be the large one's centre as
+    /// is. The matrices start at the identity, so the layer computes what it did before.
+    /// </summary>
+    public void AddKernelTransforms()
+    {
+        if (HasKernelTransforms)
+        {
+            throw new InvalidOperationException("This layer already has its kernel transforms.");
+        }
+
+        for (var kernel = MaxKernel - 2; kernel >= 1; kernel -= 2)
+        {
+            var transform = new Parameter(eye(kernel * kernel, dtype: _weight.dtype, device: _weight.device));
+            register_parameter($"transform{kernel}", transform);
+            _transforms[kernel] = transform;
+        }
+    }
+
+    /// <summary>The [channels, 1, kernel, kernel] weight the layer convolves with at that configuration.</summary>
+    public Tensor Weight(long channels, int kernel)
+    {
+        Kernels.Validate(MaxKernel, kernel);
+        var weight = _weight.narrow(0, 0, channels);
+        if (!HasKernelTransforms)
+        {
+            return Kernels.Centre(weight, kernel);
+        }
+
+        for (var size = MaxKernel - 2; size >= kernel; size -= 2)
+        {
+            weight = Kernels.Centre(weight, size).reshape(channels, size * size).matmul(_transforms[size]).reshape(channels, 1, size, size);
+        }
+
+        return weight;
+    }
+
     public override Tensor forward(Tensor input)
     {
         var channels = input.shape[1];
-        var weight = Kernels.Centre(_weight.narrow(0, 0, channels), ActiveKernel);
-        return nn.functional.conv2d(input, weight, null, strides: [Stride, Stride], padding: [ActiveKernel / 2, ActiveKernel / 2], groups: channels);
+        return nn.functional.conv2d(input, Weight(channels, ActiveKernel), null, strides: [Stride, Stride], padding: [ActiveKernel / 2, ActiveKernel / 2], groups: channels);
     }
 }

@@ -13,12 +13,17 @@ internal static class Kernels
             return weight;
         }
 
-        if (kernel > full || (full - kernel) % 2 != 0)
+        Validate((int)full, kernel);
+        var offset = (full - kernel) / 2;
+        return weight.narrow(2, offset, kernel).narrow(3, offset, kernel);
+    }
+
+    /// <summary>Throws unless <paramref name="kernel"/> can be centred in a <paramref name="full"/>-wide kernel.</summary>
+    public static void Validate(int full, int kernel)
+    {
+        if (kernel < 1 || kernel > full || (full - kernel) % 2 != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(kernel), kernel, $"An active kernel must be odd and at most {full}.");
         }
-
-        var offset = (full - kernel) / 2;
-        return weight.narrow(2, offset, kernel).narrow(3, offset, kernel);
     }
 }

@@ -21,7 +21,7 @@ public sealed class SupernetExperiment : IDisposable
         Space = space;
         Task = task;
         Recipe = recipe;
-        Supernet = SupernetDesigns.Create(space, (ulong)recipe.Seed, recipe.SwitchableScaling, recipe.Init);
+        Supernet = SupernetDesigns.Create(space, (ulong)recipe.Seed, recipe.SwitchableScaling, recipe.Init, recipe.KernelTransforms);
         _trainer = new SupernetTrainer(Supernet, task, recipe.ToTrainingOptions(), steps, sampler: sampler);
         Evaluator = new SubnetEvaluator(task, _trainer.Head);
     }

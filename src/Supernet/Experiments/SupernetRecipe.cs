@@ -14,6 +14,7 @@ namespace NasPipeline.Supernet.Experiments;
 /// <param name="Sandwich">Loss weighting, warm-ups and clipping; null = <see cref="SandwichRecipe.Default"/>.</param>
 /// <param name="ZeroInitResidualGamma">Each MBConv block with a skip starts with its last BN gamma at 0 (BigNAS, OFA).</param>
 /// <param name="SwitchableScalingInitial">Initial value of the switchable scales (NASViT: 1e-4).</param>
+/// <param name="KernelTransforms">OFA's kernel transformation in every depthwise layer: a smaller kernel is the larger one's centre times a learned matrix.</param>
 public sealed record SupernetRecipe(
     string Space = "mbv3-28",
     string Task = "classification",
@@ -30,7 +31,8 @@ public sealed record SupernetRecipe(
     SupernetOptimizer Optimizer = SupernetOptimizer.AdamW,
     SandwichRecipe? Sandwich = null,
     bool ZeroInitResidualGamma = true,
-    double SwitchableScalingInitial = 1e-4)
+    double SwitchableScalingInitial = 1e-4,
+    bool KernelTransforms = false)
 {
     [JsonIgnore]
     public SandwichRecipe SandwichOrDefault => Sandwich ?? SandwichRecipe.Default;

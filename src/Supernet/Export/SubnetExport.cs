@@ -29,7 +29,7 @@ public static class SubnetExport
             throw new ArgumentException($"The checkpoint holds a supernet of '{recipe.Space}', not of '{space.Name}'.", nameof(checkpoint));
         }
 
-        var supernet = SupernetDesigns.Create(space, (ulong)recipe.Seed, recipe.SwitchableScaling);
+        var supernet = SupernetDesigns.Create(space, (ulong)recipe.Seed, recipe.SwitchableScaling, kernelTransforms: recipe.KernelTransforms);
         using var module = supernet.Module;
         saved.Restore(supernet);
         return Of(supernet, point, string.Create(CultureInfo.InvariantCulture,

@@ -13,6 +13,7 @@ namespace NasPipeline.Supernet.Training;
 /// <param name="StudentLabelWeight">Weight of a student's own label loss (OFA adds it to the distillation loss); 0 = distillation only.</param>
 /// <param name="StudentDistillationWeight">Weight of a student's in-place distillation loss.</param>
 /// <param name="DistillationTemperature">Softmax temperature of the distillation (BigNAS and NASViT distil at 1); null = the task's own.</param>
+/// <param name="SharedResolution">All subnets of a step run at one resolution drawn per step (OFA) instead of each at its own gene (BigNAS).</param>
 public sealed record SandwichRecipe(
     bool StudentLossAveraging = true,
     double TeacherWarmupFraction = 0.1,
@@ -21,7 +22,8 @@ public sealed record SandwichRecipe(
     double LearningRateWarmupFraction = 0.05,
     double StudentLabelWeight = 1.0,
     double StudentDistillationWeight = 1.0,
-    double? DistillationTemperature = 1.0)
+    double? DistillationTemperature = 1.0,
+    bool SharedResolution = false)
 {
     public static SandwichRecipe Default { get; } = new();
 

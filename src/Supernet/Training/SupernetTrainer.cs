@@ -41,7 +41,7 @@ public sealed class SupernetTrainer : IDisposable
         _task = task;
         _options = options;
         _progress = progress;
-        _sampler = sampler ?? new SandwichSampler(supernet.Space, options.Seed, options.RandomSubnets);
+        _sampler = sampler ?? new SandwichSampler(supernet.Space, options.Seed, options.RandomSubnets, options.Sandwich.SharedResolution);
         _order = new Random(options.Seed + 1);
         if (head is null)
         {

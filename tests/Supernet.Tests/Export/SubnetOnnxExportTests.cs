@@ -48,6 +48,22 @@ public sealed class SubnetOnnxExportTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("smallest")]
+    [InlineData("random")]
+    public void A_supernet_with_kernel_transforms_exports_the_kernels_it_convolves_with(string which)
+    {
+        var (space, point) = Point("mbv3-28", which);
+        var supernet = Prepared(space, point, kernelTransforms: true);
+        var checkpoint = SupernetCheckpoint.Save(supernet, label: JsonSerializer.Serialize(new SupernetRecipe(Space: space.Name, Seed: 5, KernelTransforms: true)));
+
+        var exported = SubnetExport.FromCheckpoint(checkpoint, space, point, "test.ckpt");
+
+        var difference = MaxDifference(supernet, point, exported.Onnx);
+        output.WriteLine($"{CandidateCodec.Encode(space.Name, point)} with kernel transforms: max |ORT - TorchSharp| = {difference:E2}");
+        Assert.True(difference <= Tolerance, $"max abs difference {difference:E2}");
+    }
+
+    [Theory]
     [MemberData(nameof(Points))]
     public void Without_a_checkpoint_the_seeded_supernet_is_exported_says_so_and_costs_what_the_space_counts(string spaceName, string which)
     {
@@ -82,16 +98,17 @@ public sealed class SubnetOnnxExportTests(ITestOutputHelper output)
     /// <summary>A seeded supernet whose affine parameters, biases and switchable scales are moved off their initial
     /// values, activated at the point, its BN statistics then recalibrated for that subnet on random images (as
     /// <c>nasp subnet eval</c> does), so every folded BatchNorm has statistics of its own.</summary>
-    private static ElasticSupernet Prepared(ISearchSpace space, IReadOnlyList<int> point)
+    private static ElasticSupernet Prepared(ISearchSpace space, IReadOnlyList<int> point, bool kernelTransforms = false)
     {
         Torch.Ready();
-        var supernet = SupernetDesigns.Create(space, seed: 5);
+        var supernet = SupernetDesigns.Create(space, seed: 5, kernelTransforms: kernelTransforms);
         var generator = Modules.Seeded(6);
         using (no_grad())
         {
             foreach (var (name, tensor) in supernet.Module.state_dict())
             {
-                if (tensor.dim() == 1 && tensor.dtype == ScalarType.Float32 && !name.Contains("running_", StringComparison.Ordinal))
+                var moved = (tensor.dim() == 1 && !name.Contains("running_", StringComparison.Ordinal)) || name.Contains(".transform", StringComparison.Ordinal);
+                if (moved && tensor.dtype == ScalarType.Float32)
                 {
                     using var noise = randn(tensor.shape, generator: generator).mul_(0.2);
                     tensor.add_(noise);

@@ -68,6 +68,37 @@ public sealed class ElasticSupernetTests
     }
 
     [Fact]
+    public void Extracted_subnet_of_a_supernet_with_kernel_transforms_computes_what_the_active_supernet_computes()
+    {
+        using var scope = NewDisposeScope();
+        var supernet = new ElasticSupernet(TinyHybrid.Space, new TinyHybrid(), seed: 3, kernelTransforms: true);
+        var generator = Seeded();
+        using (no_grad())
+        {
+            foreach (var (name, parameter) in supernet.Module.named_parameters().Where(p => p.name.Contains(".transform", StringComparison.Ordinal)))
+            {
+                parameter.add_(randn(parameter.shape, generator: generator).mul_(0.1));
+            }
+        }
+
+        var images = rand([4, 1, 28, 28], generator: generator);
+        var random = new Random(6);
+        foreach (var encoding in new[] { TinyHybrid.Space.Smallest }.Concat(Enumerable.Range(0, 4).Select(_ => TinyHybrid.Space.Sample(random))))
+        {
+            supernet.Activate(encoding);
+            BatchNormRecalibration.Recalibrate(supernet, Batches(generator, 2));
+            supernet.Module.eval();
+            var expected = supernet.Forward(images);
+
+            var actual = supernet.Extract(encoding).Forward(images);
+            for (var level = 0; level < expected.Length; level++)
+            {
+                Assert.True(MaxAbsDifference(expected[level], actual[level]) < 1e-5, $"{string.Join(",", encoding)} level {level}");
+            }
+        }
+    }
+
+    [Fact]
     public void Extracted_smallest_subnet_holds_fewer_parameters_than_the_largest()
     {
         using var scope = NewDisposeScope();
