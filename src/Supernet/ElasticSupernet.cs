@@ -25,7 +25,7 @@ public sealed class ElasticSupernet : ISupernet
         init?.Apply(Network);
         if (kernelTransforms)
         {
-            // TorchSharp's modules() can list a layer more than once.
+            // TorchSharp lists a layer under its registered name and again under its field's name.
             foreach (var layer in Network.modules().OfType<ElasticDepthwiseConv2d>().Distinct())
             {
                 layer.AddKernelTransforms();

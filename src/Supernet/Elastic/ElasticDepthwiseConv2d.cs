@@ -59,13 +59,13 @@ public sealed class ElasticDepthwiseConv2d : nn.Module<Tensor, Tensor>
     /// <summary>The [channels, 1, kernel, kernel] weight the layer convolves with at that configuration.</summary>
     public Tensor Weight(long channels, int kernel)
     {
-        Kernels.Validate(MaxKernel, kernel);
         var weight = _weight.narrow(0, 0, channels);
         if (!HasKernelTransforms)
         {
             return Kernels.Centre(weight, kernel);
         }
 
+        Kernels.Validate(MaxKernel, kernel);
         for (var size = MaxKernel - 2; size >= kernel; size -= 2)
         {
             weight = Kernels.Centre(weight, size).reshape(channels, size * size).matmul(_transforms[size]).reshape(channels, 1, size, size);
